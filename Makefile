@@ -1,0 +1,56 @@
+# RouterOS: the one entry point. `make run` and `make test` are the README's two commands; both
+# install what they need first (scripts/install-deps.sh), so a fresh machine needs nothing else.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+SOLUTION := RouterOS.sln
+CONFIGURATION ?= Debug
+ARTIFACTS := artifacts
+RESULTS := $(ARTIFACTS)/test-results
+export DOTNET_CLI_TELEMETRY_OPTOUT := 1
+export DOTNET_NOLOGO := 1
+export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
+
+.PHONY: help deps build run test test-unit format format-check clean
+
+help:
+	@echo "make run    - run the lab router and dashboard (see README.md)"
+	@echo "make test   - run every test tier this machine supports; ends with 'N passed, N failed'"
+	@echo "make format - rewrite the sources to the repository's code style"
+	@echo "make clean  - remove build output and test results"
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	dotnet build $(SOLUTION) -c $(CONFIGURATION) -nologo -clp:NoSummary
+
+run: build
+	@echo "RouterOS lab: not built yet."
+	@echo "  What exists: the configuration model and its verifier (src/RouterOS.Domain), with the example"
+	@echo "  configurations in examples/ that 'make test' loads and verifies."
+	@echo "  Still to come: the engine that applies a configuration to a lab router in network namespaces,"
+	@echo "  and the API and dashboard at http://127.0.0.1:8080 (see docs/architecture.md)."
+
+# Every tier runs even if an earlier one failed, so one run shows every failure; the summary
+# script then prints the closing line and sets the exit code.
+test: build
+	@rm -rf $(RESULTS) && mkdir -p $(RESULTS)
+	@echo "== tier 1: unit, property and golden tests"
+	dotnet test --solution $(SOLUTION) -c $(CONFIGURATION) --no-build \
+		--results-directory $(abspath $(RESULTS)) --report-xunit-ctrf || true
+	@echo "== code style: dotnet format --verify-no-changes"
+	@if dotnet format $(SOLUTION) --verify-no-changes --no-restore; then \
+		echo "pass dotnet format --verify-no-changes" > $(RESULTS)/format.check; \
+	else \
+		echo "fail dotnet format --verify-no-changes (run 'make format')" > $(RESULTS)/format.check; \
+	fi
+	@scripts/test-summary.sh $(RESULTS) $(RESULTS)/format.check
+
+format: deps
+	dotnet format $(SOLUTION)
+
+clean:
+	rm -rf $(ARTIFACTS)
+	dotnet clean $(SOLUTION) -nologo -v quiet

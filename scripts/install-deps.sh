@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what `make run` and `make test` need on a fresh Debian 12 / Ubuntu machine, and nothing
+# twice: packages already present are skipped, so running it again is quick and changes nothing.
+set -euo pipefail
+
+# Debian packages the build and the test tiers use. Later tiers add theirs here.
+#   jq: sums the test reports into the closing "N passed, N failed" line.
+APT_PACKAGES=(jq)
+
+missing=()
+for package in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if ((${#missing[@]} > 0)); then
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "install-deps: need root to install: ${missing[*]} (run as root, as the README says)" >&2
+    exit 1
+  fi
+  echo "install-deps: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "install-deps: the .NET 10 SDK is required (dotnet on PATH); it is not in Debian's archive, so install it first" >&2
+  exit 1
+fi
+if [[ -f .config/dotnet-tools.json ]]; then
+  dotnet tool restore >/dev/null
+fi

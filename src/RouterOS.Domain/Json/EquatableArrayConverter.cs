@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using RouterOS.Domain.Values;
+
+namespace RouterOS.Domain.Json;
+
+/// <summary>
+/// JSON lists for <see cref="EquatableArray{T}"/>. Items are read and written through the
+/// options' own type information, so source-generated metadata and value converters apply to them.
+/// </summary>
+public sealed class EquatableArrayConverter<T> : JsonConverter<EquatableArray<T>>
+{
+    public override bool HandleNull => true;
+
+    public override EquatableArray<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+            throw new JsonException(reader.TokenType == JsonTokenType.Null ? "must be a list (use [] for none), not null" : "must be a list");
+        var itemInfo = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+        var builder = ImmutableArray.CreateBuilder<T>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var item = JsonSerializer.Deserialize(ref reader, itemInfo);
+            builder.Add(item ?? throw new JsonException("a list item must not be null"));
+        }
+        return new EquatableArray<T>(builder.ToImmutable());
+    }
+
+    public override void Write(Utf8JsonWriter writer, EquatableArray<T> value, JsonSerializerOptions options)
+    {
+        var itemInfo = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+        writer.WriteStartArray();
+        foreach (var item in value)
+            JsonSerializer.Serialize(writer, item, itemInfo);
+        writer.WriteEndArray();
+    }
+}
+
+/// <summary>Makes the converter above for each item type.</summary>
+public sealed class EquatableArrayConverterFactory : JsonConverterFactory
+{
+    public override bool CanConvert(Type typeToConvert) =>
+        typeToConvert.IsGenericType && typeToConvert.GetGenericTypeDefinition() == typeof(EquatableArray<>);
+
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Item types are the configuration records, all of which are rooted by the source-generated context.")]
+    public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+        (JsonConverter)Activator.CreateInstance(typeof(EquatableArrayConverter<>).MakeGenericType(typeToConvert.GetGenericArguments()[0]))!;
+}

@@ -1,0 +1,44 @@
+using RouterOS.Domain.Values;
+
+namespace RouterOS.Domain.Model;
+
+/// <summary>
+/// The whole desired configuration of one router: what the administrator wants, not what the
+/// kernel has. Immutable; an edit makes a new value. Every list is keyed by a name (or, for
+/// addresses and routes, by what they are), and <see cref="Verification.ConfigVerifier"/> checks
+/// the cross-object rules that the types alone cannot.
+/// </summary>
+public sealed record RouterConfig(
+    int SchemaVersion,
+    SystemSettings? System = null,
+    EquatableArray<Port> Ports = default,
+    EquatableArray<Bridge> Bridges = default,
+    EquatableArray<VlanDevice> Vlans = default,
+    EquatableArray<PppoeUplink> Pppoe = default,
+    EquatableArray<AddressAssignment> Addresses = default,
+    EquatableArray<StaticRoute> Routes = default,
+    DhcpSettings? Dhcp = null,
+    DnsSettings? Dns = null,
+    EquatableArray<Flowtable> Flowtables = default,
+    EquatableArray<OffloadRule> OffloadPolicy = default,
+    FirewallSettings? Firewall = null,
+    EquatableArray<TrafficShaper> Shaping = default)
+{
+    /// <summary>The schema this build reads and writes. Raise it with a migration when the shape changes.</summary>
+    public const int CurrentSchemaVersion = 1;
+
+    /// <summary>A configuration with nothing in it: a router that forwards nothing.</summary>
+    public static RouterConfig Empty { get; } = new(CurrentSchemaVersion);
+
+    public SystemSettings SystemOrDefault => System ?? SystemSettings.Default;
+    public DhcpSettings DhcpOrDefault => Dhcp ?? DhcpSettings.Default;
+    public DnsSettings DnsOrDefault => Dns ?? DnsSettings.Default;
+    public FirewallSettings FirewallOrDefault => Firewall ?? FirewallSettings.Default;
+}
+
+/// <summary>Router-wide settings.</summary>
+/// <param name="Hostname">The router's own host name, one label (it is also its name on the LAN).</param>
+public sealed record SystemSettings(DnsName? Hostname = null)
+{
+    public static SystemSettings Default { get; } = new();
+}

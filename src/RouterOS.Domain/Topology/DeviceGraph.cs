@@ -1,0 +1,123 @@
+using System.Collections.Frozen;
+using RouterOS.Domain.Model;
+using RouterOS.Domain.Values;
+
+namespace RouterOS.Domain.Topology;
+
+/// <summary>
+/// The devices of a configuration and how they stack: VLAN devices and PPPoE uplinks on their
+/// parents, ports in bridges. Verify checks its rules against it, and the engine uses
+/// <see cref="ResolveRealDevices"/> to turn the admin's flowtable devices into the ones the kernel
+/// hooks. Every walk stops at a cycle instead of looping, since it may run on unverified input.
+/// </summary>
+public sealed class DeviceGraph
+{
+    private readonly FrozenDictionary<InterfaceName, DeviceNode> _nodes;
+    private readonly FrozenDictionary<InterfaceName, InterfaceName> _bridgeOfMember;
+    private readonly FrozenDictionary<InterfaceName, EquatableArray<InterfaceName>> _bridgeMembers;
+
+    public DeviceGraph(RouterConfig config)
+    {
+        var nodes = new Dictionary<InterfaceName, DeviceNode>();
+        void Add(DeviceNode node) => nodes.TryAdd(node.Name, node);
+        foreach (var port in config.Ports)
+            Add(new DeviceNode(port.Name, DeviceKind.Port, null, port.Mtu));
+        foreach (var bridge in config.Bridges)
+            Add(new DeviceNode(bridge.Name, DeviceKind.Bridge, null, bridge.Mtu));
+        foreach (var vlan in config.Vlans)
+            Add(new DeviceNode(vlan.Name, DeviceKind.Vlan, vlan.Parent, vlan.Mtu));
+        foreach (var pppoe in config.Pppoe)
+            Add(new DeviceNode(pppoe.Name, DeviceKind.Pppoe, pppoe.Parent, pppoe.EffectiveMtu));
+        _nodes = nodes.ToFrozenDictionary();
+
+        var bridgeOf = new Dictionary<InterfaceName, InterfaceName>();
+        var members = new Dictionary<InterfaceName, EquatableArray<InterfaceName>>();
+        foreach (var bridge in config.Bridges)
+        {
+            members.TryAdd(bridge.Name, bridge.Ports.Select(p => p.Name).ToEquatableArray());
+            foreach (var member in bridge.Ports)
+                bridgeOf.TryAdd(member.Name, bridge.Name);
+        }
+        _bridgeOfMember = bridgeOf.ToFrozenDictionary();
+        _bridgeMembers = members.ToFrozenDictionary();
+    }
+
+    public IEnumerable<DeviceNode> Nodes => _nodes.Values;
+
+    public DeviceNode? Find(InterfaceName name) => _nodes.GetValueOrDefault(name);
+
+    public bool Contains(InterfaceName name) => _nodes.ContainsKey(name);
+
+    /// <summary>The bridge a device is a member of (the first, if the config wrongly lists it in two).</summary>
+    public InterfaceName? BridgeOf(InterfaceName member) => _bridgeOfMember.GetValueOrDefault(member);
+
+    public EquatableArray<InterfaceName> MembersOf(InterfaceName bridge) => _bridgeMembers.GetValueOrDefault(bridge);
+
+    /// <summary>
+    /// The Ethernet ports under a device, as a flowtable must list them (seed, "Layer 2 encapsulation"
+    /// and "Bridge and IP forwarding"): a port is itself; a VLAN device or PPPoE uplink is what is under
+    /// it; a bridge is its member ports, each resolved in turn. Names the configuration does not
+    /// know are returned as they are: the engine may still find them in the kernel.
+    /// </summary>
+    public IReadOnlyList<InterfaceName> ResolveRealDevices(InterfaceName device)
+    {
+        var result = new List<InterfaceName>();
+        Resolve(device, result, []);
+        return result;
+    }
+
+    private void Resolve(InterfaceName device, List<InterfaceName> result, HashSet<InterfaceName> visiting)
+    {
+        if (!visiting.Add(device))
+            return;
+        switch (Find(device))
+        {
+            case null or { Kind: DeviceKind.Port }:
+                if (!result.Contains(device))
+                    result.Add(device);
+                break;
+            case { Kind: DeviceKind.Bridge }:
+                foreach (var member in MembersOf(device))
+                    Resolve(member, result, visiting);
+                break;
+            case { Parent: { } parent }:
+                Resolve(parent, result, visiting);
+                break;
+        }
+        visiting.Remove(device);
+    }
+
+    /// <summary>
+    /// The devices a device stands on: a VLAN's or PPPoE uplink's parent, a bridge's members.
+    /// The edges along which a cycle would make a configuration impossible to build.
+    /// </summary>
+    public IEnumerable<InterfaceName> DependenciesOf(InterfaceName device) => Find(device) switch
+    {
+        { Kind: DeviceKind.Bridge } => MembersOf(device),
+        { Parent: { } parent } => [parent],
+        _ => [],
+    };
+
+    /// <summary>
+    /// The MTU the device will have: its configured one, else its parent's (VLAN), else 1500 (what
+    /// a port or bridge starts with; a bridge then follows its smallest member). Null inside a cycle.
+    /// </summary>
+    public Mtu? EffectiveMtu(InterfaceName device) => EffectiveMtu(device, []);
+
+    private Mtu? EffectiveMtu(InterfaceName device, HashSet<InterfaceName> visiting)
+    {
+        if (!visiting.Add(device))
+            return null;
+        var node = Find(device);
+        var mtu = node switch
+        {
+            null => Mtu.EthernetDefault,
+            { ConfiguredMtu: { } configured } => configured,
+            { Kind: DeviceKind.Vlan, Parent: { } parent } => EffectiveMtu(parent, visiting),
+            { Kind: DeviceKind.Bridge } => MembersOf(device).Select(m => EffectiveMtu(m, visiting)).Where(m => m is not null).DefaultIfEmpty(Mtu.EthernetDefault).Min(),
+            _ => Mtu.EthernetDefault,
+        };
+        visiting.Remove(device);
+        return mtu;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using RouterOS.Domain.Json;
+
+namespace RouterOS.Domain.Values;
+
+/// <summary>
+/// A network device name as the kernel accepts it (net/core/dev.c, dev_valid_name): 1 to 15 bytes
+/// (IFNAMSIZ is 16 including the terminating NUL, include/uapi/linux/if.h), not "." or "..", and
+/// no '/', ':' or whitespace. We also refuse control characters, and '%', because the kernel
+/// treats a name with '%' as a template ("eth%d") and would pick a different name itself.
+/// </summary>
+[JsonConverter(typeof(ConfigValueConverter<InterfaceName>))]
+public sealed record InterfaceName : IConfigValue<InterfaceName>
+{
+    /// <summary>IFNAMSIZ (include/uapi/linux/if.h) less the terminating NUL.</summary>
+    public const int MaxBytes = 15;
+
+    private InterfaceName(string value) => Value = value;
+
+    public string Value { get; }
+
+    public static bool TryParse(string? text, out InterfaceName value, out string problem)
+    {
+        if (string.IsNullOrEmpty(text))
+            return ConfigValue.Fail(out value, out problem, "an interface name must not be empty");
+        if (text is "." or "..")
+            return ConfigValue.Fail(out value, out problem, $"'{text}' is not a valid interface name");
+        if (!Printable.IsWellFormed(text))
+            return ConfigValue.Fail(out value, out problem, "an interface name must be valid Unicode text");
+        var bytes = Encoding.UTF8.GetByteCount(text);
+        if (bytes > MaxBytes)
+            return ConfigValue.Fail(out value, out problem, $"interface name '{text}' is {bytes} bytes long; the kernel allows at most {MaxBytes}");
+        foreach (var c in text)
+        {
+            if (c is '/' or ':' or '%' || char.IsWhiteSpace(c) || char.IsControl(c))
+                return ConfigValue.Fail(out value, out problem, $"interface name '{Printable.Escape(text)}' contains '{Printable.Escape(c.ToString())}'; names may not contain '/', ':', '%', whitespace or control characters");
+        }
+        return ConfigValue.Ok(new InterfaceName(text), out value, out problem);
+    }
+
+    public static InterfaceName Parse(string? text) => ConfigValue.Parse<InterfaceName>(text);
+
+    public void WriteJson(Utf8JsonWriter writer) => writer.WriteStringValue(Value);
+
+    public override string ToString() => Value;
+}

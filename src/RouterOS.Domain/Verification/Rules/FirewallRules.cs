@@ -1,0 +1,81 @@
+using RouterOS.Domain.Model;
+using RouterOS.Domain.Topology;
+using RouterOS.Domain.Values;
+
+namespace RouterOS.Domain.Verification.Rules;
+
+/// <summary>Zones, forwardings between them, and the services opened on the router.</summary>
+internal static class FirewallRules
+{
+    public static void Check(VerifyContext context)
+    {
+        var firewall = context.Config.FirewallOrDefault;
+        var zoneOf = CheckZones(context, firewall);
+        var zoneNames = firewall.Zones.Select(z => z.Name).ToHashSet();
+        foreach (var forwarding in firewall.Forwardings)
+        {
+            var path = ConfigPath.Item("firewall.forwardings", forwarding.Key);
+            RequireZone(context, path.Field("from"), forwarding.From, zoneNames);
+            RequireZone(context, path.Field("to"), forwarding.To, zoneNames);
+        }
+        foreach (var rule in firewall.InputRules)
+            CheckInputRule(context, rule, zoneNames);
+        WarnAboutUnzonedDevices(context, firewall, zoneOf);
+    }
+
+    private static Dictionary<InterfaceName, ObjectName> CheckZones(VerifyContext context, FirewallSettings firewall)
+    {
+        var zoneOf = new Dictionary<InterfaceName, ObjectName>();
+        foreach (var zone in firewall.Zones)
+        {
+            var path = ConfigPath.Item("firewall.zones", zone.Name);
+            if (zone.Interfaces.IsEmpty && zone.Masquerade)
+                context.Warning(path.Field("masquerade"), "masquerade is on but the zone has no interfaces, so nothing is translated");
+            foreach (var name in zone.Interfaces)
+            {
+                var interfacePath = path.Item("interfaces", name);
+                if (!zoneOf.TryAdd(name, zone.Name))
+                {
+                    context.Error(interfacePath, $"{name} is already in zone {zoneOf[name]}; an interface belongs to one zone");
+                    continue;
+                }
+                if (context.RequireDevice(interfacePath, name) is not null)
+                    context.RefuseBridgeMember(interfacePath, name, "be in a zone (routed traffic passes through the bridge)");
+            }
+        }
+        return zoneOf;
+    }
+
+    private static void RequireZone(VerifyContext context, string path, ObjectName zone, HashSet<ObjectName> zones)
+    {
+        if (!zones.Contains(zone))
+            context.Error(path, $"no such zone: {zone}");
+    }
+
+    private static void CheckInputRule(VerifyContext context, InputRule rule, HashSet<ObjectName> zones)
+    {
+        var path = ConfigPath.Item("firewall.inputRules", rule.Name);
+        RequireZone(context, path.Field("zone"), rule.Zone, zones);
+        if (!rule.Ports.IsEmpty && rule.Protocol == L4Protocol.Any)
+            context.Error(path.Field("ports"), "ports need protocol tcp or udp");
+        if (rule.Ports.IsEmpty && rule.Source is null)
+            context.Warning(path, $"opens every {(rule.Protocol == L4Protocol.Any ? "" : rule.Protocol.ToString().ToUpperInvariant() + " ")}port of the router to zone {rule.Zone} from any address");
+    }
+
+    // A device that routes (has an address, or is an uplink) but sits in no zone is dropped by the firewall.
+    private static void WarnAboutUnzonedDevices(VerifyContext context, FirewallSettings firewall, Dictionary<InterfaceName, ObjectName> zoneOf)
+    {
+        var routed = context.Devices.Nodes
+            .Where(n => context.Devices.BridgeOf(n.Name) is null)
+            .Where(n => n.Kind == DeviceKind.Pppoe || context.AddressesOn(n.Name).Any() || context.HasDynamicAddress(n.Name))
+            .ToList();
+        if (firewall.Zones.IsEmpty)
+        {
+            if (routed.Count > 0)
+                context.Warning("firewall.zones", "no firewall zones: the router accepts and forwards all traffic; add at least a lan and a wan zone");
+            return;
+        }
+        foreach (var node in routed.Where(n => !zoneOf.ContainsKey(n.Name)))
+            context.Warning(node.Path, $"{node.Description} is in no firewall zone, so the firewall drops all traffic it receives");
+    }
+}

@@ -1,0 +1,74 @@
+using RouterOS.Domain.Model;
+using RouterOS.Domain.Topology;
+using RouterOS.Domain.Values;
+
+namespace RouterOS.Domain.Verification.Rules;
+
+/// <summary>Static routes: a way out (gateway or device), one address family, a gateway the router can reach.</summary>
+internal static class RouteRules
+{
+    public static void Check(VerifyContext context)
+    {
+        foreach (var route in context.Config.Routes)
+        {
+            var path = ConfigPath.Item("routes", route.Key);
+            context.RequireInRange(path.Field("metric"), route.Metric, 0, int.MaxValue);
+            if (route.Gateway is null && route.Device is null)
+            {
+                context.Error(path, "a route needs a gateway, a device, or both");
+                continue;
+            }
+            DeviceNode? device = null;
+            if (route.Device is { } name && (device = context.RequireDevice(path.Field("device"), name)) is not null)
+                context.RefuseBridgeMember(path.Field("device"), name, "be a route's device");
+            if (route.Gateway is not null)
+                CheckGateway(context, path, route, device);
+        }
+        WarnAboutCompetingDefaultRoutes(context);
+    }
+
+    private static void CheckGateway(VerifyContext context, string path, StaticRoute route, DeviceNode? device)
+    {
+        var gateway = route.Gateway!;
+        if (gateway.Family != route.Destination.Family)
+        {
+            context.Error(path.Field("gateway"), $"gateway {gateway} is {Family(gateway.Family)} but the destination {route.Destination} is {Family(route.Destination.Family)}");
+            return;
+        }
+        var local = context.Config.Addresses.FirstOrDefault(a => a.Address.Address.Equals(gateway));
+        if (local is not null)
+        {
+            context.Error(path.Field("gateway"), $"gateway {gateway} is the router's own address on {local.Device}; use the next router's address");
+            return;
+        }
+        var candidates = route.Device is { } only
+            ? context.Config.Addresses.Where(a => a.Device == only)
+            : context.Config.Addresses;
+        if (candidates.Any(a => a.Address.Subnet.Contains(gateway)))
+            return;
+        // An address from PPPoE or DHCP may make the gateway reachable; an unknown device is reported already.
+        var mayBeReachable = route.Device is { } via
+            ? context.HasDynamicAddress(via) || device is null
+            : !context.Config.Pppoe.IsEmpty || !context.Config.DhcpOrDefault.Clients.IsEmpty;
+        if (!mayBeReachable)
+        {
+            var where = route.Device is { } dev ? $"on {dev}" : "on any device";
+            context.Warning(path.Field("gateway"), $"no configured subnet {where} contains gateway {gateway}; the kernel will refuse the route unless the gateway is reachable");
+        }
+    }
+
+    private static void WarnAboutCompetingDefaultRoutes(VerifyContext context)
+    {
+        var defaults = context.Config.Routes.Where(r => r.Destination.IsDefault && r.Destination.Family == IpFamily.Ipv4)
+            .Select(r => (Metric: r.Metric, Path: ConfigPath.Item("routes", r.Key)))
+            .Concat(context.Config.Pppoe.Where(p => p.DefaultRoute && p.Enabled).Select(p => (Metric: p.DefaultRouteMetric, Path: ConfigPath.Item("pppoe", p.Name))))
+            .Concat(context.Config.DhcpOrDefault.Clients.Where(c => c.DefaultRoute).Select(c => (Metric: c.RouteMetric, Path: ConfigPath.Item("dhcp.clients", c.Device))));
+        foreach (var group in defaults.GroupBy(d => d.Metric).Where(g => g.Count() > 1))
+        {
+            var paths = group.Select(g => g.Path).ToList();
+            context.Warning(paths[1], $"{string.Join(" and ", paths)} all add an IPv4 default route with metric {group.Key}; give each a different metric so one is the backup");
+        }
+    }
+
+    private static string Family(IpFamily family) => family == IpFamily.Ipv4 ? "IPv4" : "IPv6";
+}

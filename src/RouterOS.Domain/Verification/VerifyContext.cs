@@ -1,0 +1,63 @@
+using RouterOS.Domain.Model;
+using RouterOS.Domain.Topology;
+using RouterOS.Domain.Values;
+
+namespace RouterOS.Domain.Verification;
+
+/// <summary>What every rule works from (the configuration and its device graph) and collects into.</summary>
+public sealed class VerifyContext
+{
+    private readonly List<ConfigFinding> _findings = [];
+
+    public VerifyContext(RouterConfig config)
+    {
+        Config = config;
+        Devices = new DeviceGraph(config);
+    }
+
+    public RouterConfig Config { get; }
+
+    public DeviceGraph Devices { get; }
+
+    public IReadOnlyList<ConfigFinding> Findings => _findings;
+
+    public void Error(string path, string message) => _findings.Add(ConfigFinding.Error(path, message));
+
+    public void Warning(string path, string message) => _findings.Add(ConfigFinding.Warning(path, message));
+
+    /// <summary>
+    /// Reports a reference to a device the configuration does not define, and returns the device
+    /// when it exists. Every rule that follows a name goes through here so the message is the same.
+    /// </summary>
+    public DeviceNode? RequireDevice(string path, InterfaceName name)
+    {
+        var node = Devices.Find(name);
+        if (node is null)
+            Error(path, $"no such device: {name} is not a port, bridge, VLAN device or PPPoE uplink of this configuration");
+        return node;
+    }
+
+    /// <summary>Reports the device when it is a bridge member, where an L3 role makes no sense; true if it is.</summary>
+    public bool RefuseBridgeMember(string path, InterfaceName name, string role)
+    {
+        if (Devices.BridgeOf(name) is not { } bridge)
+            return false;
+        Error(path, $"{name} is a port of bridge {bridge} and cannot {role}; use {bridge} instead");
+        return true;
+    }
+
+    /// <summary>Reports a number outside [min, max]; the JSON types cannot express such bounds.</summary>
+    public void RequireInRange(string path, long value, long min, long max, string unit = "")
+    {
+        if (value < min || value > max)
+            Error(path, $"{value} is out of range: use {min} to {max}{(unit.Length > 0 ? " " + unit : "")}");
+    }
+
+    /// <summary>The IPv4 and IPv6 addresses configured on a device.</summary>
+    public IEnumerable<InterfaceAddress> AddressesOn(InterfaceName device) =>
+        Config.Addresses.Where(a => a.Device == device).Select(a => a.Address);
+
+    /// <summary>True when the device gets addresses from elsewhere: a PPPoE session or a DHCP client.</summary>
+    public bool HasDynamicAddress(InterfaceName device) =>
+        Devices.Find(device)?.Kind == DeviceKind.Pppoe || Config.DhcpOrDefault.Clients.Any(c => c.Device == device);
+}
