@@ -63,7 +63,8 @@ public readonly record struct PortRange : IConfigValue<PortRange>
         ? First.ToString(CultureInfo.InvariantCulture)
         : string.Create(CultureInfo.InvariantCulture, $"{First}-{Last}");
 
-    private static bool IsDigits(string part) => part.Length is > 0 and <= 10 && part.All(char.IsAsciiDigit);
+    // 18 digits always fit a long, so longer numbers are refused here and shorter ones by range.
+    private static bool IsDigits(string part) => part.Length is > 0 and <= 18 && part.All(char.IsAsciiDigit);
 
     private static long ParseDigits(string digits) => long.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
 }
