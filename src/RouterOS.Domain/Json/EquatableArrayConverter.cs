@@ -21,10 +21,18 @@ public sealed class EquatableArrayConverter<T> : JsonConverter<EquatableArray<T>
             throw new JsonException(reader.TokenType == JsonTokenType.Null ? "must be a list (use [] for none), not null" : "must be a list");
         var itemInfo = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
         var builder = ImmutableArray.CreateBuilder<T>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        for (var index = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; index++)
         {
-            var item = JsonSerializer.Deserialize(ref reader, itemInfo);
-            builder.Add(item ?? throw new JsonException("a list item must not be null"));
+            T? item;
+            try
+            {
+                item = JsonSerializer.Deserialize(ref reader, itemInfo);
+            }
+            catch (JsonException e)
+            {
+                throw JsonErrorPath.InItem(e, index);
+            }
+            builder.Add(item ?? throw JsonErrorPath.AtItem(index, "a list item must not be null"));
         }
         return new EquatableArray<T>(builder.ToImmutable());
     }

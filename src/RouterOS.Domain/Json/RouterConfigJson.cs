@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using RouterOS.Domain.Model;
 using RouterOS.Domain.Values;
@@ -20,7 +21,12 @@ public sealed record ConfigReadResult(RouterConfig? Config, ConfigFinding? Error
 /// </summary>
 public static class RouterConfigJson
 {
-    private static RouterConfigJsonContext Context => RouterConfigJsonContext.Default;
+    // The default encoder escapes '+' and non-ASCII text ("filter \u002B 10"); a configuration is
+    // read by people and served as application/json, never pasted into HTML, so keep it readable.
+    private static readonly RouterConfigJsonContext Context = new(new JsonSerializerOptions(RouterConfigJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 
     public static ConfigReadResult Read(string json) => Read(Encoding.UTF8.GetBytes(json));
 
@@ -37,7 +43,7 @@ public static class RouterConfigJson
         }
         catch (JsonException e)
         {
-            return Failure(ToConfigPath(e.Path), Describe(e));
+            return Failure(JsonErrorPath.Full(e), Describe(e));
         }
     }
 
@@ -58,22 +64,9 @@ public static class RouterConfigJson
 
     private static ConfigReadResult Failure(string path, string message) => new(null, ConfigFinding.Error(path, message));
 
-    // "$.bridges[0].ports" -> "bridges[0].ports": the same shape as verify's paths, by index since
-    // an object that failed to parse has no name to go by.
-    private static string ToConfigPath(string? jsonPath) => jsonPath switch
-    {
-        null or "$" => "",
-        _ when jsonPath.StartsWith("$.", StringComparison.Ordinal) => jsonPath[2..],
-        _ => jsonPath.TrimStart('$'),
-    };
-
     private static string Describe(JsonException e)
     {
-        // The serializer's own messages end with " Path: ... | LineNumber: ..."; we report those separately.
-        var message = e.Message;
-        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        if (cut >= 0)
-            message = message[..cut];
+        var message = JsonErrorPath.WithoutLocation(e.Message);
         if (e.LineNumber is { } line && e.BytePositionInLine is { } column)
             message += string.Create(CultureInfo.InvariantCulture, $" (line {line + 1}, byte {column + 1})");
         return message;

@@ -44,6 +44,7 @@ public sealed record Zone(
 /// <summary>New connections may be forwarded from zone <see cref="From"/> to zone <see cref="To"/>.</summary>
 public sealed record ZoneForwarding(ObjectName From, ObjectName To)
 {
+    [JsonIgnore]
     public string Key => $"{From}->{To}";
 }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using RouterOS.Domain.Values;
 
 namespace RouterOS.Domain.Model;
@@ -17,5 +18,6 @@ public sealed record Flowtable(
     bool Counter = true,
     bool HardwareOffload = false)
 {
+    [JsonIgnore]
     public FlowtablePriority EffectivePriority => Priority ?? FlowtablePriority.Filter;
 }

@@ -36,6 +36,7 @@ public sealed record OffloadRule(
     bool Enabled = true,
     PlainText? Description = null)
 {
+    [JsonIgnore]
     public OffloadMatch MatchOrDefault => Match ?? OffloadMatch.Anything;
 }
 
@@ -51,6 +52,4 @@ public sealed record OffloadMatch(
     Dscp? Dscp = null)
 {
     public static OffloadMatch Anything { get; } = new();
-
-    public bool MatchesEverything => this == Anything;
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using RouterOS.Domain.Values;
 
 namespace RouterOS.Domain.Model;
@@ -52,6 +53,8 @@ public sealed record PppoeUplink(
     public const int MaxLcpEchoFailure = 100;
     public const int MaxRetryHoldoffSeconds = 3600;
 
+    [JsonIgnore]
     public Mtu EffectiveMtu => Mtu ?? DefaultMtu;
+    [JsonIgnore]
     public Mtu EffectiveMru => Mru ?? DefaultMtu;
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using RouterOS.Domain.Values;
 
 namespace RouterOS.Domain.Model;
@@ -30,9 +31,13 @@ public sealed record RouterConfig(
     /// <summary>A configuration with nothing in it: a router that forwards nothing.</summary>
     public static RouterConfig Empty { get; } = new(CurrentSchemaVersion);
 
+    [JsonIgnore]
     public SystemSettings SystemOrDefault => System ?? SystemSettings.Default;
+    [JsonIgnore]
     public DhcpSettings DhcpOrDefault => Dhcp ?? DhcpSettings.Default;
+    [JsonIgnore]
     public DnsSettings DnsOrDefault => Dns ?? DnsSettings.Default;
+    [JsonIgnore]
     public FirewallSettings FirewallOrDefault => Firewall ?? FirewallSettings.Default;
 }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using RouterOS.Domain.Values;
 
 namespace RouterOS.Domain.Model;
@@ -15,5 +16,6 @@ public sealed record StaticRoute(
     PlainText? Description = null)
 {
     /// <summary>The key that identifies this route in paths and diffs.</summary>
+    [JsonIgnore]
     public string Key => Metric == 0 ? Destination.ToString() : $"{Destination} metric {Metric}";
 }
