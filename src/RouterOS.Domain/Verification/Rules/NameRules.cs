@@ -43,7 +43,7 @@ internal static class NameRules
         foreach (var key in keys)
         {
             if (!seen.Add(key))
-                context.Error(ConfigPath.Item(list, key), $"there is already a {what} {key}; each may appear only once");
+                context.Error(ConfigPath.Item(list, key), $"{what} {key} appears more than once; each may appear only once");
         }
     }
 }
