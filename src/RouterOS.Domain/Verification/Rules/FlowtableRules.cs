@@ -52,7 +52,7 @@ internal static class FlowtableRules
             {
                 var (otherTable, via) = hookedBy[device];
                 if (otherTable == flowtable.Name)
-                    context.Warning(devicePath, $"{device} is already hooked through {via}; it is hooked once");
+                    context.Warning(devicePath, $"{device} is already in this flowtable{Through(via, device)}; it is hooked once");
                 else
                     context.Error(devicePath, $"{device}{Through(node.Name, device)} is already hooked by flowtable {otherTable}{Through(via, device)}; a device can be in only one flowtable (the kernel refuses a second flowtable on its ingress hook)");
             }
