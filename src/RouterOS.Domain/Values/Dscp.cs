@@ -69,6 +69,8 @@ public readonly record struct Dscp : IConfigValue<Dscp>
 
     public static Dscp Parse(string? text) => ConfigValue.Parse<Dscp>(text);
 
+    public static Dscp From(int number) => ConfigValue.FromNumber<Dscp>(number);
+
     public void WriteJson(Utf8JsonWriter writer)
     {
         if (Name is { } name)

@@ -55,6 +55,8 @@ public readonly record struct FlowtablePriority : IConfigValue<FlowtablePriority
 
     public static FlowtablePriority Parse(string? text) => ConfigValue.Parse<FlowtablePriority>(text);
 
+    public static FlowtablePriority From(int number) => ConfigValue.FromNumber<FlowtablePriority>(number);
+
     public void WriteJson(Utf8JsonWriter writer)
     {
         if (IsFilterRelative)
