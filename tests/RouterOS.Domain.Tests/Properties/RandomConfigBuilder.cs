@@ -17,6 +17,7 @@ public sealed class RandomConfigBuilder(Choices choose)
 
     private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
     private int _subnet;
+    private int _fallbackNames;
 
     public RouterConfig Build()
     {
@@ -49,18 +50,17 @@ public sealed class RandomConfigBuilder(Choices choose)
 
     private InterfaceName NewName()
     {
-        while (true)
+        // At most 7 characters: 'ü' takes two bytes, and the kernel allows 15.
+        var length = choose.Between(1, 7);
+        var text = new string([.. Enumerable.Range(0, length).Select(_ => choose.Pick(NameCharacters))]);
+        // A clash (or "." and "..", or a stream run dry, which gives "a" every time) falls back to
+        // a counter, which no random name of this alphabet can take ("#" is not in it).
+        if (text is "." or ".." || !_usedNames.Add(text))
         {
-            // At most 7 characters: 'ü' takes two bytes, and the kernel allows 15.
-            var length = choose.Between(1, 7);
-            var text = new string([.. Enumerable.Range(0, length).Select(_ => choose.Pick(NameCharacters))]);
-            if (text is not ("." or "..") && _usedNames.Add(text))
-                return InterfaceName.Parse(text);
-            // The choice stream may be exhausted (all zeros); make progress with a counter then.
-            var fallback = "n" + _usedNames.Count;
-            if (_usedNames.Add(fallback))
-                return InterfaceName.Parse(fallback);
+            text = "n#" + _fallbackNames++;
+            _usedNames.Add(text);
         }
+        return InterfaceName.Parse(text);
     }
 
     private Mtu? MaybeMtu() => choose.Chance(30) ? Mtu.From(choose.Between(1300, 9000)) : null;
