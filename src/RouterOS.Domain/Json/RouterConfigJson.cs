@@ -28,6 +28,17 @@ public static class RouterConfigJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 
+    // The same, but secrets come out as a placeholder (a converter in the options wins over the
+    // one the Secret type names).
+    private static readonly RouterConfigJsonContext RedactedContext = new(new JsonSerializerOptions(RouterConfigJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new RedactedSecretConverter() },
+    });
+
+    /// <summary>Metadata for writing with secrets in clear (what the engine needs) or redacted (everything else).</summary>
+    public static RouterConfigJsonContext Metadata(bool redactSecrets) => redactSecrets ? RedactedContext : Context;
+
     public static ConfigReadResult Read(string json) => Read(Encoding.UTF8.GetBytes(json));
 
     public static ConfigReadResult Read(ReadOnlySpan<byte> utf8Json)
@@ -57,6 +68,9 @@ public static class RouterConfigJson
     public static string Write(RouterConfig config) => JsonSerializer.Serialize(config, Context.RouterConfig);
 
     public static byte[] WriteUtf8(RouterConfig config) => JsonSerializer.SerializeToUtf8Bytes(config, Context.RouterConfig);
+
+    /// <summary>The configuration with every secret replaced by <see cref="RedactedSecretConverter.Placeholder"/>.</summary>
+    public static string WriteRedacted(RouterConfig config) => JsonSerializer.Serialize(config, RedactedContext.RouterConfig);
 
     internal static string SchemaVersionMismatch(long version) => version > RouterConfig.CurrentSchemaVersion
         ? $"this configuration uses schema version {version}, written by a newer RouterOS; this one reads version {RouterConfig.CurrentSchemaVersion}"

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using RouterOS.Domain.Json;
+using RouterOS.Domain.Model;
+using RouterOS.Domain.Values;
+
+namespace RouterOS.Domain.Diff;
+
+/// <summary>
+/// The keyed difference between two configurations: objects added, removed and changed, matched
+/// by their key (name, device, address, route), never by position, so reordering a list is not a
+/// change, except for the offload policy, whose order is its meaning. Pure; used for the API's
+/// candidate diff and revision history. (The engine's plan, which also knows the kernel's state,
+/// builds on the same keys.)
+/// </summary>
+public static class ConfigDiff
+{
+    public static EquatableArray<ConfigChange> Compute(RouterConfig before, RouterConfig after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var clear = RouterConfigJson.Metadata(redactSecrets: false);
+        var redacted = RouterConfigJson.Metadata(redactSecrets: true);
+        var changes = new List<ConfigChange>();
+        var diff = new ListDiff(changes);
+
+        diff.Single("system", before.SystemOrDefault, after.SystemOrDefault, clear.SystemSettings, redacted.SystemSettings);
+        diff.Keyed("ports", before.Ports, after.Ports, p => p.Name.Value, clear.Port, redacted.Port);
+        diff.Keyed("bridges", before.Bridges, after.Bridges, b => b.Name.Value, clear.Bridge, redacted.Bridge);
+        diff.Keyed("vlans", before.Vlans, after.Vlans, v => v.Name.Value, clear.VlanDevice, redacted.VlanDevice);
+        diff.Keyed("pppoe", before.Pppoe, after.Pppoe, p => p.Name.Value, clear.PppoeUplink, redacted.PppoeUplink);
+        diff.Keyed("addresses", before.Addresses, after.Addresses, a => a.Address.ToString(), clear.AddressAssignment, redacted.AddressAssignment);
+        diff.Keyed("routes", before.Routes, after.Routes, r => r.Key, clear.StaticRoute, redacted.StaticRoute);
+        diff.Keyed("dhcp.clients", before.DhcpOrDefault.Clients, after.DhcpOrDefault.Clients, c => c.Device.Value, clear.DhcpClient, redacted.DhcpClient);
+        diff.Keyed("dhcp.servers", before.DhcpOrDefault.Servers, after.DhcpOrDefault.Servers, s => s.Device.Value, clear.DhcpServer, redacted.DhcpServer);
+        diff.Single("dns", before.DnsOrDefault, after.DnsOrDefault, clear.DnsSettings, redacted.DnsSettings);
+        diff.Keyed("flowtables", before.Flowtables, after.Flowtables, f => f.Name.Value, clear.Flowtable, redacted.Flowtable);
+        diff.Keyed("offloadPolicy", before.OffloadPolicy, after.OffloadPolicy, r => r.Name.Value, clear.OffloadRule, redacted.OffloadRule);
+        diff.Order("offloadPolicy", before.OffloadPolicy.Select(r => r.Name.Value), after.OffloadPolicy.Select(r => r.Name.Value));
+        var (fwBefore, fwAfter) = (before.FirewallOrDefault, after.FirewallOrDefault);
+        diff.Keyed("firewall.zones", fwBefore.Zones, fwAfter.Zones, z => z.Name.Value, clear.Zone, redacted.Zone);
+        diff.Keyed("firewall.forwardings", fwBefore.Forwardings, fwAfter.Forwardings, f => f.Key, clear.ZoneForwarding, redacted.ZoneForwarding);
+        diff.Keyed("firewall.inputRules", fwBefore.InputRules, fwAfter.InputRules, r => r.Name.Value, clear.InputRule, redacted.InputRule);
+        diff.Keyed("shaping", before.Shaping, after.Shaping, s => s.Device.Value, clear.TrafficShaper, redacted.TrafficShaper);
+        return [.. changes];
+    }
+
+    private sealed class ListDiff(List<ConfigChange> changes)
+    {
+        public void Keyed<T>(string list, EquatableArray<T> before, EquatableArray<T> after, Func<T, string> key, JsonTypeInfo<T> clear, JsonTypeInfo<T> redacted)
+            where T : class
+        {
+            // An invalid configuration may repeat a key; the first one stands for it, as verify reports the rest.
+            var old = before.GroupBy(key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var item in after)
+            {
+                var name = key(item);
+                if (!seen.Add(name))
+                    continue;
+                var path = ConfigPathOf(list, name);
+                if (!old.TryGetValue(name, out var previous))
+                    changes.Add(new ConfigChange(path, ChangeKind.Added, [], null, Compact(item, redacted)));
+                else if (!previous.Equals(item))
+                    changes.Add(new ConfigChange(path, ChangeKind.Changed, ChangedFields(previous, item, clear), Compact(previous, redacted), Compact(item, redacted)));
+            }
+            foreach (var (name, item) in old.Where(pair => !seen.Contains(pair.Key)))
+                changes.Add(new ConfigChange(ConfigPathOf(list, name), ChangeKind.Removed, [], Compact(item, redacted), null));
+        }
+
+        public void Single<T>(string path, T before, T after, JsonTypeInfo<T> clear, JsonTypeInfo<T> redacted) where T : class
+        {
+            if (!before.Equals(after))
+                changes.Add(new ConfigChange(path, ChangeKind.Changed, ChangedFields(before, after, clear), Compact(before, redacted), Compact(after, redacted)));
+        }
+
+        /// <summary>Reports a new order of the objects both sides share, where order decides which rule wins.</summary>
+        public void Order(string path, IEnumerable<string> before, IEnumerable<string> after)
+        {
+            var kept = before.Intersect(after, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+            var oldOrder = before.Where(kept.Contains).ToList();
+            var newOrder = after.Where(kept.Contains).ToList();
+            if (!oldOrder.SequenceEqual(newOrder, StringComparer.Ordinal))
+                changes.Add(new ConfigChange(path, ChangeKind.Changed, ["order"], string.Join(", ", oldOrder), string.Join(", ", newOrder)));
+        }
+
+        private static string ConfigPathOf(string list, string key) => Verification.ConfigPath.Item(list, key);
+
+        private static string Compact<T>(T item, JsonTypeInfo<T> redacted) => JsonSerializer.SerializeToNode(item, redacted)!.ToJsonString();
+
+        private static EquatableArray<string> ChangedFields<T>(T before, T after, JsonTypeInfo<T> clear)
+        {
+            var a = JsonSerializer.SerializeToNode(before, clear)!.AsObject();
+            var b = JsonSerializer.SerializeToNode(after, clear)!.AsObject();
+            return [.. a.Select(p => p.Key).Union(b.Select(p => p.Key))
+                .Where(field => !JsonNode.DeepEquals(a[field], b[field]))];
+        }
+    }
+}
