@@ -17,7 +17,7 @@ public enum ChangeKind
 /// shows up here as changed while its value never does); <see cref="Before"/> and
 /// <see cref="After"/> are the object as compact JSON with secrets redacted.
 /// </summary>
-public sealed record ConfigChange(string Path, ChangeKind Kind, EquatableArray<string> Fields, string? Before, string? After)
+public sealed record ConfigChange(string Path, ChangeKind Kind, EquatableArray<string> Fields, string? Before = null, string? After = null)
 {
     public override string ToString() => Kind switch
     {

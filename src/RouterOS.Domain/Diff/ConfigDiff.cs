@@ -48,6 +48,9 @@ public static class ConfigDiff
 
     private sealed class ListDiff(List<ConfigChange> changes)
     {
+        // Readable text: no \u0027 for an apostrophe in a description.
+        private static readonly JsonSerializerOptions TextOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
         public void Keyed<T>(string list, EquatableArray<T> before, EquatableArray<T> after, Func<T, string> key, JsonTypeInfo<T> clear, JsonTypeInfo<T> redacted)
             where T : class
         {
@@ -87,7 +90,7 @@ public static class ConfigDiff
 
         private static string ConfigPathOf(string list, string key) => Verification.ConfigPath.Item(list, key);
 
-        private static string Compact<T>(T item, JsonTypeInfo<T> redacted) => JsonSerializer.SerializeToNode(item, redacted)!.ToJsonString();
+        private static string Compact<T>(T item, JsonTypeInfo<T> redacted) => JsonSerializer.SerializeToNode(item, redacted)!.ToJsonString(TextOptions);
 
         private static EquatableArray<string> ChangedFields<T>(T before, T after, JsonTypeInfo<T> clear)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using RouterOS.Domain.Model;
 using RouterOS.Domain.Values;
 using RouterOS.Domain.Verification;
@@ -41,20 +42,47 @@ public static class RouterConfigJson
 
     public static ConfigReadResult Read(string json) => Read(Encoding.UTF8.GetBytes(json));
 
-    public static ConfigReadResult Read(ReadOnlySpan<byte> utf8Json)
+    public static ConfigReadResult Read(ReadOnlySpan<byte> utf8Json) => Read(utf8Json, Context);
+
+    /// <summary>Reads with other metadata, e.g. a store's, whose secrets are encrypted at rest.</summary>
+    public static ConfigReadResult Read(ReadOnlySpan<byte> utf8Json, RouterConfigJsonContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        if (ProbeSchemaVersion(utf8Json) is { } mismatch)
+            return new ConfigReadResult(null, mismatch);
+        var (config, error) = ReadItem(utf8Json, context.RouterConfig);
+        return new ConfigReadResult(config, error);
+    }
+
+    /// <summary>
+    /// Reads one object of the model (a port, a bridge, a list of them...) with the same strictness
+    /// and error reporting as a whole configuration: the value, or the finding that says what is wrong.
+    /// </summary>
+    public static (T? Value, ConfigFinding? Error) ReadItem<T>(ReadOnlySpan<byte> utf8Json, JsonTypeInfo<T> typeInfo)
+    {
+        ArgumentNullException.ThrowIfNull(typeInfo);
         try
         {
-            if (SchemaVersionProbe.Find(utf8Json) is { } version && version != RouterConfig.CurrentSchemaVersion)
-                return Failure("schemaVersion", SchemaVersionMismatch(version));
-            var config = JsonSerializer.Deserialize(utf8Json, Context.RouterConfig);
-            return config is null
-                ? Failure("", "the document is null; expected a configuration object")
-                : new ConfigReadResult(config, null);
+            var value = JsonSerializer.Deserialize(utf8Json, typeInfo);
+            return value is null ? (default, ConfigFinding.Error("", "the document is null; expected a value")) : (value, null);
         }
         catch (JsonException e)
         {
-            return Failure(JsonErrorPath.Full(e), Describe(e));
+            return (default, ConfigFinding.Error(JsonErrorPath.Full(e), Describe(e)));
+        }
+    }
+
+    private static ConfigFinding? ProbeSchemaVersion(ReadOnlySpan<byte> utf8Json)
+    {
+        try
+        {
+            return SchemaVersionProbe.Find(utf8Json) is { } version && version != RouterConfig.CurrentSchemaVersion
+                ? ConfigFinding.Error("schemaVersion", SchemaVersionMismatch(version))
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null; // malformed JSON: the full read reports where
         }
     }
 
@@ -75,8 +103,6 @@ public static class RouterConfigJson
     internal static string SchemaVersionMismatch(long version) => version > RouterConfig.CurrentSchemaVersion
         ? $"this configuration uses schema version {version}, written by a newer RouterOS; this one reads version {RouterConfig.CurrentSchemaVersion}"
         : $"schema version {version} is unknown; this RouterOS reads version {RouterConfig.CurrentSchemaVersion}";
-
-    private static ConfigReadResult Failure(string path, string message) => new(null, ConfigFinding.Error(path, message));
 
     private static string Describe(JsonException e)
     {

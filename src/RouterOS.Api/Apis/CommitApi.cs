@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using RouterOS.Api.Commits;
+using RouterOS.Api.Http;
+
+namespace RouterOS.Api.Apis;
+
+/// <summary>Commit the candidate, confirm a commit, or roll a pending one back now.</summary>
+public static class CommitApi
+{
+    public static RouteGroupBuilder MapCommitApi(this RouteGroupBuilder api)
+    {
+        var commit = api.MapGroup("/commit").WithTags("Commit");
+        commit.MapPost("/", CommitAsync).WithSummary("Apply the candidate as a new revision; with confirmWithinSeconds it rolls back unless confirmed in time.");
+        commit.MapPost("/confirm", ConfirmAsync).WithSummary("Confirm the pending commit.");
+        commit.MapPost("/rollback", RollbackAsync).WithSummary("Roll the pending commit back now.");
+        return api;
+    }
+
+    private static async Task<Created<RevisionSummary>> CommitAsync(HttpContext http, CommitService commits, CancellationToken cancellationToken)
+    {
+        var request = http.Request.ContentLength is 0 ? new CommitRequest()
+            : await BodyReader.ReadAsync(http.Request, ApiJsonContext.Default.CommitRequest, cancellationToken);
+        var revision = await commits.CommitAsync(request.Message ?? "", request.ConfirmWithinSeconds, Actors.Of(http), cancellationToken);
+        return TypedResults.Created($"/api/v1/revisions/{revision.Number}", RevisionSummary.Of(revision));
+    }
+
+    private static async Task<Ok<RevisionSummary>> ConfirmAsync(HttpContext http, CommitService commits, CancellationToken cancellationToken) =>
+        TypedResults.Ok(RevisionSummary.Of(await commits.ConfirmAsync(Actors.Of(http), cancellationToken)));
+
+    private static async Task<Ok<RevisionSummary>> RollbackAsync(HttpContext http, CommitService commits, CancellationToken cancellationToken) =>
+        TypedResults.Ok(RevisionSummary.Of(await commits.RollbackPendingAsync($"rolled back by {Actors.Of(http).Name}", cancellationToken)));
+}

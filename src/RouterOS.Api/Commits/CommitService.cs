@@ -1,0 +1,118 @@
+using Microsoft.Extensions.Options;
+using RouterOS.Api.Engine;
+using RouterOS.Api.Hosting;
+using RouterOS.Api.Http;
+using RouterOS.Api.Store;
+using RouterOS.Domain.Diff;
+using RouterOS.Domain.Model;
+using RouterOS.Domain.Verification;
+
+namespace RouterOS.Api.Commits;
+
+/// <summary>
+/// Commit, confirm and roll back, in the order that keeps the store true to the router: a
+/// revision is recorded before the engine hears of it, and its state follows what the engine said.
+/// One commit at a time for the whole process (the router has one running configuration).
+/// </summary>
+public sealed class CommitService(
+    CandidateStore candidates,
+    RevisionStore revisions,
+    IEngineClient engine,
+    CommitGate gate,
+    PendingCommitSignal pendingChanged,
+    TimeProvider time,
+    IOptions<RouterApiOptions> options,
+    ILogger<CommitService> log)
+{
+    public async Task<Revision> CommitAsync(string message, int? confirmWithinSeconds, Actor actor, CancellationToken cancellationToken)
+    {
+        if (confirmWithinSeconds is { } window && (window < 1 || window > options.Value.MaxConfirmWithinSeconds))
+            throw new BadRequestException($"confirmWithinSeconds must be 1 to {options.Value.MaxConfirmWithinSeconds}, or left out to confirm at once");
+        using var turn = await gate.EnterAsync(cancellationToken);
+        var candidate = await candidates.GetAsync(cancellationToken);
+        return await CommitConfigAsync(candidate.Config, message, confirmWithinSeconds, actor, cancellationToken);
+    }
+
+    /// <summary>Commits the configuration of revision <paramref name="number"/> again, as a new revision.</summary>
+    public async Task<Revision> RollbackToAsync(long number, Actor actor, CancellationToken cancellationToken)
+    {
+        using var turn = await gate.EnterAsync(cancellationToken);
+        var target = await revisions.GetAsync(number, cancellationToken) ?? throw new NotFoundException($"there is no revision {number}");
+        var revision = await CommitConfigAsync(target.Config, $"Roll back to revision {number}", null, actor, cancellationToken);
+        await candidates.SaveAsync(target.Config, null, actor.Name, cancellationToken);
+        return revision;
+    }
+
+    public async Task<Revision> ConfirmAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        using var turn = await gate.EnterAsync(cancellationToken);
+        var pending = await revisions.PendingAsync(cancellationToken) ?? throw new ConflictException("Nothing to confirm", "no commit is waiting for confirmation");
+        await engine.ConfirmAsync(pending.Number, cancellationToken);
+        await revisions.SetStateAsync(pending.Number, RevisionState.Confirmed, $"confirmed by {actor.Name}", cancellationToken);
+        pendingChanged.Notify();
+        CommitLog.Confirmed(log, pending.Number, actor.Name);
+        return (await revisions.GetAsync(pending.Number, cancellationToken))!;
+    }
+
+    /// <summary>Rolls the pending revision back now (on request, or because its deadline passed).</summary>
+    public async Task<Revision> RollbackPendingAsync(string reason, CancellationToken cancellationToken)
+    {
+        using var turn = await gate.EnterAsync(cancellationToken);
+        var pending = await revisions.PendingAsync(cancellationToken) ?? throw new ConflictException("Nothing to roll back", "no commit is waiting for confirmation");
+        try
+        {
+            await engine.RollbackAsync(pending.Number, cancellationToken);
+        }
+        catch (EngineUnavailableException e)
+        {
+            // The engine keeps the deadline too and rolls back by itself; record what we know.
+            reason += $"; the engine was not reachable ({e.Message}) and rolls back by itself at the deadline";
+        }
+        await revisions.SetStateAsync(pending.Number, RevisionState.RolledBack, reason, cancellationToken);
+        pendingChanged.Notify();
+        CommitLog.RolledBack(log, pending.Number, reason);
+        return (await revisions.GetAsync(pending.Number, cancellationToken))!;
+    }
+
+    private async Task<Revision> CommitConfigAsync(RouterConfig config, string message, int? confirmWithinSeconds, Actor actor, CancellationToken cancellationToken)
+    {
+        var verify = ConfigVerifier.Verify(config);
+        if (!verify.IsValid)
+            throw new ConfigInvalidException([.. verify.Findings]);
+        if (await revisions.PendingAsync(cancellationToken) is { } pending)
+            throw new ConflictException("A commit awaits confirmation", $"revision {pending.Number} is waiting for confirmation until {pending.ConfirmDeadline:u}; confirm it or roll it back first");
+        var running = await revisions.RunningAsync(cancellationToken);
+        if (ConfigDiff.Compute(running?.Config ?? RouterConfig.Empty, config).IsEmpty && running is not null)
+            throw new ConflictException("Nothing to commit", $"the configuration is the same as running revision {running.Number}");
+
+        // Ask first, so that an engine that is down changes nothing, not even the history.
+        await engine.GetStatusAsync(cancellationToken);
+
+        var number = await revisions.NextNumberAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        TimeSpan? window = confirmWithinSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
+        await revisions.AddAsync(number, now, actor.Name, actor.Source, message, config, running, now + window, cancellationToken);
+
+        EngineApplyResult result;
+        try
+        {
+            result = await engine.ApplyAsync(config, number, window, cancellationToken);
+        }
+        catch (EngineUnavailableException e)
+        {
+            await revisions.SetStateAsync(number, RevisionState.Failed, $"the engine became unreachable while applying: {e.Message}", CancellationToken.None);
+            throw;
+        }
+        if (!result.Applied)
+        {
+            await revisions.SetStateAsync(number, RevisionState.Failed, result.Error, CancellationToken.None);
+            var where = result.ErrorPath is null ? "" : $"{result.ErrorPath}: ";
+            throw new ConfigInvalidException("The engine refused the configuration", $"{where}{result.Error}; the router kept revision {running?.Number ?? 0}",
+                [.. result.Findings, .. result.ErrorPath is null ? Array.Empty<ConfigFinding>() : [ConfigFinding.Error(result.ErrorPath, result.Error ?? "refused")]]);
+        }
+        await revisions.SetStateAsync(number, window is null ? RevisionState.Confirmed : RevisionState.Pending, "applied", CancellationToken.None);
+        pendingChanged.Notify();
+        CommitLog.Committed(log, number, actor.Name, actor.Source, window?.TotalSeconds);
+        return (await revisions.GetAsync(number, CancellationToken.None))!;
+    }
+}

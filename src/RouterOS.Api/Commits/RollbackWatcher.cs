@@ -1,0 +1,48 @@
+using RouterOS.Api.Store;
+
+namespace RouterOS.Api.Commits;
+
+/// <summary>
+/// Rolls back a commit that is not confirmed by its deadline. The deadline is in the store, so a
+/// restarted API picks it up again and still rolls back on time (or at once, if it passed while
+/// the API was down).
+/// </summary>
+public sealed class RollbackWatcher(IServiceScopeFactory scopes, PendingCommitSignal signal, TimeProvider time, ILogger<RollbackWatcher> log) : BackgroundService
+{
+    // Wake now and then even without a signal, so a missed one costs at most this long.
+    private static readonly TimeSpan LongestSleep = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            TimeSpan sleep;
+            try
+            {
+                sleep = await CheckAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                CommitLog.WatchFailed(log, e);
+                sleep = TimeSpan.FromSeconds(5);
+            }
+            await signal.WaitAsync(sleep, time, stoppingToken);
+        }
+    }
+
+    /// <summary>Rolls back an overdue commit; returns how long to sleep until the next deadline.</summary>
+    internal async Task<TimeSpan> CheckAsync(CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var revisions = scope.ServiceProvider.GetRequiredService<RevisionStore>();
+        var pending = await revisions.PendingAsync(cancellationToken);
+        if (pending?.ConfirmDeadline is not { } deadline)
+            return LongestSleep;
+        var left = deadline - time.GetUtcNow();
+        if (left > TimeSpan.Zero)
+            return left < LongestSleep ? left : LongestSleep;
+        var commits = scope.ServiceProvider.GetRequiredService<CommitService>();
+        await commits.RollbackPendingAsync($"not confirmed by its deadline {deadline:u}", cancellationToken);
+        return TimeSpan.Zero;
+    }
+}

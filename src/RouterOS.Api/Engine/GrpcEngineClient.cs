@@ -1,0 +1,127 @@
+using System.Net.Sockets;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.Extensions.Options;
+using RouterOS.Api.Hosting;
+using RouterOS.Contracts.Engine;
+using RouterOS.Domain.Json;
+using RouterOS.Domain.Model;
+using RouterOS.Domain.Verification;
+using Proto = RouterOS.Contracts.Engine;
+
+namespace RouterOS.Api.Engine;
+
+/// <summary>The engine over gRPC on its Unix socket.</summary>
+public sealed class GrpcEngineClient : IEngineClient, IDisposable
+{
+    // A plan or a status answer is quick; an apply may wait for slow kernel work (link deletes take
+    // tens of milliseconds each), so it gets longer.
+    private static readonly TimeSpan QuickCall = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan ApplyCall = TimeSpan.FromMinutes(2);
+
+    private readonly GrpcChannel _channel;
+    private readonly Proto.Engine.EngineClient _engine;
+    private readonly string _socketPath;
+
+    public GrpcEngineClient(IOptions<RouterApiOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _socketPath = options.Value.EngineSocket;
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (_, cancellationToken) =>
+            {
+                if (!File.Exists(_socketPath))
+                    throw new EngineUnavailableException($"the engine is not running: there is no socket at {_socketPath}");
+                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+                try
+                {
+                    await socket.ConnectAsync(new UnixDomainSocketEndPoint(_socketPath), cancellationToken).ConfigureAwait(false);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        // The authority is never resolved: every connection goes to the socket above.
+        _channel = GrpcChannel.ForAddress("http://engine", new GrpcChannelOptions { HttpHandler = handler });
+        _engine = new Proto.Engine.EngineClient(_channel);
+    }
+
+    public Task<EnginePlan> PlanAsync(RouterConfig config, CancellationToken cancellationToken) => Call(async () =>
+    {
+        var reply = await _engine.PlanAsync(new PlanRequest { ConfigJson = RouterConfigJson.Write(config) }, deadline: Deadline(QuickCall), cancellationToken: cancellationToken);
+        return new EnginePlan(Findings(reply.Findings), [.. reply.Changes.Select(c => new PlannedChange(c.Path, c.Action, c.ChangeClass, c.Detail))], reply.NftRuleset);
+    });
+
+    public Task<EngineApplyResult> ApplyAsync(RouterConfig config, long revision, TimeSpan? confirmWithin, CancellationToken cancellationToken) => Call(async () =>
+    {
+        var request = new ApplyRequest
+        {
+            ConfigJson = RouterConfigJson.Write(config),
+            Revision = (ulong)revision,
+            ConfirmWithinSeconds = (uint)(confirmWithin?.TotalSeconds ?? 0),
+        };
+        var reply = await _engine.ApplyAsync(request, deadline: Deadline(ApplyCall), cancellationToken: cancellationToken);
+        return new EngineApplyResult(reply.Applied, Findings(reply.Findings), Empty(reply.Error), Empty(reply.ErrorPath));
+    });
+
+    public Task ConfirmAsync(long revision, CancellationToken cancellationToken) => Call(async () =>
+    {
+        var reply = await _engine.ConfirmAsync(new ConfirmRequest { Revision = (ulong)revision }, deadline: Deadline(QuickCall), cancellationToken: cancellationToken);
+        return reply.Confirmed ? true : throw new InvalidOperationException($"the engine did not confirm revision {revision}: {reply.Error}");
+    });
+
+    public Task RollbackAsync(long revision, CancellationToken cancellationToken) => Call(async () =>
+    {
+        var reply = await _engine.RollbackAsync(new RollbackRequest { Revision = (ulong)revision }, deadline: Deadline(ApplyCall), cancellationToken: cancellationToken);
+        return reply.RolledBack ? true : throw new InvalidOperationException($"the engine did not roll back revision {revision}: {reply.Error}");
+    });
+
+    public Task<EngineStatus> GetStatusAsync(CancellationToken cancellationToken) => Call(async () =>
+    {
+        var reply = await _engine.GetStatusAsync(new StatusRequest(), deadline: Deadline(QuickCall), cancellationToken: cancellationToken);
+        var capabilities = reply.Capabilities ?? new Capabilities();
+        return new EngineStatus(reply.EngineVersion, reply.KernelRelease,
+            new EngineCapabilities(capabilities.Flowtable, capabilities.Vlan8021Q, capabilities.BridgeVlanFiltering, capabilities.Ppp, [.. capabilities.Notes]),
+            (long)reply.RunningRevision, (long)reply.ConfirmedRevision, reply.ConfirmDeadline?.ToDateTimeOffset());
+    });
+
+    public void Dispose() => _channel.Dispose();
+
+    private async Task<T> Call<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable && FindUnavailable(e) is { } down)
+        {
+            throw down;
+        }
+        catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
+        {
+            throw new EngineUnavailableException($"the engine is not reachable on {_socketPath}: {e.Status.Detail}", e);
+        }
+    }
+
+    private static EngineUnavailableException? FindUnavailable(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is EngineUnavailableException down)
+                return down;
+        }
+        return null;
+    }
+
+    private static DateTime Deadline(TimeSpan after) => DateTime.UtcNow + after;
+
+    private static string? Empty(string text) => text.Length == 0 ? null : text;
+
+    private static List<ConfigFinding> Findings(IEnumerable<Finding> findings) =>
+        [.. findings.Select(f => new ConfigFinding(f.Severity == "warning" ? Severity.Warning : Severity.Error, f.Path, f.Message))];
+}

@@ -1,0 +1,45 @@
+using RouterOS.Domain.Model;
+using RouterOS.Domain.Verification;
+
+namespace RouterOS.Api.Engine;
+
+/// <summary>
+/// What the API asks of the engine. The product talks gRPC over the engine's Unix socket
+/// (<see cref="GrpcEngineClient"/>); tests use a test double. Every call throws
+/// <see cref="EngineUnavailableException"/> when the engine cannot be reached.
+/// </summary>
+public interface IEngineClient
+{
+    Task<EnginePlan> PlanAsync(RouterConfig config, CancellationToken cancellationToken);
+
+    Task<EngineApplyResult> ApplyAsync(RouterConfig config, long revision, TimeSpan? confirmWithin, CancellationToken cancellationToken);
+
+    Task ConfirmAsync(long revision, CancellationToken cancellationToken);
+
+    Task RollbackAsync(long revision, CancellationToken cancellationToken);
+
+    Task<EngineStatus> GetStatusAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>The engine could not be reached; nothing was changed.</summary>
+public sealed class EngineUnavailableException : Exception
+{
+    public EngineUnavailableException() { }
+
+    public EngineUnavailableException(string message) : base(message) { }
+
+    public EngineUnavailableException(string message, Exception innerException) : base(message, innerException) { }
+}
+
+/// <summary>What the engine would do: each object with its change class, and the ruleset text.</summary>
+public sealed record EnginePlan(IReadOnlyList<ConfigFinding> Findings, IReadOnlyList<PlannedChange> Changes, string NftRuleset);
+
+/// <param name="Action">create, change or delete.</param>
+/// <param name="ChangeClass">no_change, applied_live, restart or recreate.</param>
+public sealed record PlannedChange(string Path, string Action, string ChangeClass, string Detail);
+
+public sealed record EngineApplyResult(bool Applied, IReadOnlyList<ConfigFinding> Findings, string? Error, string? ErrorPath);
+
+public sealed record EngineCapabilities(bool Flowtable, bool Vlan8021Q, bool BridgeVlanFiltering, bool Ppp, IReadOnlyList<string> Notes);
+
+public sealed record EngineStatus(string EngineVersion, string KernelRelease, EngineCapabilities Capabilities, long RunningRevision, long ConfirmedRevision, DateTimeOffset? ConfirmDeadline);

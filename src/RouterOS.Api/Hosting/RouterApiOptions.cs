@@ -1,0 +1,19 @@
+namespace RouterOS.Api.Hosting;
+
+/// <summary>Settings from configuration section "RouterOS" (or RouterOS__* environment variables).</summary>
+public sealed class RouterApiOptions
+{
+    public const string Section = "RouterOS";
+
+    /// <summary>The store, the data protection keys and nothing else. Relative paths are from the working directory.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>The engine's gRPC socket.</summary>
+    public string EngineSocket { get; set; } = "/run/routeros/engine.sock";
+
+    /// <summary>The largest request body accepted. A 200-object configuration is about 60 KiB.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>The longest confirm window a commit may ask for.</summary>
+    public int MaxConfirmWithinSeconds { get; set; } = 3600;
+}

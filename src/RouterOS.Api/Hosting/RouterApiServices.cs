@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RouterOS.Api.Commits;
+using RouterOS.Api.Engine;
+using RouterOS.Api.Http;
+using RouterOS.Api.Store;
+using RouterOS.Domain.Json;
+
+namespace RouterOS.Api.Hosting;
+
+public static class RouterApiServices
+{
+    /// <summary>Everything the API needs, configured from the "RouterOS" section.</summary>
+    public static WebApplicationBuilder AddRouterApi(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var options = builder.Configuration.GetSection(RouterApiOptions.Section).Get<RouterApiOptions>() ?? new RouterApiOptions();
+        services.Configure<RouterApiOptions>(builder.Configuration.GetSection(RouterApiOptions.Section));
+        var dataDirectory = DataDirectory.Prepare(options.DataDirectory);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDbContext<RouterDbContext>(db => db.UseSqlite($"Data Source={Path.Combine(dataDirectory, "routeros.db")}"));
+        services.AddDataProtection()
+            .SetApplicationName("RouterOS")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        services.AddSingleton<StoredConfigCodec>();
+        services.AddScoped<RevisionStore>();
+        services.AddScoped<CandidateStore>();
+        services.AddScoped<CommitService>();
+        services.AddSingleton<CommitGate>();
+        services.AddSingleton<PendingCommitSignal>();
+        services.AddHostedService<RollbackWatcher>();
+        services.TryAddSingleton<IEngineClient, GrpcEngineClient>();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemMapping>();
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+            json.SerializerOptions.TypeInfoResolverChain.Insert(1, RouterConfigJsonContext.Default);
+            // Answers never carry a password; see SecretPlaceholders for how one is kept on import.
+            json.SerializerOptions.Converters.Add(new RedactedSecretConverter());
+            json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+        });
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        services.AddOpenApi();
+        return builder;
+    }
+}

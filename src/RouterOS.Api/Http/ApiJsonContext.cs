@@ -1,0 +1,25 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using RouterOS.Api.Engine;
+using RouterOS.Api.Store;
+
+namespace RouterOS.Api.Http;
+
+/// <summary>Request and response bodies of the API itself (the configuration's own types come from the domain's context).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    RespectNullableAnnotations = true,
+    AllowDuplicateProperties = false,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UseStringEnumConverter = true)]
+[JsonSerializable(typeof(CommitRequest))]
+[JsonSerializable(typeof(RevisionSummary))]
+[JsonSerializable(typeof(IReadOnlyList<RevisionSummary>))]
+[JsonSerializable(typeof(RevisionDetail))]
+[JsonSerializable(typeof(CandidateView))]
+[JsonSerializable(typeof(DiffView))]
+[JsonSerializable(typeof(PlanView))]
+[JsonSerializable(typeof(StatusView))]
+[JsonSerializable(typeof(RevisionState))]
+[JsonSerializable(typeof(EngineStatus))]
+public sealed partial class ApiJsonContext : JsonSerializerContext;

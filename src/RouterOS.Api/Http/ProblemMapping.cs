@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using RouterOS.Api.Engine;
+
+namespace RouterOS.Api.Http;
+
+/// <summary>Turns the API's exceptions into problem details; anything else stays a plain 500.</summary>
+public sealed class ProblemMapping(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var problem = exception switch
+        {
+            ApiProblemException api => api,
+            EngineUnavailableException down => new EngineDownException(down.Message + "; nothing was changed"),
+            Microsoft.AspNetCore.Http.BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                new TooLargeException(),
+            _ => null,
+        };
+        if (problem is null)
+            return false;
+        httpContext.Response.StatusCode = problem.Status;
+        var details = new ProblemDetails { Status = problem.Status, Title = problem.Title, Detail = problem.Message };
+        if (problem.Findings.Count > 0)
+            details.Extensions["findings"] = problem.Findings;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception });
+    }
+
+    private sealed class TooLargeException() : ApiProblemException(StatusCodes.Status413PayloadTooLarge, "The request body is too large", "the request body exceeds the configured limit");
+}

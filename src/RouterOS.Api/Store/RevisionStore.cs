@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using RouterOS.Domain.Diff;
+using RouterOS.Domain.Json;
+using RouterOS.Domain.Model;
+using RouterOS.Domain.Values;
+
+namespace RouterOS.Api.Store;
+
+/// <summary>A revision as the API shows it, with its configuration read back.</summary>
+public sealed record Revision(
+    long Number, DateTimeOffset CreatedAt, string Author, string Source, string Message, RevisionState State,
+    long? PreviousNumber, DateTimeOffset? ConfirmDeadline, string? Outcome, RouterConfig Config, EquatableArray<ConfigChange> Changes);
+
+/// <summary>The committed revisions. "Running" is the newest one that is applied (pending or confirmed).</summary>
+public sealed class RevisionStore(RouterDbContext db, StoredConfigCodec codec)
+{
+    private static readonly RevisionState[] Applied = [RevisionState.Pending, RevisionState.Confirmed];
+
+    public async Task<Revision?> RunningAsync(CancellationToken cancellationToken)
+    {
+        var row = await db.Revisions.Where(r => Applied.Contains(r.State)).OrderByDescending(r => r.Number).FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : ToRevision(row);
+    }
+
+    public async Task<Revision?> PendingAsync(CancellationToken cancellationToken)
+    {
+        var row = await db.Revisions.Where(r => r.State == RevisionState.Pending).OrderByDescending(r => r.Number).FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : ToRevision(row);
+    }
+
+    public async Task<Revision?> GetAsync(long number, CancellationToken cancellationToken)
+    {
+        var row = await db.Revisions.FindAsync([number], cancellationToken);
+        return row is null ? null : ToRevision(row);
+    }
+
+    public async Task<IReadOnlyList<Revision>> ListAsync(int skip, int take, CancellationToken cancellationToken)
+    {
+        var rows = await db.Revisions.OrderByDescending(r => r.Number).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        return [.. rows.Select(ToRevision)];
+    }
+
+    public async Task<long> NextNumberAsync(CancellationToken cancellationToken) =>
+        (await db.Revisions.MaxAsync(r => (long?)r.Number, cancellationToken) ?? 0) + 1;
+
+    /// <summary>Records a revision before anything is sent to the engine, so a crash leaves a trace.</summary>
+    public async Task AddAsync(long number, DateTimeOffset at, string author, string source, string message, RouterConfig config,
+        Revision? previous, DateTimeOffset? confirmDeadline, CancellationToken cancellationToken)
+    {
+        var changes = ConfigDiff.Compute(previous?.Config ?? RouterConfig.Empty, config);
+        db.Revisions.Add(new RevisionRow
+        {
+            Number = number,
+            CreatedAt = at,
+            Author = author,
+            Source = source,
+            Message = message,
+            ConfigJson = codec.Write(config),
+            DiffJson = JsonSerializer.Serialize(changes, RouterConfigJson.Metadata(redactSecrets: true).EquatableArrayConfigChange),
+            State = RevisionState.Applying,
+            PreviousNumber = previous?.Number,
+            ConfirmDeadline = confirmDeadline,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task SetStateAsync(long number, RevisionState state, string? outcome, CancellationToken cancellationToken)
+    {
+        var row = await db.Revisions.FindAsync([number], cancellationToken) ?? throw new InvalidOperationException($"revision {number} does not exist");
+        row.State = state;
+        row.Outcome = outcome ?? row.Outcome;
+        if (state != RevisionState.Pending)
+            row.ConfirmDeadline = null;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<long>> InterruptedAsync(CancellationToken cancellationToken) =>
+        await db.Revisions.Where(r => r.State == RevisionState.Applying).Select(r => r.Number).ToListAsync(cancellationToken);
+
+    private Revision ToRevision(RevisionRow row) => new(
+        row.Number, row.CreatedAt, row.Author, row.Source, row.Message, row.State, row.PreviousNumber, row.ConfirmDeadline, row.Outcome,
+        codec.Read(row.ConfigJson),
+        JsonSerializer.Deserialize(row.DiffJson, RouterConfigJson.Metadata(redactSecrets: false).EquatableArrayConfigChange));
+}

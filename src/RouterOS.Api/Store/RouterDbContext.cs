@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace RouterOS.Api.Store;
+
+/// <summary>The API's SQLite store: the candidate configuration and the revisions.</summary>
+public sealed class RouterDbContext(DbContextOptions<RouterDbContext> options) : DbContext(options)
+{
+    public DbSet<CandidateRow> Candidates => Set<CandidateRow>();
+
+    public DbSet<RevisionRow> Revisions => Set<RevisionRow>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.Entity<CandidateRow>(candidate =>
+        {
+            candidate.HasKey(c => c.Id);
+            candidate.Property(c => c.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<RevisionRow>(revision =>
+        {
+            revision.HasKey(r => r.Number);
+            revision.Property(r => r.Number).ValueGeneratedNever();
+            revision.Property(r => r.State).HasConversion<string>();
+            revision.HasIndex(r => r.State);
+        });
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using RouterOS.Api.Engine;
+
+namespace RouterOS.Api.Tests.Support;
+
+/// <summary>
+/// The real API over a real SQLite file in a directory of its own, with the engine replaced by
+/// <see cref="FakeEngine"/> and the clock by a <see cref="FakeTimeProvider"/>. Two factories
+/// given the same directory are the same router restarted.
+/// </summary>
+public sealed class ApiFactory(string? dataDirectory = null, FakeTimeProvider? time = null) : WebApplicationFactory<Program>
+{
+    public string DataDirectory { get; } = dataDirectory ?? Path.Combine(Path.GetTempPath(), "routeros-api-tests", Guid.NewGuid().ToString("N"));
+
+    public FakeEngine Engine { get; } = new();
+
+    public FakeTimeProvider Time { get; } = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("RouterOS:DataDirectory", DataDirectory);
+        builder.UseSetting("RouterOS:MaxRequestBodyBytes", "262144");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<IEngineClient>();
+            services.AddSingleton<IEngineClient>(Engine);
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Time);
+        });
+    }
+
+    /// <summary>Removes the data directory too; call it for the last factory of a directory.</summary>
+    public async Task DisposeAndDeleteAsync()
+    {
+        await DisposeAsync();
+        if (Directory.Exists(DataDirectory))
+            Directory.Delete(DataDirectory, recursive: true);
+    }
+}

@@ -1,0 +1,72 @@
+using RouterOS.Api.Engine;
+using RouterOS.Domain.Model;
+
+namespace RouterOS.Api.Tests.Support;
+
+/// <summary>A test double of the engine: records what it is asked and answers as told.</summary>
+public sealed class FakeEngine : IEngineClient
+{
+    private readonly Lock _lock = new();
+
+    /// <summary>When true, every call fails as an unreachable engine does.</summary>
+    public bool Down { get; set; }
+
+    /// <summary>When set, Apply refuses with this error (and path).</summary>
+    public (string Error, string? Path)? Refuse { get; set; }
+
+    public List<(long Revision, RouterConfig Config, TimeSpan? ConfirmWithin)> Applied { get; } = [];
+
+    public List<long> Confirmed { get; } = [];
+
+    public List<long> RolledBack { get; } = [];
+
+    public long RunningRevision { get; private set; }
+
+    public Task<EnginePlan> PlanAsync(RouterConfig config, CancellationToken cancellationToken)
+    {
+        ThrowIfDown();
+        return Task.FromResult(new EnginePlan([], [new PlannedChange("table inet routeros", "change", "recreate", "the ruleset is replaced in one batch")],
+            $"table inet routeros {{ # {config.Ports.Count} ports }}"));
+    }
+
+    public Task<EngineApplyResult> ApplyAsync(RouterConfig config, long revision, TimeSpan? confirmWithin, CancellationToken cancellationToken)
+    {
+        ThrowIfDown();
+        if (Refuse is { } refusal)
+            return Task.FromResult(new EngineApplyResult(false, [], refusal.Error, refusal.Path));
+        lock (_lock)
+        {
+            Applied.Add((revision, config, confirmWithin));
+            RunningRevision = revision;
+        }
+        return Task.FromResult(new EngineApplyResult(true, [], null, null));
+    }
+
+    public Task ConfirmAsync(long revision, CancellationToken cancellationToken)
+    {
+        ThrowIfDown();
+        lock (_lock)
+            Confirmed.Add(revision);
+        return Task.CompletedTask;
+    }
+
+    public Task RollbackAsync(long revision, CancellationToken cancellationToken)
+    {
+        ThrowIfDown();
+        lock (_lock)
+            RolledBack.Add(revision);
+        return Task.CompletedTask;
+    }
+
+    public Task<EngineStatus> GetStatusAsync(CancellationToken cancellationToken)
+    {
+        ThrowIfDown();
+        return Task.FromResult(new EngineStatus("test", "6.18.0", new EngineCapabilities(true, true, true, true, []), RunningRevision, RunningRevision, null));
+    }
+
+    private void ThrowIfDown()
+    {
+        if (Down)
+            throw new EngineUnavailableException("the engine is not running: there is no socket at /test/engine.sock");
+    }
+}
