@@ -1,0 +1,176 @@
+using System.Net;
+using RouterOS.Api.Tests.Support;
+
+namespace RouterOS.Api.Tests;
+
+public sealed class CommitApiTests : IAsyncLifetime
+{
+    private readonly ApiFactory _api = new();
+    private HttpClient _client = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _client = _api.CreateClient();
+        await _client.PutJsonAsync("/api/v1/config", ApiCalls.Example("home-router")).ExpectAsync(HttpStatusCode.OK);
+    }
+
+    public async ValueTask DisposeAsync() => await _api.DisposeAndDeleteAsync();
+
+    [Fact]
+    public async Task A_commit_applies_the_candidate_as_revision_1()
+    {
+        var revision = await _client.PostJsonAsync("/api/v1/commit", """{ "message": "initial setup" }""").ExpectAsync(HttpStatusCode.Created);
+
+        Assert.Equal(1, revision["number"]!.GetValue<long>());
+        Assert.Equal("Confirmed", revision["state"]!.GetValue<string>());
+        Assert.Equal("initial setup", revision["message"]!.GetValue<string>());
+        var applied = Assert.Single(_api.Engine.Applied);
+        Assert.Equal((1L, null), (applied.Revision, applied.ConfirmWithin));
+        var running = await _client.Get("/api/v1/config").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("router", running["system"]!["hostname"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Without_a_reachable_engine_a_commit_answers_503_and_changes_nothing()
+    {
+        _api.Engine.Down = true;
+
+        var problem = await _client.PostJsonAsync("/api/v1/commit", """{ "message": "x" }""").ExpectAsync(HttpStatusCode.ServiceUnavailable);
+
+        Assert.Contains("nothing was changed", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty((await _client.Get("/api/v1/revisions").ExpectAsync(HttpStatusCode.OK)).AsArray());
+        Assert.Empty(_api.Engine.Applied);
+        var status = await _client.Get("/api/v1/status").ExpectAsync(HttpStatusCode.OK);
+        Assert.False(status["engineReachable"]!.GetValue<bool>());
+        Assert.Equal(1, status["candidateVersion"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task An_invalid_candidate_is_refused_with_every_error_and_its_path()
+    {
+        await _client.PutJsonAsync("/api/v1/vlans/v1", """{ "name": "v1", "parent": "eth7", "id": 10 }""").ExpectAsync(HttpStatusCode.OK);
+        await _client.PutJsonAsync("/api/v1/addresses/10.0.0.1/24", """{ "device": "eth9", "address": "10.0.0.1/24" }""").ExpectAsync(HttpStatusCode.OK);
+
+        var problem = await _client.PostJsonAsync("/api/v1/commit", "{}").ExpectAsync(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Contains("vlans[v1].parent", problem.Paths());
+        Assert.Contains("addresses[10.0.0.1/24].device", problem.Paths());
+        Assert.Empty(_api.Engine.Applied);
+    }
+
+    [Fact]
+    public async Task The_engine_refusing_is_recorded_as_a_failed_revision_and_reported_with_its_path()
+    {
+        _api.Engine.Refuse = ("Operation not supported", "flowtables[ft].hardwareOffload");
+
+        var problem = await _client.PostJsonAsync("/api/v1/commit", "{}").ExpectAsync(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Contains("flowtables[ft].hardwareOffload", problem.Paths());
+        var revision = await _client.Get("/api/v1/revisions/1").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("Failed", revision["revision"]!["state"]!.GetValue<string>());
+        Assert.Null((await _client.Get("/api/v1/status").ExpectAsync(HttpStatusCode.OK))["runningRevision"]);
+    }
+
+    [Fact]
+    public async Task Committing_again_without_changes_is_a_conflict()
+    {
+        await _client.PostJsonAsync("/api/v1/commit", "{}").ExpectAsync(HttpStatusCode.Created);
+        var problem = await _client.PostJsonAsync("/api/v1/commit", "{}").ExpectAsync(HttpStatusCode.Conflict);
+        Assert.Equal("Nothing to commit", problem["title"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_confirmed_commit_stays()
+    {
+        var pending = await _client.PostJsonAsync("/api/v1/commit", """{ "confirmWithinSeconds": 60 }""").ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal("Pending", pending["state"]!.GetValue<string>());
+        Assert.Equal(_api.Time.GetUtcNow().AddSeconds(60), pending["confirmDeadline"]!.GetValue<DateTimeOffset>());
+
+        var confirmed = await _client.Post("/api/v1/commit/confirm").ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Equal("Confirmed", confirmed["state"]!.GetValue<string>());
+        Assert.Equal([1L], _api.Engine.Confirmed);
+        _api.Time.Advance(TimeSpan.FromMinutes(5));
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        Assert.Empty(_api.Engine.RolledBack);
+    }
+
+    [Fact]
+    public async Task An_unconfirmed_commit_is_rolled_back_at_its_deadline()
+    {
+        await _client.PostJsonAsync("/api/v1/commit", """{ "confirmWithinSeconds": 30 }""").ExpectAsync(HttpStatusCode.Created);
+
+        _api.Time.Advance(TimeSpan.FromSeconds(29));
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        Assert.Empty(_api.Engine.RolledBack);
+        _api.Time.Advance(TimeSpan.FromSeconds(2));
+
+        await Eventually.HoldsAsync(() => _api.Engine.RolledBack.Contains(1));
+        var revision = await _client.Get("/api/v1/revisions/1").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("RolledBack", revision["revision"]!["state"]!.GetValue<string>());
+        Assert.Contains("not confirmed by its deadline", revision["revision"]!["outcome"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_second_commit_waits_until_the_pending_one_is_settled()
+    {
+        await _client.PostJsonAsync("/api/v1/commit", """{ "confirmWithinSeconds": 30 }""").ExpectAsync(HttpStatusCode.Created);
+        await _client.PutJsonAsync("/api/v1/ports/eth9", """{ "name": "eth9" }""").ExpectAsync(HttpStatusCode.OK);
+
+        var problem = await _client.PostJsonAsync("/api/v1/commit", "{}").ExpectAsync(HttpStatusCode.Conflict);
+
+        Assert.Contains("revision 1 is waiting for confirmation", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rolling_back_now_returns_to_the_previous_revision()
+    {
+        await _client.PostJsonAsync("/api/v1/commit", "{}").ExpectAsync(HttpStatusCode.Created);
+        await _client.PutJsonAsync("/api/v1/ports/eth9", """{ "name": "eth9" }""").ExpectAsync(HttpStatusCode.OK);
+        await _client.PostJsonAsync("/api/v1/commit", """{ "confirmWithinSeconds": 300 }""").ExpectAsync(HttpStatusCode.Created);
+
+        await _client.Post("/api/v1/commit/rollback").ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Equal([2L], _api.Engine.RolledBack);
+        var status = await _client.Get("/api/v1/status").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(1, status["runningRevision"]!.GetValue<long>());
+        Assert.Null(status["pendingRevision"]);
+    }
+
+    [Theory]
+    [InlineData("""{ "confirmWithinSeconds": 0 }""")]
+    [InlineData("""{ "confirmWithinSeconds": -5 }""")]
+    [InlineData("""{ "confirmWithinSeconds": 99999999 }""")]
+    [InlineData("""{ "confirmWithinSeconds": 1e400 }""")]
+    [InlineData("""{ "confirmWithinSeconds": "soon" }""")]
+    [InlineData("""{ "mesage": "typo" }""")]
+    [InlineData("""{ "message": 5 }""")]
+    [InlineData("""[]""")]
+    public async Task A_bad_commit_request_is_refused_and_commits_nothing(string body)
+    {
+        await _client.PostJsonAsync("/api/v1/commit", body).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Empty(_api.Engine.Applied);
+    }
+
+    [Fact]
+    public async Task Revisions_are_listed_newest_first_diffed_and_rolled_back_to_as_a_new_commit()
+    {
+        await _client.PostJsonAsync("/api/v1/commit", """{ "message": "one" }""").ExpectAsync(HttpStatusCode.Created);
+        await _client.PutJsonAsync("/api/v1/ports/eth9", """{ "name": "eth9", "mtu": 9000 }""").ExpectAsync(HttpStatusCode.OK);
+        await _client.PostJsonAsync("/api/v1/commit", """{ "message": "two" }""").ExpectAsync(HttpStatusCode.Created);
+
+        var list = await _client.Get("/api/v1/revisions").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(["two", "one"], list.AsArray().Select(r => r!["message"]!.GetValue<string>()));
+        var diff = await _client.Get("/api/v1/revisions/1/diff/2").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("ports[eth9]", Assert.Single(diff["changes"]!.AsArray())!["path"]!.GetValue<string>());
+
+        var rollback = await _client.Post("/api/v1/revisions/1/rollback").ExpectAsync(HttpStatusCode.Created);
+
+        Assert.Equal(3, rollback["number"]!.GetValue<long>());
+        Assert.Equal("Roll back to revision 1", rollback["message"]!.GetValue<string>());
+        Assert.Equal(_api.Engine.Applied[0].Config, _api.Engine.Applied[2].Config);
+        var candidate = await _client.Get("/api/v1/candidate").ExpectAsync(HttpStatusCode.OK);
+        Assert.DoesNotContain("eth9", candidate.Text(), StringComparison.Ordinal);
+        await _client.Get("/api/v1/revisions/99").ExpectAsync(HttpStatusCode.NotFound);
+    }
+}
