@@ -8,11 +8,7 @@ public sealed class CandidateApiTests : IAsyncLifetime
     private readonly ApiFactory _api = new();
     private HttpClient _client = null!;
 
-    public ValueTask InitializeAsync()
-    {
-        _client = _api.CreateClient();
-        return ValueTask.CompletedTask;
-    }
+    public async ValueTask InitializeAsync() => _client = await _api.CreateTokenClientAsync();
 
     public async ValueTask DisposeAsync() => await _api.DisposeAndDeleteAsync();
 

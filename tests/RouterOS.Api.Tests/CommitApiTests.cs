@@ -10,7 +10,7 @@ public sealed class CommitApiTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _client = _api.CreateClient();
+        _client = await _api.CreateTokenClientAsync();
         await _client.PutJsonAsync("/api/v1/config", ApiCalls.Example("home-router")).ExpectAsync(HttpStatusCode.OK);
     }
 

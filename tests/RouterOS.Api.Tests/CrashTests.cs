@@ -31,9 +31,14 @@ public sealed class CrashTests : IAsyncLifetime
     public async Task A_commit_cut_short_by_a_kill_is_settled_by_asking_the_engine_at_restart(bool engineApplied, string state, string outcome)
     {
         var data = Path.Combine(_directory, "data");
+        string token;
         await using (var api = await ApiProcess.StartAsync(data, _engine.SocketPath))
         {
+            using var browser = api.Browser();
+            await Onboarding.SignInAsync(browser, await api.SetupToken.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+            token = await Onboarding.CreateTokenAsync(browser, "crash", "write");
             using var client = api.Client();
+            Onboarding.UseToken(client, token);
             await client.PutJsonAsync("/api/v1/config", ApiCalls.Example("home-router")).ExpectAsync(HttpStatusCode.OK);
             var commit = client.PostJsonAsync("/api/v1/commit", """{ "message": "cut short" }""");
             var request = await _engine.Service.ApplyReceived.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
@@ -47,6 +52,7 @@ public sealed class CrashTests : IAsyncLifetime
         _engine.Service.HangOnApply = false;
         await using var restarted = await ApiProcess.StartAsync(data, _engine.SocketPath);
         using var again = restarted.Client();
+        Onboarding.UseToken(again, token);
 
         var revision = await again.Get("/api/v1/revisions/1").ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(state, revision["revision"]!["state"]!.GetValue<string>());

@@ -11,7 +11,8 @@ public sealed class RestartTests
     public async Task A_deadline_that_passed_while_the_api_was_down_rolls_back_at_start()
     {
         var first = new ApiFactory();
-        var client = first.CreateClient();
+        var client = await first.CreateTokenClientAsync(name: "restart");
+        var token = client.DefaultRequestHeaders.Authorization!.Parameter!;
         await client.PutJsonAsync("/api/v1/config", ApiCalls.Example("home-router")).ExpectAsync(HttpStatusCode.OK);
         await client.PostJsonAsync("/api/v1/commit", """{ "confirmWithinSeconds": 60 }""").ExpectAsync(HttpStatusCode.Created);
         await first.DisposeAsync();
@@ -20,7 +21,7 @@ public sealed class RestartTests
         var second = new ApiFactory(first.DataDirectory, later);
         try
         {
-            var again = second.CreateClient();
+            var again = second.CreateTokenClient(token);
             await Eventually.HoldsAsync(() => second.Engine.RolledBack.Contains(1));
             var revision = await again.Get("/api/v1/revisions/1").ExpectAsync(HttpStatusCode.OK);
             Assert.Equal("RolledBack", revision["revision"]!["state"]!.GetValue<string>());
@@ -35,7 +36,8 @@ public sealed class RestartTests
     public async Task A_restarted_api_keeps_waiting_for_a_deadline_still_ahead()
     {
         var first = new ApiFactory();
-        var client = first.CreateClient();
+        var client = await first.CreateTokenClientAsync(name: "restart");
+        var token = client.DefaultRequestHeaders.Authorization!.Parameter!;
         await client.PutJsonAsync("/api/v1/config", ApiCalls.Example("home-router")).ExpectAsync(HttpStatusCode.OK);
         await client.PostJsonAsync("/api/v1/commit", """{ "confirmWithinSeconds": 120 }""").ExpectAsync(HttpStatusCode.Created);
         await first.DisposeAsync();
@@ -43,7 +45,7 @@ public sealed class RestartTests
         var second = new ApiFactory(first.DataDirectory, new FakeTimeProvider(first.Time.GetUtcNow().AddSeconds(60)));
         try
         {
-            var again = second.CreateClient();
+            var again = second.CreateTokenClient(token);
             var status = await again.Get("/api/v1/status").ExpectAsync(HttpStatusCode.OK);
             Assert.Equal(1, status["pendingRevision"]!.GetValue<long>());
             Assert.Empty(second.Engine.RolledBack);

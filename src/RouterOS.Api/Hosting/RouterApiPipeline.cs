@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RouterOS.Api.Apis;
+using RouterOS.Api.Auth;
 using RouterOS.Api.Commits;
 using RouterOS.Api.Engine;
 using RouterOS.Api.Store;
@@ -23,6 +24,7 @@ public static class RouterApiPipeline
         // WAL: readers never wait for the writer, and a crash mid-write loses nothing committed.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         await RecoverInterruptedCommitsAsync(scope.ServiceProvider, app.Logger);
+        await scope.ServiceProvider.GetRequiredService<SetupToken>().IssueIfNeededAsync(db, Console.Out);
     }
 
     public static WebApplication MapRouterApi(this WebApplication app)
@@ -30,9 +32,17 @@ public static class RouterApiPipeline
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuditLog();
+        app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/docs", scalar => scalar.WithTitle("RouterOS API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-        var api = app.MapGroup("/api/v1");
+        var open = app.MapGroup("/api/v1");
+        open.MapAuthApi();
+        open.MapTokensApi();
+        var api = app.MapGroup("/api/v1").RequireReadAndWritePolicies();
+        api.MapAuditApi();
         api.MapCandidateApi();
         api.MapCommitApi();
         api.MapRevisionsApi();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RouterOS.Api.Auth;
 using RouterOS.Api.Commits;
 using RouterOS.Api.Engine;
 using RouterOS.Api.Http;
@@ -34,6 +35,7 @@ public static class RouterApiServices
         services.AddHostedService<RollbackWatcher>();
         services.TryAddSingleton<IEngineClient, GrpcEngineClient>();
 
+        services.AddRouterAuth();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemMapping>();
         services.ConfigureHttpJsonOptions(json =>

@@ -22,4 +22,12 @@ namespace RouterOS.Api.Http;
 [JsonSerializable(typeof(StatusView))]
 [JsonSerializable(typeof(RevisionState))]
 [JsonSerializable(typeof(EngineStatus))]
+[JsonSerializable(typeof(Auth.SetupRequest))]
+[JsonSerializable(typeof(Auth.LoginRequest))]
+[JsonSerializable(typeof(Auth.TokenRequest))]
+[JsonSerializable(typeof(Auth.CreatedToken))]
+[JsonSerializable(typeof(List<Auth.TokenView>))]
+[JsonSerializable(typeof(Auth.WhoAmI))]
+[JsonSerializable(typeof(Auth.AntiforgeryView))]
+[JsonSerializable(typeof(List<Auth.AuditView>))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

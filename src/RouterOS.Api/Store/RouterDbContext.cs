@@ -9,6 +9,12 @@ public sealed class RouterDbContext(DbContextOptions<RouterDbContext> options) :
 
     public DbSet<RevisionRow> Revisions => Set<RevisionRow>();
 
+    public DbSet<UserRow> Users => Set<UserRow>();
+
+    public DbSet<ApiTokenRow> Tokens => Set<ApiTokenRow>();
+
+    public DbSet<AuditRow> Audit => Set<AuditRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -24,5 +30,13 @@ public sealed class RouterDbContext(DbContextOptions<RouterDbContext> options) :
             revision.Property(r => r.State).HasConversion<string>();
             revision.HasIndex(r => r.State);
         });
+        modelBuilder.Entity<UserRow>().HasKey(u => u.Username);
+        modelBuilder.Entity<ApiTokenRow>(token =>
+        {
+            token.HasKey(t => t.Name);
+            token.HasIndex(t => t.Hash).IsUnique();
+            token.Property(t => t.Scope).HasConversion<string>();
+        });
+        modelBuilder.Entity<AuditRow>().HasKey(a => a.Id);
     }
 }

@@ -33,6 +33,29 @@ public sealed class ApiFactory(string? dataDirectory = null, FakeTimeProvider? t
         });
     }
 
+    /// <summary>A signed-in browser session of the admin (setting the password first if needed).</summary>
+    public async Task<HttpClient> CreateBrowserAsync()
+    {
+        var browser = CreateClient();
+        await Onboarding.SignInAsync(browser, Services.GetRequiredService<Auth.SetupToken>().Value);
+        return browser;
+    }
+
+    /// <summary>A client with a bearer token of the given scope, as automation uses.</summary>
+    public async Task<HttpClient> CreateTokenClientAsync(string scope = "write", string? name = null)
+    {
+        using var browser = await CreateBrowserAsync();
+        var token = await Onboarding.CreateTokenAsync(browser, name ?? $"test-{scope}-{Guid.NewGuid():N}"[..20], scope);
+        return CreateTokenClient(token);
+    }
+
+    public HttpClient CreateTokenClient(string token)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        Onboarding.UseToken(client, token);
+        return client;
+    }
+
     /// <summary>Removes the data directory too; call it for the last factory of a directory.</summary>
     public async Task DisposeAndDeleteAsync()
     {

@@ -9,9 +9,17 @@ public sealed class ApiProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private ApiProcess(Process process, Uri address) => (_process, Address) = (process, address);
+    private const string SetupLine = "Setup token: ";
+
+    private ApiProcess(Process process, Uri address, Task<string> setupToken) => (_process, Address, SetupToken) = (process, address, setupToken);
 
     public Uri Address { get; }
+
+    /// <summary>The token the API printed at start, when it had no admin yet.</summary>
+    public Task<string> SetupToken { get; }
+
+    /// <summary>A client that keeps cookies, as a browser does.</summary>
+    public HttpClient Browser() => new(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = Address };
 
     public static async Task<ApiProcess> StartAsync(string dataDirectory, string engineSocket)
     {
@@ -28,11 +36,16 @@ public sealed class ApiProcess : IAsyncDisposable
             },
         };
         var process = Process.Start(start) ?? throw new InvalidOperationException("the API did not start");
-        process.OutputDataReceived += (_, _) => { };
+        var setupToken = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data?.StartsWith(SetupLine, StringComparison.Ordinal) == true)
+                setupToken.TrySetResult(line.Data[SetupLine.Length..]);
+        };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var api = new ApiProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        var api = new ApiProcess(process, new Uri($"http://127.0.0.1:{port}"), setupToken.Task);
         await api.WaitUntilAnsweringAsync();
         return api;
     }
@@ -62,9 +75,9 @@ public sealed class ApiProcess : IAsyncDisposable
             Assert.False(_process.HasExited, "the API process exited during start-up");
             try
             {
+                // Any answer (401 included: status needs a sign-in) means it is listening.
                 using var response = await client.GetAsync("/api/v1/status");
-                if (response.IsSuccessStatusCode)
-                    return;
+                return;
             }
             catch (HttpRequestException) when (DateTime.UtcNow < deadline)
             {

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
+using RouterOS.Api.Http;
+
+namespace RouterOS.Api.Auth;
+
+public static class AuthConventions
+{
+    private static readonly HashSet<string> SafeMethods = new(StringComparer.OrdinalIgnoreCase) { "GET", "HEAD", "OPTIONS" };
+
+    /// <summary>
+    /// Reading needs the read policy; anything that changes state (every method but GET, HEAD and
+    /// OPTIONS) needs the write policy too, and from a browser session a valid antiforgery token.
+    /// Applied to the whole API group, so no endpoint can forget it.
+    /// </summary>
+    public static RouteGroupBuilder RequireReadAndWritePolicies(this RouteGroupBuilder group)
+    {
+        group.RequireAuthorization(AuthNames.ReadPolicy);
+        ((IEndpointConventionBuilder)group).Add(endpoint =>
+        {
+            var methods = endpoint.Metadata.OfType<HttpMethodMetadata>().SelectMany(m => m.HttpMethods);
+            if (methods.Any(m => !SafeMethods.Contains(m)))
+                endpoint.Metadata.Add(new AuthorizeAttribute(AuthNames.WritePolicy));
+        });
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            if (!SafeMethods.Contains(http.Request.Method) && http.User.Identity?.AuthenticationType == AuthNames.CookieScheme)
+            {
+                var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
+                if (!await antiforgery.IsRequestValidAsync(http))
+                    throw new BadRequestException($"a browser session must send its antiforgery token in the {AuthNames.AntiforgeryHeader} header (GET /api/v1/auth/antiforgery)");
+            }
+            return await next(context);
+        });
+        return group;
+    }
+}

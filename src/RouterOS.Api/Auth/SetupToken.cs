@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using RouterOS.Api.Store;
+
+namespace RouterOS.Api.Auth;
+
+/// <summary>
+/// There is no default password. While no admin exists, the API makes a one-time setup token and
+/// prints it as one line, "Setup token: ...", to its output (which `make run` shows); whoever can
+/// read the router's console can set the admin password with it. A new token is made at every
+/// start until setup is done.
+/// </summary>
+public sealed class SetupToken
+{
+    private readonly Lock _lock = new();
+    private string? _token;
+
+    /// <summary>The current token, or null once setup is done (or before start-up made one).</summary>
+    public string? Value
+    {
+        get
+        {
+            lock (_lock)
+                return _token;
+        }
+    }
+
+    public async Task IssueIfNeededAsync(RouterDbContext db, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(output);
+        if (await db.Users.AnyAsync())
+            return;
+        var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+        lock (_lock)
+            _token = token;
+        await output.WriteLineAsync($"Setup token: {token}");
+        await output.FlushAsync();
+    }
+
+    /// <summary>Uses the token up if it matches; constant-time, so timing tells nothing about it.</summary>
+    public bool TryRedeem(string? offered)
+    {
+        lock (_lock)
+        {
+            if (_token is null || offered is null
+                || !CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(_token), System.Text.Encoding.UTF8.GetBytes(offered)))
+                return false;
+            _token = null;
+            return true;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using RouterOS.Api.Http;
+using RouterOS.Api.Store;
+
+namespace RouterOS.Api.Auth;
+
+/// <summary>"Authorization: Bearer ros_..." for automation: the token's hash is looked up in the store.</summary>
+public sealed class TokenAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, RouterDbContext db, TimeProvider time)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    private const string BearerPrefix = "Bearer ";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+            return AuthenticateResult.NoResult();
+        var token = header[BearerPrefix.Length..].Trim();
+        if (!token.StartsWith(AuthNames.TokenPrefix, StringComparison.Ordinal))
+            return AuthenticateResult.Fail("not a RouterOS API token");
+        var hash = TokenHashing.Hash(token);
+        var row = await db.Tokens.SingleOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
+        if (row is null)
+            return AuthenticateResult.Fail("unknown or revoked token");
+        row.LastUsedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(Context.RequestAborted);
+        var identity = new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.Name, row.Name),
+            new Claim(Actors.SourceClaim, $"token:{row.Name}"),
+            new Claim(AuthNames.ScopeClaim, row.Scope == TokenScope.Write ? AuthNames.WritePolicy : AuthNames.ReadPolicy),
+        ], Scheme.Name);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
+    }
+}

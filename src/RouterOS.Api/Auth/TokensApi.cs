@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using RouterOS.Api.Http;
+using RouterOS.Api.Store;
+using RouterOS.Domain.Values;
+
+namespace RouterOS.Api.Auth;
+
+/// <summary>
+/// API tokens for automation: created (shown once), listed, revoked. Only a signed-in user may
+/// manage them, so a token can never mint a stronger one.
+/// </summary>
+public static class TokensApi
+{
+    public static RouteGroupBuilder MapTokensApi(this RouteGroupBuilder api)
+    {
+        var tokens = api.MapGroup("/tokens").WithTags("Tokens")
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = AuthNames.CookieScheme });
+        tokens.MapPost("/", CreateAsync).WithSummary("Create a token; the answer holds it, this once.");
+        tokens.MapGet("/", ListAsync).WithSummary("The tokens, without their secrets.");
+        tokens.MapDelete("/{name}", RevokeAsync).WithSummary("Revoke a token.");
+        return api;
+    }
+
+    private static async Task<Created<CreatedToken>> CreateAsync(HttpContext http, RouterDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var request = await BodyReader.ReadAsync(http.Request, ApiJsonContext.Default.TokenRequest, cancellationToken);
+        if (!ObjectName.TryParse(request.Name, out _, out var problem))
+            throw new BadRequestException($"name: {problem}");
+        if (await db.Tokens.AnyAsync(t => t.Name == request.Name, cancellationToken))
+            throw new ConflictException("Name taken", $"a token named {request.Name} exists; revoke it first or pick another name");
+        var token = TokenHashing.NewToken();
+        db.Tokens.Add(new ApiTokenRow { Name = request.Name, Hash = TokenHashing.Hash(token), Scope = request.Scope, CreatedAt = time.GetUtcNow(), CreatedBy = Actors.Of(http).Name });
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/tokens/{request.Name}", new CreatedToken(request.Name, request.Scope, token));
+    }
+
+    private static async Task<Ok<List<TokenView>>> ListAsync(RouterDbContext db, CancellationToken cancellationToken)
+    {
+        var rows = await db.Tokens.OrderBy(t => t.Name).ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows.Select(t => new TokenView(t.Name, t.Scope, t.CreatedAt, t.CreatedBy, t.LastUsedAt)).ToList());
+    }
+
+    private static async Task<Results<NoContent, NotFound>> RevokeAsync(string name, RouterDbContext db, CancellationToken cancellationToken)
+    {
+        var row = await db.Tokens.FindAsync([name], cancellationToken);
+        if (row is null)
+            return TypedResults.NotFound();
+        db.Tokens.Remove(row);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

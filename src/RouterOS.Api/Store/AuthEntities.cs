@@ -1,0 +1,64 @@
+using System.Text.Json.Serialization;
+
+namespace RouterOS.Api.Store;
+
+/// <summary>A person who signs in to the dashboard. Today there is one: admin.</summary>
+public sealed class UserRow
+{
+    public required string Username { get; set; }
+
+    /// <summary>ASP.NET Core Identity's PasswordHasher format (PBKDF2 with a salt).</summary>
+    public required string PasswordHash { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Failed sign-ins in a row; reset by a good one.</summary>
+    public int FailedLogins { get; set; }
+
+    /// <summary>Sign-in is refused until then, after too many failures.</summary>
+    public DateTimeOffset? LockedUntil { get; set; }
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<TokenScope>))]
+public enum TokenScope
+{
+    [JsonStringEnumMemberName("read")] Read,
+    [JsonStringEnumMemberName("write")] Write,
+}
+
+/// <summary>A bearer token for automation. Only its hash is kept: the token is shown once, at creation.</summary>
+public sealed class ApiTokenRow
+{
+    public required string Name { get; set; }
+
+    /// <summary>SHA-256 of the token, hex. Tokens carry 256 random bits, so a fast hash suffices.</summary>
+    public required string Hash { get; set; }
+
+    public TokenScope Scope { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public required string CreatedBy { get; set; }
+
+    public DateTimeOffset? LastUsedAt { get; set; }
+}
+
+/// <summary>One write through the API: who, what, when, from where, and how it ended.</summary>
+public sealed class AuditRow
+{
+    public long Id { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public required string Actor { get; set; }
+
+    public required string Source { get; set; }
+
+    public required string Method { get; set; }
+
+    public required string Path { get; set; }
+
+    public int Status { get; set; }
+
+    public string? RemoteAddress { get; set; }
+}
