@@ -48,3 +48,7 @@ public sealed class ConfigInvalidException : ApiProblemException
 
 /// <summary>503: the engine cannot be reached, so nothing was changed.</summary>
 public sealed class EngineDownException(string detail) : ApiProblemException(StatusCodes.Status503ServiceUnavailable, "The engine is not reachable", detail);
+
+/// <summary>413: the body is larger than the configured limit.</summary>
+public sealed class PayloadTooLargeException(long limit)
+    : ApiProblemException(StatusCodes.Status413PayloadTooLarge, "The request body is too large", $"the request body exceeds the limit of {limit} bytes");

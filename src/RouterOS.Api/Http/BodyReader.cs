@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Options;
+using RouterOS.Api.Hosting;
 using RouterOS.Domain.Json;
 using RouterOS.Domain.Model;
 
@@ -28,9 +30,19 @@ public static class BodyReader
     {
         if (request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
             throw new BadRequestException($"send the body as application/json, not {type}");
+        // Kestrel enforces MaxRequestBodySize too; this check holds behind any server or proxy.
+        var limit = request.HttpContext.RequestServices.GetRequiredService<IOptions<RouterApiOptions>>().Value.MaxRequestBodyBytes;
+        if (request.ContentLength > limit)
+            throw new PayloadTooLargeException(limit);
         using var buffer = new MemoryStream();
-        // Kestrel enforces the size limit (MaxRequestBodySize) while this copies.
-        await request.Body.CopyToAsync(buffer, cancellationToken);
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+                throw new PayloadTooLargeException(limit);
+            buffer.Write(chunk, 0, read);
+        }
         return buffer.ToArray();
     }
 }

@@ -15,7 +15,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
             ApiProblemException api => api,
             EngineUnavailableException down => new EngineDownException(down.Message + "; nothing was changed"),
             Microsoft.AspNetCore.Http.BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
-                new TooLargeException(),
+                new PayloadTooLargeException(httpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Hosting.RouterApiOptions>>().Value.MaxRequestBodyBytes),
             _ => null,
         };
         if (problem is null)
@@ -26,6 +26,4 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
             details.Extensions["findings"] = problem.Findings;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception });
     }
-
-    private sealed class TooLargeException() : ApiProblemException(StatusCodes.Status413PayloadTooLarge, "The request body is too large", "the request body exceeds the configured limit");
 }

@@ -16,6 +16,8 @@ public sealed class ConfigValueConverter<T> : JsonConverter<T> where T : IConfig
     {
         switch (reader.TokenType)
         {
+            case JsonTokenType.String when T.IsJsonNumber:
+                throw new JsonException("must be a whole number, not text in quotes");
             case JsonTokenType.String:
                 var text = reader.GetString();
                 return T.TryParse(text, out var parsed, out var parseProblem) ? parsed : throw new JsonException(parseProblem);

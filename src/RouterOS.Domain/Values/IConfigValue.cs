@@ -20,6 +20,12 @@ public interface IConfigValue<TSelf> where TSelf : IConfigValue<TSelf>
         return false;
     }
 
+    /// <summary>
+    /// True for plain numbers (a VLAN id, an MTU): JSON must give them as numbers, so "1500" in
+    /// quotes is the wrong type. Values with a symbolic form (DSCP "ef", priority "filter") take both.
+    /// </summary>
+    static virtual bool IsJsonNumber => false;
+
     /// <summary>Writes the canonical JSON form: what <see cref="TryParse"/> or <see cref="TryFromNumber"/> reads back.</summary>
     void WriteJson(Utf8JsonWriter writer);
 }

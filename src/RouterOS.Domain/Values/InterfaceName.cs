@@ -17,6 +17,9 @@ public sealed record InterfaceName : IConfigValue<InterfaceName>
     /// <summary>IFNAMSIZ (include/uapi/linux/if.h) less the terminating NUL.</summary>
     public const int MaxBytes = 15;
 
+    /// <summary>Characters other tools read as syntax; see the type's summary.</summary>
+    private const string SyntaxCharacters = "\"'`;$#&|<>(){}[]*?!\\,";
+
     private InterfaceName(string value) => Value = value;
 
     public string Value { get; }
@@ -34,8 +37,8 @@ public sealed record InterfaceName : IConfigValue<InterfaceName>
             return ConfigValue.Fail(out value, out problem, $"interface name '{text}' is {bytes} bytes long; the kernel allows at most {MaxBytes}");
         foreach (var c in text)
         {
-            if (c is '/' or ':' or '%' || char.IsWhiteSpace(c) || char.IsControl(c))
-                return ConfigValue.Fail(out value, out problem, $"interface name '{Printable.Escape(text)}' contains '{Printable.Escape(c.ToString())}'; names may not contain '/', ':', '%', whitespace or control characters");
+            if (c is '/' or ':' or '%' || char.IsWhiteSpace(c) || char.IsControl(c) || SyntaxCharacters.Contains(c))
+                return ConfigValue.Fail(out value, out problem, $"interface name '{Printable.Escape(text)}' contains '{Printable.Escape(c.ToString())}'; names may not contain '/', ':', '%', whitespace, control characters or any of {SyntaxCharacters}");
         }
         return ConfigValue.Ok(new InterfaceName(text), out value, out problem);
     }

@@ -28,6 +28,8 @@ public readonly record struct Mtu : IConfigValue<Mtu>, IComparable<Mtu>
 
     public int Value { get; }
 
+    public static bool IsJsonNumber => true;
+
     public static bool TryFromNumber(long number, out Mtu value, out string problem) =>
         number is >= Min and <= Max
             ? ConfigValue.Ok(new Mtu((int)number), out value, out problem)

@@ -19,6 +19,8 @@ public readonly record struct VlanId : IConfigValue<VlanId>
 
     public ushort Value { get; }
 
+    public static bool IsJsonNumber => true;
+
     public static bool TryFromNumber(long number, out VlanId value, out string problem) =>
         number is >= Min and <= Max
             ? ConfigValue.Ok(new VlanId((ushort)number), out value, out problem)

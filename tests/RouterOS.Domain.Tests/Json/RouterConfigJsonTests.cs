@@ -103,6 +103,14 @@ public class RouterConfigJsonTests
         AssertError("""{ "schemaVersion": 1, "ports": [ { "name": 7 } ] }""", "ports[0].name", "must be a string, not a number");
 
     [Fact]
+    public void Reports_a_number_in_quotes_where_a_plain_number_belongs() =>
+        AssertError("""{ "schemaVersion": 1, "ports": [ { "name": "eth0", "mtu": "1500" } ] }""", "ports[0].mtu", "not text in quotes");
+
+    [Fact]
+    public void Reads_symbolic_values_as_text_and_numbers_alike() =>
+        Assert.True(Read("""{ "schemaVersion": 1, "flowtables": [ { "name": "ft", "priority": -10 }, { "name": "ft2", "priority": "filter" } ] }""").IsSuccess);
+
+    [Fact]
     public void Reports_a_fraction_where_a_whole_number_belongs() =>
         AssertError("""{ "schemaVersion": 1, "ports": [ { "name": "eth0", "mtu": 1500.5 } ] }""", "ports[0].mtu", "whole number");
 

@@ -54,10 +54,10 @@ public sealed class RandomConfigBuilder(Choices choose)
         var length = choose.Between(1, 7);
         var text = new string([.. Enumerable.Range(0, length).Select(_ => choose.Pick(NameCharacters))]);
         // A clash (or "." and "..", or a stream run dry, which gives "a" every time) falls back to
-        // a counter, which no random name of this alphabet can take ("#" is not in it).
+        // a counter, which no random name of this alphabet can take ("~" is not in it).
         if (text is "." or ".." || !_usedNames.Add(text))
         {
-            text = "n#" + _fallbackNames++;
+            text = "n~" + _fallbackNames++;
             _usedNames.Add(text);
         }
         return InterfaceName.Parse(text);

@@ -30,6 +30,11 @@ public class InterfaceNameTests
     [InlineData("eth 0", "whitespace")]
     [InlineData("eth\t0", "whitespace")]
     [InlineData("eth\u00010", "control characters")]
+    [InlineData("eth0;reboot", "contains ';'")]
+    [InlineData("eth0$(id)", "contains '$'")]
+    [InlineData("eth\"0", "contains '\"'")]
+    [InlineData("eth{0}", "contains '{'")]
+    [InlineData("eth#0", "contains '#'")]
     public void Refuses_names_the_kernel_refuses_or_would_rewrite(string? text, string expected)
     {
         Assert.False(InterfaceName.TryParse(text, out _, out var problem));
