@@ -17,7 +17,7 @@ public static class CandidateApi
     public static RouteGroupBuilder MapCandidateApi(this RouteGroupBuilder api)
     {
         api.MapGet("/config", GetRunningAsync).WithSummary("The running configuration (secrets redacted).");
-        api.MapPut("/config", ImportAsync).WithSummary("Replace the candidate with a complete configuration; repeating it changes nothing.");
+        api.MapPut("/config", ImportAsync).Accepts<RouterConfig>("application/json").WithSummary("Replace the candidate with a complete configuration; repeating it changes nothing.");
         var candidate = api.MapGroup("/candidate").WithTags("Candidate");
         candidate.MapGet("/", GetCandidateAsync).WithSummary("The candidate configuration, with its ETag.");
         candidate.MapDelete("/", DiscardAsync).WithSummary("Discard the edits: the candidate becomes the running configuration.");

@@ -10,7 +10,7 @@ public static class CommitApi
     public static RouteGroupBuilder MapCommitApi(this RouteGroupBuilder api)
     {
         var commit = api.MapGroup("/commit").WithTags("Commit");
-        commit.MapPost("/", CommitAsync).WithSummary("Apply the candidate as a new revision; with confirmWithinSeconds it rolls back unless confirmed in time.");
+        commit.MapPost("/", CommitAsync).Accepts<CommitRequest>("application/json").WithSummary("Apply the candidate as a new revision; with confirmWithinSeconds it rolls back unless confirmed in time.");
         commit.MapPost("/confirm", ConfirmAsync).WithSummary("Confirm the pending commit.");
         commit.MapPost("/rollback", RollbackAsync).WithSummary("Roll the pending commit back now.");
         return api;

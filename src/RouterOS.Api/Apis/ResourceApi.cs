@@ -37,7 +37,7 @@ public static class ResourceApi
             var items = await BodyReader.ReadAsync(http.Request, spec.Items, ct);
             var saved = await CandidateApi.SaveCandidateAsync(http, candidates, config => WithSecretsKept(spec.Set(config, items), config), ct);
             return TypedResults.Ok(spec.Get(saved.Config));
-        }).WithSummary($"Replace the candidate's {spec.List} (in this order).");
+        }).Accepts<EquatableArray<T>>("application/json").WithSummary($"Replace the candidate's {spec.List} (in this order).");
         // {**key}: keys such as addresses and routes contain '/'.
         group.MapGet("/{**key}", async Task<Results<Ok<T>, NotFound<string>>> (string key, CandidateStore candidates, CancellationToken ct) =>
             Find(spec, (await candidates.GetAsync(ct)).Config, key) is { } item ? TypedResults.Ok(item) : TypedResults.NotFound($"{ConfigPath.Item(spec.List, key)} does not exist"))
@@ -49,7 +49,7 @@ public static class ResourceApi
                 throw new BadRequestException($"the body describes {ConfigPath.Item(spec.List, spec.Key(item))} but the URL names {ConfigPath.Item(spec.List, key)}");
             var saved = await CandidateApi.SaveCandidateAsync(http, candidates, config => WithSecretsKept(Upsert(spec, config, item), config), ct);
             return TypedResults.Ok(Find(spec, saved.Config, key)!);
-        }).WithSummary("Create or replace one item; a new one goes at the end.");
+        }).Accepts<T>("application/json").WithSummary("Create or replace one item; a new one goes at the end.");
         group.MapDelete("/{**key}", async Task<Results<NoContent, NotFound<string>>> (string key, HttpContext http, CandidateStore candidates, CancellationToken ct) =>
         {
             if (Find(spec, (await candidates.GetAsync(ct)).Config, key) is null)

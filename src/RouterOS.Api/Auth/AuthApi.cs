@@ -23,9 +23,9 @@ public static class AuthApi
 
     public static RouteGroupBuilder MapAuthApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/setup", SetupAsync).AllowAnonymous().WithTags("Auth").WithSummary("Set the admin password with the one-time setup token.");
+        api.MapPost("/setup", SetupAsync).Accepts<SetupRequest>("application/json").AllowAnonymous().WithTags("Auth").WithSummary("Set the admin password with the one-time setup token.");
         var auth = api.MapGroup("/auth").WithTags("Auth");
-        auth.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(AuthSetup.LoginRateLimit).WithSummary("Sign in; sets the session cookie.");
+        auth.MapPost("/login", LoginAsync).Accepts<LoginRequest>("application/json").AllowAnonymous().RequireRateLimiting(AuthSetup.LoginRateLimit).WithSummary("Sign in; sets the session cookie.");
         auth.MapPost("/logout", (Delegate)LogoutAsync).AllowAnonymous().WithSummary("Sign out.");
         auth.MapGet("/me", Me).RequireAuthorization(AuthNames.ReadPolicy).WithSummary("Who this request is from.");
         auth.MapGet("/antiforgery", Antiforgery).RequireAuthorization(AuthNames.ReadPolicy).WithSummary("The token a browser session sends in X-XSRF-TOKEN with every change.");

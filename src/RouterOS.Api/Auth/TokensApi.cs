@@ -17,7 +17,7 @@ public static class TokensApi
     {
         var tokens = api.MapGroup("/tokens").WithTags("Tokens")
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = AuthNames.CookieScheme });
-        tokens.MapPost("/", CreateAsync).WithSummary("Create a token; the answer holds it, this once.");
+        tokens.MapPost("/", CreateAsync).Accepts<TokenRequest>("application/json").WithSummary("Create a token; the answer holds it, this once.");
         tokens.MapGet("/", ListAsync).WithSummary("The tokens, without their secrets.");
         tokens.MapDelete("/{name}", RevokeAsync).WithSummary("Revoke a token.");
         return api;

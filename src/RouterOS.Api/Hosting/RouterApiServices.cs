@@ -46,9 +46,11 @@ public static class RouterApiServices
             json.SerializerOptions.Converters.Add(new RedactedSecretConverter());
             json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
             json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+            // Numbers are numbers: the web default would also read "10" in quotes.
+            json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
         });
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
-        services.AddOpenApi();
+        services.AddOpenApi(openApi => openApi.DescribeConfigValues());
         return builder;
     }
 }

@@ -8,8 +8,10 @@ namespace RouterOS.Domain.Values;
 /// <summary>
 /// A network device name as the kernel accepts it (net/core/dev.c, dev_valid_name): 1 to 15 bytes
 /// (IFNAMSIZ is 16 including the terminating NUL, include/uapi/linux/if.h), not "." or "..", and
-/// no '/', ':' or whitespace. We also refuse control characters, and '%', because the kernel
-/// treats a name with '%' as a template ("eth%d") and would pick a different name itself.
+/// no '/', ':' or whitespace. We also refuse control characters; '%', because the kernel treats a
+/// name with '%' as a template ("eth%d") and would pick a different name itself; and the characters
+/// that nft, dnsmasq or a shell read as syntax (quotes, ';', '$', '#', braces...), which no real
+/// device name uses, so a name can never be read as something else by a tool it is handed to.
 /// </summary>
 [JsonConverter(typeof(ConfigValueConverter<InterfaceName>))]
 public sealed record InterfaceName : IConfigValue<InterfaceName>
