@@ -63,11 +63,11 @@ public sealed class BadInputTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_body_that_is_not_json_is_refused()
+    public async Task A_body_that_is_not_json_is_refused_as_an_unsupported_media_type()
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, "/api/v1/config") { Content = new StringContent("ports: [eth0]", System.Text.Encoding.UTF8, "text/yaml") };
         using var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
     }
 
     [Fact]
