@@ -27,11 +27,11 @@ build: deps
 	dotnet build $(SOLUTION) -c $(CONFIGURATION) -nologo -clp:NoSummary
 
 run: build
-	@echo "RouterOS lab: not built yet."
-	@echo "  What exists: the configuration model and its verifier (src/RouterOS.Domain), with the example"
-	@echo "  configurations in examples/ that 'make test' loads and verifies."
-	@echo "  Still to come: the engine that applies a configuration to a lab router in network namespaces,"
-	@echo "  and the API and dashboard at http://127.0.0.1:8080 (see docs/architecture.md)."
+	@echo "RouterOS: the config API at http://127.0.0.1:8080 (reference: /api/docs)."
+	@echo "  On first start it prints 'Setup token: ...': use it with POST /api/v1/setup (see README.md)."
+	@echo "  The engine that applies configurations to a lab router is not built yet: status shows it as"
+	@echo "  unreachable and a commit answers 503 without changing anything. Ctrl-C stops the API."
+	@scripts/run-api.sh
 
 # Every tier runs even if an earlier one failed, so one run shows every failure (a hung tier is
 # stopped by its timeout and counted as failed, well inside CI's 90 minutes); the summary

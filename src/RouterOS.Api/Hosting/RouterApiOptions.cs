@@ -14,6 +14,12 @@ public sealed class RouterApiOptions
     /// <summary>The largest request body accepted. A 200-object configuration is about 60 KiB.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// The API never runs as root: only the engine touches the kernel. Tests, which run as root
+    /// in CI, set this; nothing else should.
+    /// </summary>
+    public bool AllowRoot { get; set; }
+
     /// <summary>The longest confirm window a commit may ask for.</summary>
     public int MaxConfirmWithinSeconds { get; set; } = 3600;
 }

@@ -18,6 +18,8 @@ public static class RouterApiServices
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         var options = builder.Configuration.GetSection(RouterApiOptions.Section).Get<RouterApiOptions>() ?? new RouterApiOptions();
+        if (Environment.IsPrivilegedProcess && !options.AllowRoot)
+            throw new InvalidOperationException("the RouterOS API must not run as root (only the engine needs privileges); start it as an unprivileged user such as 'routeros'");
         services.Configure<RouterApiOptions>(builder.Configuration.GetSection(RouterApiOptions.Section));
         var dataDirectory = DataDirectory.Prepare(options.DataDirectory);
 

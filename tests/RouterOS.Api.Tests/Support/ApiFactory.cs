@@ -23,6 +23,7 @@ public sealed class ApiFactory(string? dataDirectory = null, FakeTimeProvider? t
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("RouterOS:DataDirectory", DataDirectory);
+        builder.UseSetting("RouterOS:AllowRoot", "true"); // CI runs the tests as root
         builder.UseSetting("RouterOS:MaxRequestBodyBytes", "262144");
         builder.ConfigureServices(services =>
         {

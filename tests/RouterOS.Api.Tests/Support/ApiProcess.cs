@@ -32,6 +32,7 @@ public sealed class ApiProcess : IAsyncDisposable
             {
                 ["RouterOS__DataDirectory"] = dataDirectory,
                 ["RouterOS__EngineSocket"] = engineSocket,
+                ["RouterOS__AllowRoot"] = "true", // CI runs the tests as root
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
             },
         };
