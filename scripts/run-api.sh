@@ -13,7 +13,9 @@ chown -R "$user:" "$data"
 chmod 0700 "$data"
 # The API's user must be able to read its build output.
 chmod -R o+rX src/RouterOS.Api/bin
+# From its build output, so its appsettings.json (log levels, defaults) is the content root's.
+cd src/RouterOS.Api/bin/"${CONFIGURATION:-Debug}"/net10.0
 exec runuser -u "$user" -- env HOME="$data" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 \
   RouterOS__DataDirectory="$data" \
   ASPNETCORE_ENVIRONMENT=Production \
-  dotnet src/RouterOS.Api/bin/"${CONFIGURATION:-Debug}"/net10.0/RouterOS.Api.dll --urls http://127.0.0.1:8080
+  dotnet RouterOS.Api.dll --urls http://127.0.0.1:8080

@@ -66,6 +66,8 @@ public sealed class CommitApiTests : IAsyncLifetime
         var problem = await _client.PostJsonAsync("/api/v1/commit", "{}").ExpectAsync(HttpStatusCode.UnprocessableEntity);
 
         Assert.Contains("flowtables[ft].hardwareOffload", problem.Paths());
+        var audit = await _client.Get("/api/v1/audit").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(422, audit.AsArray()[0]!["status"]!.GetValue<int>()); // the audit records how it ended
         var revision = await _client.Get("/api/v1/revisions/1").ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("Failed", revision["revision"]!["state"]!.GetValue<string>());
         Assert.Null((await _client.Get("/api/v1/status").ExpectAsync(HttpStatusCode.OK))["runningRevision"]);

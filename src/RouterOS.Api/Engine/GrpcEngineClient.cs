@@ -98,8 +98,9 @@ public sealed class GrpcEngineClient : IEngineClient, IDisposable
         {
             return await call().ConfigureAwait(false);
         }
-        catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable && FindUnavailable(e) is { } down)
+        catch (RpcException e) when (FindUnavailable(e) is { } down)
         {
+            // The connect callback's own verdict (no socket), whatever status gRPC wrapped it in.
             throw down;
         }
         catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)

@@ -30,11 +30,12 @@ public static class RouterApiPipeline
     public static WebApplication MapRouterApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // Outermost, so it records the status the client finally got, errors included.
+        app.UseAuditLog();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseRateLimiter();
-        app.UseAuditLog();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/docs", scalar => scalar.WithTitle("RouterOS API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
