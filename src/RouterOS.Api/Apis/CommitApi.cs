@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RouterOS.Api.Commits;
 using RouterOS.Api.Http;
+using RouterOS.Api.Store;
 
 namespace RouterOS.Api.Apis;
 

@@ -26,7 +26,7 @@ public static class RevisionsApi
         if (skip < 0 || take is < 1 or > MaxPage)
             throw new BadRequestException($"skip must be 0 or more and take 1 to {MaxPage}");
         var list = await store.ListAsync(skip, take, cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<RevisionSummary>>([.. list.Select(RevisionSummary.Of)]);
+        return TypedResults.Ok<IReadOnlyList<RevisionSummary>>(list);
     }
 
     private static async Task<Ok<RevisionDetail>> GetAsync(long number, RevisionStore store, CancellationToken cancellationToken)

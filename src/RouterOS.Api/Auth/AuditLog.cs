@@ -8,11 +8,9 @@ namespace RouterOS.Api.Auth;
 /// <summary>Every write through the API is recorded: who, what, when, from which address, and how it ended.</summary>
 public static class AuditLog
 {
-    private static readonly HashSet<string> SafeMethods = new(StringComparer.OrdinalIgnoreCase) { "GET", "HEAD", "OPTIONS" };
-
     public static IApplicationBuilder UseAuditLog(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        if (SafeMethods.Contains(http.Request.Method) || !http.Request.Path.StartsWithSegments("/api"))
+        if (SafeMethods.IsSafe(http.Request.Method) || !http.Request.Path.StartsWithSegments("/api"))
         {
             await next(http);
             return;

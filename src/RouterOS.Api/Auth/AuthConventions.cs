@@ -6,8 +6,6 @@ namespace RouterOS.Api.Auth;
 
 public static class AuthConventions
 {
-    private static readonly HashSet<string> SafeMethods = new(StringComparer.OrdinalIgnoreCase) { "GET", "HEAD", "OPTIONS" };
-
     /// <summary>
     /// Reading needs the read policy; anything that changes state (every method but GET, HEAD and
     /// OPTIONS) needs the write policy too, and from a browser session a valid antiforgery token.
@@ -19,13 +17,13 @@ public static class AuthConventions
         ((IEndpointConventionBuilder)group).Add(endpoint =>
         {
             var methods = endpoint.Metadata.OfType<HttpMethodMetadata>().SelectMany(m => m.HttpMethods);
-            if (methods.Any(m => !SafeMethods.Contains(m)))
+            if (methods.Any(m => !SafeMethods.IsSafe(m)))
                 endpoint.Metadata.Add(new AuthorizeAttribute(AuthNames.WritePolicy));
         });
         group.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            if (!SafeMethods.Contains(http.Request.Method) && http.User.Identity?.AuthenticationType == AuthNames.CookieScheme)
+            if (!SafeMethods.IsSafe(http.Request.Method) && http.User.Identity?.AuthenticationType == AuthNames.CookieScheme)
             {
                 var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
                 if (!await antiforgery.IsRequestValidAsync(http))

@@ -82,7 +82,8 @@ public sealed class CommitService(
         if (await revisions.PendingAsync(cancellationToken) is { } pending)
             throw new ConflictException("A commit awaits confirmation", $"revision {pending.Number} is waiting for confirmation until {pending.ConfirmDeadline:u}; confirm it or roll it back first");
         var running = await revisions.RunningAsync(cancellationToken);
-        if (ConfigDiff.Compute(running?.Config ?? RouterConfig.Empty, config).IsEmpty && running is not null)
+        var changes = ConfigDiff.Compute(running?.Config ?? RouterConfig.Empty, config);
+        if (changes.IsEmpty && running is not null)
             throw new ConflictException("Nothing to commit", $"the configuration is the same as running revision {running.Number}");
 
         // Ask first, so that an engine that is down changes nothing, not even the history.
@@ -91,7 +92,7 @@ public sealed class CommitService(
         var number = await revisions.NextNumberAsync(cancellationToken);
         var now = time.GetUtcNow();
         TimeSpan? window = confirmWithinSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
-        await revisions.AddAsync(number, now, actor.Name, actor.Source, message, config, running, now + window, cancellationToken);
+        await revisions.AddAsync(number, now, actor.Name, actor.Source, message, config, changes, running, now + window, cancellationToken);
 
         EngineApplyResult result;
         try

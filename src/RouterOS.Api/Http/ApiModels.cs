@@ -10,14 +10,6 @@ namespace RouterOS.Api.Http;
 /// <param name="ConfirmWithinSeconds">Roll back automatically unless confirmed within this many seconds; confirmed at once when left out.</param>
 public sealed record CommitRequest(string? Message = null, int? ConfirmWithinSeconds = null);
 
-public sealed record RevisionSummary(
-    long Number, DateTimeOffset CreatedAt, string Author, string Source, string Message, RevisionState State,
-    long? PreviousNumber, DateTimeOffset? ConfirmDeadline, string? Outcome, int ChangeCount)
-{
-    public static RevisionSummary Of(Revision r) =>
-        new(r.Number, r.CreatedAt, r.Author, r.Source, r.Message, r.State, r.PreviousNumber, r.ConfirmDeadline, r.Outcome, r.Changes.Count);
-}
-
 /// <summary>A revision with its whole configuration (secrets redacted) and its changes against the one before.</summary>
 public sealed record RevisionDetail(RevisionSummary Revision, RouterConfig Config, EquatableArray<ConfigChange> Changes);
 

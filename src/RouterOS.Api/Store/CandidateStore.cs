@@ -7,7 +7,9 @@ namespace RouterOS.Api.Store;
 /// <summary>The candidate configuration with its version, the ETag clients send back in If-Match.</summary>
 public sealed record Candidate(RouterConfig Config, long Version)
 {
-    public string ETag => $"\"{Version}\"";
+    public string ETag => ETagOf(Version);
+
+    public static string ETagOf(long version) => $"\"{version}\"";
 }
 
 /// <summary>Reads and replaces the candidate, with optimistic concurrency on its version.</summary>
@@ -27,7 +29,7 @@ public sealed class CandidateStore(RouterDbContext db, StoredConfigCodec codec, 
     public async Task<Candidate> SaveAsync(RouterConfig config, string? ifMatch, string author, CancellationToken cancellationToken)
     {
         var row = await LoadAsync(cancellationToken);
-        if (ifMatch is not null && ifMatch != "*" && ifMatch != new Candidate(config, row.Version).ETag)
+        if (ifMatch is not null && ifMatch != "*" && ifMatch != Candidate.ETagOf(row.Version))
             throw new PreconditionFailedException($"the candidate is at version {row.Version}, not {ifMatch}; read it again and reapply your change");
         var current = codec.Read(row.ConfigJson);
         if (current.Equals(config))

@@ -12,6 +12,15 @@ public sealed record Revision(
     long Number, DateTimeOffset CreatedAt, string Author, string Source, string Message, RevisionState State,
     long? PreviousNumber, DateTimeOffset? ConfirmDeadline, string? Outcome, RouterConfig Config, EquatableArray<ConfigChange> Changes);
 
+/// <summary>What a list of revisions shows: everything but the configuration itself.</summary>
+public sealed record RevisionSummary(
+    long Number, DateTimeOffset CreatedAt, string Author, string Source, string Message, RevisionState State,
+    long? PreviousNumber, DateTimeOffset? ConfirmDeadline, string? Outcome, int ChangeCount)
+{
+    public static RevisionSummary Of(Revision r) =>
+        new(r.Number, r.CreatedAt, r.Author, r.Source, r.Message, r.State, r.PreviousNumber, r.ConfirmDeadline, r.Outcome, r.Changes.Count);
+}
+
 /// <summary>The committed revisions. "Running" is the newest one that is applied (pending or confirmed).</summary>
 public sealed class RevisionStore(RouterDbContext db, StoredConfigCodec codec)
 {
@@ -35,10 +44,12 @@ public sealed class RevisionStore(RouterDbContext db, StoredConfigCodec codec)
         return row is null ? null : ToRevision(row);
     }
 
-    public async Task<IReadOnlyList<Revision>> ListAsync(int skip, int take, CancellationToken cancellationToken)
+    /// <summary>A page of revisions, newest first, without their configurations (a list does not show them, and each would cost a decryption).</summary>
+    public async Task<IReadOnlyList<RevisionSummary>> ListAsync(int skip, int take, CancellationToken cancellationToken)
     {
         var rows = await db.Revisions.OrderByDescending(r => r.Number).Skip(skip).Take(take).ToListAsync(cancellationToken);
-        return [.. rows.Select(ToRevision)];
+        return [.. rows.Select(row => new RevisionSummary(row.Number, row.CreatedAt, row.Author, row.Source, row.Message, row.State,
+            row.PreviousNumber, row.ConfirmDeadline, row.Outcome, ChangesOf(row).Count))];
     }
 
     public async Task<long> NextNumberAsync(CancellationToken cancellationToken) =>
@@ -46,9 +57,8 @@ public sealed class RevisionStore(RouterDbContext db, StoredConfigCodec codec)
 
     /// <summary>Records a revision before anything is sent to the engine, so a crash leaves a trace.</summary>
     public async Task AddAsync(long number, DateTimeOffset at, string author, string source, string message, RouterConfig config,
-        Revision? previous, DateTimeOffset? confirmDeadline, CancellationToken cancellationToken)
+        EquatableArray<ConfigChange> changes, Revision? previous, DateTimeOffset? confirmDeadline, CancellationToken cancellationToken)
     {
-        var changes = ConfigDiff.Compute(previous?.Config ?? RouterConfig.Empty, config);
         db.Revisions.Add(new RevisionRow
         {
             Number = number,
@@ -80,6 +90,8 @@ public sealed class RevisionStore(RouterDbContext db, StoredConfigCodec codec)
 
     private Revision ToRevision(RevisionRow row) => new(
         row.Number, row.CreatedAt, row.Author, row.Source, row.Message, row.State, row.PreviousNumber, row.ConfirmDeadline, row.Outcome,
-        codec.Read(row.ConfigJson),
-        JsonSerializer.Deserialize(row.DiffJson, RouterConfigJson.Metadata(redactSecrets: false).EquatableArrayConfigChange));
+        codec.Read(row.ConfigJson), ChangesOf(row));
+
+    private static EquatableArray<ConfigChange> ChangesOf(RevisionRow row) =>
+        JsonSerializer.Deserialize(row.DiffJson, RouterConfigJson.Metadata(redactSecrets: false).EquatableArrayConfigChange);
 }
