@@ -54,6 +54,16 @@ public sealed class AuthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sign_in_attempts_from_one_address_are_rate_limited()
+    {
+        var guesser = _api.CreateClient();
+        for (var i = 0; i < 10; i++)
+            await guesser.PostJsonAsync("/api/v1/auth/login", $$"""{ "username": "user{{i}}", "password": "guess" }""").ExpectAsync(HttpStatusCode.Unauthorized);
+
+        await guesser.PostJsonAsync("/api/v1/auth/login", """{ "username": "admin", "password": "guess" }""").ExpectAsync(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
     public async Task A_read_token_reads_but_cannot_change_anything()
     {
         var reader = await _api.CreateTokenClientAsync("read");

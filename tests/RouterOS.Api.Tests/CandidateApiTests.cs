@@ -98,6 +98,18 @@ public sealed class CandidateApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Single_object_sections_are_read_and_replaced_whole()
+    {
+        await _client.PutJsonAsync("/api/v1/dns", """{ "enabled": true, "upstreamServers": [ "192.0.2.53" ], "cacheSize": 500 }""").ExpectAsync(HttpStatusCode.OK);
+        await _client.PutJsonAsync("/api/v1/system", """{ "hostname": "edge1" }""").ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Equal(500, (await _client.Get("/api/v1/dns").ExpectAsync(HttpStatusCode.OK))["cacheSize"]!.GetValue<int>());
+        var candidate = await _client.Get("/api/v1/candidate").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("edge1", candidate["config"]!["system"]!["hostname"]!.GetValue<string>());
+        await _client.PutJsonAsync("/api/v1/system", """{ "hostname": "-bad" }""").ExpectAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Discarding_returns_the_candidate_to_the_running_configuration()
     {
         await _client.PutJsonAsync("/api/v1/ports/eth0", """{ "name": "eth0" }""").ExpectAsync(HttpStatusCode.OK);

@@ -49,6 +49,7 @@ public static class RouterApiPipeline
         api.MapRevisionsApi();
         api.MapStatusApi();
         api.MapConfigResources();
+        api.MapConfigSettings();
         return app;
     }
 

@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http.HttpResults;
+using RouterOS.Api.Http;
+using RouterOS.Api.Store;
+using RouterOS.Domain.Json;
+using RouterOS.Domain.Model;
+
+namespace RouterOS.Api.Apis;
+
+/// <summary>The configuration's single-object sections (system, DNS) as resources on the candidate: read and replace.</summary>
+public static class SettingsApi
+{
+    public static RouteGroupBuilder MapConfigSettings(this RouteGroupBuilder api)
+    {
+        var json = RouterConfigJson.Metadata(redactSecrets: false);
+        api.MapSetting("system", c => c.SystemOrDefault, (c, v) => c with { System = v }, json.SystemSettings);
+        api.MapSetting("dns", c => c.DnsOrDefault, (c, v) => c with { Dns = v }, json.DnsSettings);
+        return api;
+    }
+
+    private static void MapSetting<T>(this RouteGroupBuilder api, string route, Func<RouterConfig, T> get, Func<RouterConfig, T, RouterConfig> set, JsonTypeInfo<T> typeInfo)
+        where T : class
+    {
+        var group = api.MapGroup("/" + route).WithTags(route);
+        group.MapGet("/", async (CandidateStore candidates, CancellationToken ct) => TypedResults.Ok(get((await candidates.GetAsync(ct)).Config)))
+            .WithSummary($"The candidate's {route} settings.");
+        group.MapPut("/", async Task<Ok<T>> (HttpContext http, CandidateStore candidates, CancellationToken ct) =>
+        {
+            var value = await BodyReader.ReadAsync(http.Request, typeInfo, ct);
+            var saved = await CandidateApi.SaveCandidateAsync(http, candidates, config => set(config, value), ct);
+            return TypedResults.Ok(get(saved.Config));
+        }).Accepts<T>("application/json").WithSummary($"Replace the candidate's {route} settings.");
+    }
+}
