@@ -12,11 +12,12 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: help deps build run test test-unit format format-check clean
+.PHONY: help deps build run test bench format clean
 
 help:
 	@echo "make run    - run the lab router and dashboard (see README.md)"
 	@echo "make test   - run every test tier this machine supports; ends with 'N passed, N failed'"
+	@echo "make bench  - run the benchmarks and write docs/benchmarks.md"
 	@echo "make format - rewrite the sources to the repository's code style"
 	@echo "make clean  - remove build output and test results"
 
@@ -48,6 +49,11 @@ test: build
 		echo "fail dotnet format --verify-no-changes (run 'make format')" > $(RESULTS)/format.check; \
 	fi
 	@scripts/test-summary.sh $(RESULTS) $(RESULTS)/format.check
+
+# Release build: benchmarks measure what ships.
+bench: deps
+	dotnet build bench/RouterOS.Api.Bench -c Release -nologo -clp:NoSummary
+	dotnet bench/RouterOS.Api.Bench/bin/Release/net10.0/RouterOS.Api.Bench.dll docs/benchmarks.md
 
 format: deps
 	dotnet format $(SOLUTION)

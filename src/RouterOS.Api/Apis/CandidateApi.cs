@@ -22,7 +22,7 @@ public static class CandidateApi
         candidate.MapGet("/", GetCandidateAsync).WithSummary("The candidate configuration, with its ETag.");
         candidate.MapDelete("/", DiscardAsync).WithSummary("Discard the edits: the candidate becomes the running configuration.");
         candidate.MapGet("/diff", DiffAsync).WithSummary("What the candidate changes against the running configuration.");
-        candidate.MapPost("/plan", PlanAsync).WithSummary("Verify the candidate and ask the engine what a commit would do.");
+        candidate.MapPost("/plan", PlanAsync).ChangesNothing().WithSummary("Verify the candidate and ask the engine what a commit would do.");
         return api;
     }
 

@@ -10,7 +10,7 @@ public static class AuditLog
 {
     public static IApplicationBuilder UseAuditLog(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        if (SafeMethods.IsSafe(http.Request.Method) || !http.Request.Path.StartsWithSegments("/api"))
+        if (!http.Request.Path.StartsWithSegments("/api"))
         {
             await next(http);
             return;
@@ -21,23 +21,29 @@ public static class AuditLog
         }
         finally
         {
-            // After the response, so the status is known; a failure to audit must not hide the answer.
-            var actor = Actors.Of(http);
-            var db = http.RequestServices.GetRequiredService<RouterDbContext>();
-            db.ChangeTracker.Clear();
-            db.Audit.Add(new AuditRow
-            {
-                At = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(),
-                Actor = actor.Name,
-                Source = actor.Source,
-                Method = http.Request.Method,
-                Path = http.Request.Path.Value ?? "",
-                Status = http.Response.StatusCode,
-                RemoteAddress = http.Connection.RemoteIpAddress?.ToString(),
-            });
-            await db.SaveChangesAsync(CancellationToken.None);
+            // After the response, so the status is known (and the endpoint, which may mark a POST as reading only).
+            if (!SafeMethods.ReadsOnly(http))
+                await RecordAsync(http);
         }
     });
+
+    private static async Task RecordAsync(HttpContext http)
+    {
+        var actor = Actors.Of(http);
+        var db = http.RequestServices.GetRequiredService<RouterDbContext>();
+        db.ChangeTracker.Clear();
+        db.Audit.Add(new AuditRow
+        {
+            At = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(),
+            Actor = actor.Name,
+            Source = actor.Source,
+            Method = http.Request.Method,
+            Path = http.Request.Path.Value ?? "",
+            Status = http.Response.StatusCode,
+            RemoteAddress = http.Connection.RemoteIpAddress?.ToString(),
+        });
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
 
     public static RouteGroupBuilder MapAuditApi(this RouteGroupBuilder api)
     {

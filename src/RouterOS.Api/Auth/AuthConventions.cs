@@ -14,16 +14,17 @@ public static class AuthConventions
     public static RouteGroupBuilder RequireReadAndWritePolicies(this RouteGroupBuilder group)
     {
         group.RequireAuthorization(AuthNames.ReadPolicy);
-        ((IEndpointConventionBuilder)group).Add(endpoint =>
+        // Finally: after the endpoint's own conventions, so a ChangesNothing mark is already there.
+        ((IEndpointConventionBuilder)group).Finally(endpoint =>
         {
             var methods = endpoint.Metadata.OfType<HttpMethodMetadata>().SelectMany(m => m.HttpMethods);
-            if (methods.Any(m => !SafeMethods.IsSafe(m)))
+            if (methods.Any(m => !SafeMethods.IsSafe(m)) && !endpoint.Metadata.OfType<ChangesNothingMetadata>().Any())
                 endpoint.Metadata.Add(new AuthorizeAttribute(AuthNames.WritePolicy));
         });
         group.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            if (!SafeMethods.IsSafe(http.Request.Method) && http.User.Identity?.AuthenticationType == AuthNames.CookieScheme)
+            if (!SafeMethods.ReadsOnly(http) && http.User.Identity?.AuthenticationType == AuthNames.CookieScheme)
             {
                 var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
                 if (!await antiforgery.IsRequestValidAsync(http))

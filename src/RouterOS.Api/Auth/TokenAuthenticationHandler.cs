@@ -14,6 +14,7 @@ public sealed class TokenAuthenticationHandler(
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     private const string BearerPrefix = "Bearer ";
+    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -27,8 +28,13 @@ public sealed class TokenAuthenticationHandler(
         var row = await db.Tokens.SingleOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
         if (row is null)
             return AuthenticateResult.Fail("unknown or revoked token");
-        row.LastUsedAt = time.GetUtcNow();
-        await db.SaveChangesAsync(Context.RequestAborted);
+        // "Last used" to the minute is enough, and spares a database write on every request.
+        var now = time.GetUtcNow();
+        if (row.LastUsedAt is not { } last || now - last > LastUsedResolution)
+        {
+            row.LastUsedAt = now;
+            await db.SaveChangesAsync(Context.RequestAborted);
+        }
         var identity = new ClaimsIdentity(
         [
             new Claim(ClaimTypes.Name, row.Name),

@@ -107,6 +107,10 @@ public sealed class GrpcEngineClient : IEngineClient, IDisposable
         {
             throw new EngineUnavailableException($"the engine is not reachable on {_socketPath}: {e.Status.Detail}", e);
         }
+        catch (RpcException e)
+        {
+            throw new EngineFailedException($"the engine answered with an error ({e.StatusCode}): {e.Status.Detail}", e);
+        }
     }
 
     private static EngineUnavailableException? FindUnavailable(Exception? e)

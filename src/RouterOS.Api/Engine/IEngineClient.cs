@@ -31,6 +31,16 @@ public sealed class EngineUnavailableException : Exception
     public EngineUnavailableException(string message, Exception innerException) : base(message, innerException) { }
 }
 
+/// <summary>The engine was reached but answered with an error (not a refusal of the configuration: a fault).</summary>
+public sealed class EngineFailedException : Exception
+{
+    public EngineFailedException() { }
+
+    public EngineFailedException(string message) : base(message) { }
+
+    public EngineFailedException(string message, Exception innerException) : base(message, innerException) { }
+}
+
 /// <summary>What the engine would do: each object with its change class, and the ruleset text.</summary>
 public sealed record EnginePlan(IReadOnlyList<ConfigFinding> Findings, IReadOnlyList<PlannedChange> Changes, string NftRuleset);
 

@@ -52,3 +52,6 @@ public sealed class EngineDownException(string detail) : ApiProblemException(Sta
 /// <summary>413: the body is larger than the configured limit.</summary>
 public sealed class PayloadTooLargeException(long limit)
     : ApiProblemException(StatusCodes.Status413PayloadTooLarge, "The request body is too large", $"the request body exceeds the limit of {limit} bytes");
+
+/// <summary>502: the engine was reached but failed.</summary>
+public sealed class EngineErrorException(string detail) : ApiProblemException(StatusCodes.Status502BadGateway, "The engine failed", detail);

@@ -4,4 +4,14 @@ namespace RouterOS.Api.Http;
 public static class SafeMethods
 {
     public static bool IsSafe(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method);
+
+    /// <summary>Marks a POST that only computes an answer (a plan): readable with a read token, not audited.</summary>
+    public static TBuilder ChangesNothing<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new ChangesNothingMetadata());
+
+    /// <summary>True for a request that reads only: a safe method, or an endpoint marked <see cref="ChangesNothing{TBuilder}"/>.</summary>
+    public static bool ReadsOnly(HttpContext http) =>
+        IsSafe(http.Request.Method) || http.GetEndpoint()?.Metadata.GetMetadata<ChangesNothingMetadata>() is not null;
 }
+
+public sealed class ChangesNothingMetadata;

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using RouterOS.Api.Auth;
+using RouterOS.Api.Bench;
+using RouterOS.Api.Hosting;
+using RouterOS.Domain.Json;
+
+// The config API under load on loopback, in one process with its clients (2 cores shared).
+// Usage: RouterOS.Api.Bench [output.md]
+var output = args.Length > 0 ? args[0] : "docs/benchmarks.md";
+var work = Directory.CreateTempSubdirectory("routeros-bench-").FullName;
+try
+{
+    var socket = Path.Combine(work, "engine.sock");
+    var engineBuilder = WebApplication.CreateSlimBuilder();
+    engineBuilder.Logging.ClearProviders();
+    engineBuilder.WebHost.ConfigureKestrel(k => k.ListenUnixSocket(socket, o => o.Protocols = HttpProtocols.Http2));
+    engineBuilder.Services.AddGrpc();
+    await using var engine = engineBuilder.Build();
+    engine.MapGrpcService<EngineDouble>();
+    await engine.StartAsync();
+
+    const string url = "http://127.0.0.1:18080";
+    var apiBuilder = WebApplication.CreateBuilder();
+    apiBuilder.Logging.ClearProviders();
+    apiBuilder.WebHost.UseUrls(url);
+    apiBuilder.Configuration["RouterOS:DataDirectory"] = Path.Combine(work, "data");
+    apiBuilder.Configuration["RouterOS:EngineSocket"] = socket;
+    apiBuilder.Configuration["RouterOS:AllowRoot"] = "true"; // `make bench` runs as root, like `make test`
+    apiBuilder.AddRouterApi();
+    await using var api = apiBuilder.Build();
+    await api.PrepareStoreAsync();
+    api.MapRouterApi();
+    await api.StartAsync();
+
+    var token = await OnboardAsync(url, api.Services.GetRequiredService<SetupToken>().Value!);
+    HttpClient Client()
+    {
+        var client = new HttpClient { BaseAddress = new Uri(url) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    var config = BenchConfig.Build();
+    using (var client = Client())
+    {
+        using var put = await client.PutAsync("/api/v1/config", new StringContent(RouterConfigJson.Write(config), Encoding.UTF8, "application/json"));
+        put.EnsureSuccessStatusCode();
+        using var commit = await client.PostAsync("/api/v1/commit", new StringContent("{}", Encoding.UTF8, "application/json"));
+        commit.EnsureSuccessStatusCode();
+    }
+
+    var duration = TimeSpan.FromSeconds(10);
+    const int concurrency = 4;
+    // One client shows a request's own latency; four show it under load on 2 shared cores.
+    // Warm-up: JIT, connection pools, SQLite caches.
+    await LoadRun.RunAsync("warm-up", Client, c => c.GetAsync("/api/v1/config"), concurrency, TimeSpan.FromSeconds(3));
+    await LoadRun.RunAsync("warm-up", Client, c => c.PostAsync("/api/v1/candidate/plan", null), concurrency, TimeSpan.FromSeconds(3));
+    var results = new List<LoadResult>();
+    foreach (var clients in new[] { 1, concurrency })
+    {
+        results.Add(await LoadRun.RunAsync("GET /api/v1/config", Client, c => c.GetAsync("/api/v1/config"), clients, duration));
+        results.Add(await LoadRun.RunAsync("POST /api/v1/candidate/plan", Client, c => c.PostAsync("/api/v1/candidate/plan", null), clients, duration));
+        results.Add(await LoadRun.RunAsync("GET /api/v1/status (floor: no configuration work)", Client, c => c.GetAsync("/api/v1/status"), clients, duration));
+    }
+    await File.WriteAllTextAsync(output, Report([.. results], BenchConfig.ObjectCount(config)));
+    Console.WriteLine(await File.ReadAllTextAsync(output));
+    await api.StopAsync();
+    await engine.StopAsync();
+    return results.Any(r => r.Failures > 0) ? 1 : 0;
+}
+finally
+{
+    Directory.Delete(work, recursive: true);
+}
+
+static async Task<string> OnboardAsync(string url, string setupToken)
+{
+    var cookies = new CookieContainer();
+    using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(url) };
+    const string password = "benchmark admin password";
+    (await browser.PostAsync("/api/v1/setup", Json($$"""{ "token": "{{setupToken}}", "password": "{{password}}" }"""))).EnsureSuccessStatusCode();
+    (await browser.PostAsync("/api/v1/auth/login", Json($$"""{ "username": "admin", "password": "{{password}}" }"""))).EnsureSuccessStatusCode();
+    var antiforgery = JsonNode.Parse(await browser.GetStringAsync("/api/v1/auth/antiforgery"))!;
+    browser.DefaultRequestHeaders.Add(AuthNames.AntiforgeryHeader, antiforgery["token"]!.GetValue<string>());
+    var created = await browser.PostAsync("/api/v1/tokens", Json("""{ "name": "bench", "scope": "write" }"""));
+    created.EnsureSuccessStatusCode();
+    return JsonNode.Parse(await created.Content.ReadAsStringAsync())!["token"]!.GetValue<string>();
+}
+
+static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
+
+static string Report(LoadResult[] results, int objects)
+{
+    var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU";
+    var text = new StringBuilder();
+    text.AppendLine("# Benchmarks");
+    text.AppendLine();
+    text.AppendLine("Written by `make bench`; numbers from one run, so compare within a run, not across machines.");
+    text.AppendLine();
+    text.AppendLine("## Config API (issue 3)");
+    text.AppendLine();
+    text.AppendLine(CultureInfo.InvariantCulture, $"- Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; machine: {Environment.ProcessorCount} cores ({cpu}), {Environment.OSVersion}, .NET {Environment.Version}.");
+    text.AppendLine(CultureInfo.InvariantCulture, $"- A configuration of {objects} objects; 1, then 4 concurrent clients over loopback for 10 s per row, in the same process as the API (they share its cores), bearer-token auth, SQLite store.");
+    text.AppendLine("- The engine is a gRPC double on a Unix socket that answers at once: this measures the API (HTTP, auth, store, verify, diff, gRPC round trip), not the kernel work a real engine adds to a plan.");
+    text.AppendLine("- Goal: p99 under 20 ms for a plan. The status request does no configuration work and shows the floor.");
+    text.AppendLine();
+    text.AppendLine("| request | clients | requests/s | p50 ms | p99 ms | max ms | p99 / 20 ms goal | failures |");
+    text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+    foreach (var r in results)
+        text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Name} | {r.Concurrency} | {r.RequestsPerSecond:F0} | {r.P50Ms:F2} | {r.P99Ms:F2} | {r.MaxMs:F1} | {r.P99Ms / 20:F2} | {r.Failures} |");
+    return text.ToString();
+}
