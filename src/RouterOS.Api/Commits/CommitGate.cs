@@ -47,6 +47,31 @@ public sealed class PendingCommitSignal : IDisposable
 
     public void Dispose() => _signal.Dispose();
 
-    public Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken) =>
-        Task.WhenAny(_signal.WaitAsync(cancellationToken), Task.Delay(timeout, time, cancellationToken));
+    /// <summary>
+    /// Returns when notified or when <paramref name="timeout"/> passes on <paramref name="time"/>.
+    /// The losing wait is cancelled, so an abandoned semaphore wait cannot swallow a later signal.
+    /// </summary>
+    public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    {
+        using var race = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var signalled = _signal.WaitAsync(race.Token);
+        var timedOut = Task.Delay(timeout, time, race.Token);
+        await Task.WhenAny(signalled, timedOut);
+        await race.CancelAsync();
+        await Quietly(signalled);
+        await Quietly(timedOut);
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    private static async Task Quietly(Task task)
+    {
+        try
+        {
+            await task;
+        }
+        catch (OperationCanceledException)
+        {
+            // The loser of the race, cancelled on purpose.
+        }
+    }
 }
