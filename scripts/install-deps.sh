@@ -5,7 +5,9 @@ set -euo pipefail
 
 # Debian packages the build and the test tiers use. Later tiers add theirs here.
 #   jq: sums the test reports into the closing "N passed, N failed" line.
-APT_PACKAGES=(jq)
+#   iproute2, nftables, libnftables1, conntrack: the engine (libnftables.so.1 is P/Invoked) and the lab.
+#   iperf3, curl: traffic through the lab router and the privileged tests.
+APT_PACKAGES=(jq iproute2 nftables libnftables1 conntrack iperf3 curl)
 
 missing=()
 for package in "${APT_PACKAGES[@]}"; do

@@ -1,0 +1,81 @@
+namespace RouterOS.Netlink.Constants;
+
+/// <summary>nfnetlink framing (include/uapi/linux/netfilter/nfnetlink.h) and nf_tables generation messages (nf_tables.h).</summary>
+public static class Nfnetlink
+{
+    /// <summary>sizeof(struct nfgenmsg) { u8 nfgen_family; u8 version; be16 res_id; }.</summary>
+    public const int HeaderSize = 4;
+
+    /// <summary>NFNETLINK_V0.</summary>
+    public const byte Version0 = 0;
+
+    public const byte SubsystemConntrack = 1;
+    public const byte SubsystemNfTables = 10;
+
+    /// <summary>NFNL_MSG_BATCH_BEGIN.</summary>
+    public const ushort BatchBegin = 0x10;
+
+    /// <summary>NFNL_MSG_BATCH_END.</summary>
+    public const ushort BatchEnd = 0x11;
+
+    /// <summary>NFNL_BATCH_GENID (be32): the generation the batch was built against.</summary>
+    public const ushort BatchGenerationId = 1;
+
+    /// <summary>NFT_MSG_NEWGEN.</summary>
+    public const byte NfTablesNewGeneration = 15;
+
+    /// <summary>NFT_MSG_GETGEN.</summary>
+    public const byte NfTablesGetGeneration = 16;
+
+    /// <summary>NFTA_GEN_ID (be32).</summary>
+    public const ushort GenerationId = 1;
+
+    /// <summary>Message type of a subsystem's message: (subsystem &lt;&lt; 8) | message.</summary>
+    public static ushort MessageType(byte subsystem, byte message) => (ushort)((subsystem << 8) | message);
+}
+
+/// <summary>ctnetlink messages and attributes (include/uapi/linux/netfilter/nfnetlink_conntrack.h).</summary>
+public static class Ctnetlink
+{
+    public const byte MessageNew = 0;
+    public const byte MessageGet = 1;
+    public const byte MessageDelete = 2;
+
+    public const ushort TupleOriginal = 1;
+    public const ushort TupleReply = 2;
+    public const ushort Status = 3;
+    public const ushort ProtoInfo = 4;
+    public const ushort Timeout = 7;
+    public const ushort Mark = 8;
+    public const ushort CountersOriginal = 9;
+    public const ushort CountersReply = 10;
+    public const ushort Id = 12;
+    public const ushort Zone = 18;
+
+    public const ushort TupleIp = 1;
+    public const ushort TupleProto = 2;
+    public const ushort IpV4Source = 1;
+    public const ushort IpV4Destination = 2;
+    public const ushort IpV6Source = 3;
+    public const ushort IpV6Destination = 4;
+    public const ushort ProtoNumber = 1;
+    public const ushort ProtoSourcePort = 2;
+    public const ushort ProtoDestinationPort = 3;
+
+    public const ushort CounterPackets = 1;
+    public const ushort CounterBytes = 2;
+
+    public const ushort ProtoInfoTcp = 1;
+    public const ushort ProtoInfoTcpState = 1;
+
+    /// <summary>Multicast groups NFNLGRP_CONNTRACK_NEW, _UPDATE, _DESTROY.</summary>
+    public const int GroupNew = 1;
+    public const int GroupUpdate = 2;
+    public const int GroupDestroy = 3;
+
+    /// <summary>IPS_OFFLOAD (include/uapi/linux/netfilter/nf_conntrack_common.h): in a flowtable.</summary>
+    public const uint StatusOffload = 1u << 14;
+
+    /// <summary>IPS_HW_OFFLOAD: in a flowtable offloaded to hardware.</summary>
+    public const uint StatusHardwareOffload = 1u << 15;
+}

@@ -1,0 +1,143 @@
+using System.Buffers.Binary;
+using RouterOS.Netlink.Constants;
+using RouterOS.Netlink.Wire;
+
+namespace RouterOS.Netlink.Route;
+
+/// <summary>A link as the kernel reports it in RTM_NEWLINK (a dump reply or an event).</summary>
+/// <param name="Parent">IFLA_LINK: the lower device of a VLAN device (0 if none).</param>
+/// <param name="Master">IFLA_MASTER: the bridge this link is a port of (0 if none).</param>
+/// <param name="Kind">IFLA_INFO_KIND: "bridge", "vlan", "veth"... null for plain devices.</param>
+public sealed record LinkInfo(
+    int Index,
+    string Name,
+    ushort DeviceType,
+    uint Flags,
+    int Mtu,
+    int Master,
+    int Parent,
+    byte[]? Mac,
+    string? Kind,
+    BridgeAttributes? Bridge,
+    VlanAttributes? Vlan)
+{
+    public bool IsUp => (Flags & IfLink.FlagUp) != 0;
+
+    public static LinkInfo Parse(NetlinkMessage message)
+    {
+        var header = message.FixedHeader(Rtnetlink.LinkHeaderSize);
+        var deviceType = BinaryPrimitives.ReadUInt16LittleEndian(header[2..]);
+        var index = BinaryPrimitives.ReadInt32LittleEndian(header[4..]);
+        var flags = BinaryPrimitives.ReadUInt32LittleEndian(header[8..]);
+        string name = "";
+        int mtu = 0, master = 0, parent = 0;
+        byte[]? mac = null;
+        string? kind = null;
+        BridgeAttributes? bridge = null;
+        VlanAttributes? vlan = null;
+        var attributes = message.Attributes(Rtnetlink.LinkHeaderSize);
+        while (attributes.TryRead(out var attribute))
+        {
+            switch (attribute.Type)
+            {
+                case IfLink.Name: name = attribute.AsString(); break;
+                case IfLink.Mtu: mtu = (int)attribute.U32(); break;
+                case IfLink.Master: master = (int)attribute.U32(); break;
+                case IfLink.Link: parent = (int)attribute.U32(); break;
+                case IfLink.Address: mac = attribute.Value.ToArray(); break;
+                case IfLink.LinkInfo: ParseLinkInfo(attribute.Nested(), ref kind, ref bridge, ref vlan); break;
+            }
+        }
+        return new LinkInfo(index, name, deviceType, flags, mtu, master, parent, mac, kind, bridge, vlan);
+    }
+
+    private static void ParseLinkInfo(AttributeReader reader, ref string? kind, ref BridgeAttributes? bridge, ref VlanAttributes? vlan)
+    {
+        // IFLA_INFO_KIND comes before IFLA_INFO_DATA, whose layout depends on it.
+        while (reader.TryRead(out var attribute))
+        {
+            if (attribute.Type == IfLink.InfoKind)
+            {
+                kind = attribute.AsString();
+            }
+            else if (attribute.Type == IfLink.InfoData && kind == "bridge")
+            {
+                bridge = ParseBridge(attribute.Nested());
+            }
+            else if (attribute.Type == IfLink.InfoData && kind == "vlan")
+            {
+                vlan = ParseVlan(attribute.Nested());
+            }
+        }
+    }
+
+    private static BridgeAttributes ParseBridge(AttributeReader reader)
+    {
+        var result = new BridgeAttributes();
+        while (reader.TryRead(out var attribute))
+        {
+            result = attribute.Type switch
+            {
+                IfLink.BridgeStpState => result with { Stp = attribute.U32() != 0 },
+                IfLink.BridgeVlanFiltering => result with { VlanFiltering = attribute.U8() != 0 },
+                IfLink.BridgeVlanProtocol => result with { VlanProtocol = attribute.U16BigEndian() },
+                IfLink.BridgeVlanDefaultPvid => result with { DefaultPvid = attribute.U16() },
+                _ => result,
+            };
+        }
+        return result;
+    }
+
+    private static VlanAttributes ParseVlan(AttributeReader reader)
+    {
+        ushort id = 0, protocol = IfLink.EtherType8021Q;
+        while (reader.TryRead(out var attribute))
+        {
+            switch (attribute.Type)
+            {
+                case IfLink.VlanId: id = attribute.U16(); break;
+                case IfLink.VlanProtocol: protocol = attribute.U16BigEndian(); break;
+            }
+        }
+        return new VlanAttributes(id, protocol);
+    }
+}
+
+/// <summary>IFLA_INFO_DATA of a VLAN device.</summary>
+public sealed record VlanAttributes(ushort Id, ushort Protocol);
+
+/// <summary>One VLAN of a bridge port or bridge, from an AF_BRIDGE dump.</summary>
+public readonly record struct BridgeVlanEntry(ushort VlanId, ushort Flags)
+{
+    public bool Pvid => (Flags & IfBridge.VlanPvid) != 0;
+    public bool Untagged => (Flags & IfBridge.VlanUntagged) != 0;
+}
+
+/// <summary>The VLANs of one link, from an AF_BRIDGE RTM_NEWLINK with IFLA_AF_SPEC.</summary>
+public sealed record BridgeVlanInfo(int Index, IReadOnlyList<BridgeVlanEntry> Vlans)
+{
+    public static BridgeVlanInfo Parse(NetlinkMessage message)
+    {
+        var header = message.FixedHeader(Rtnetlink.LinkHeaderSize);
+        var index = BinaryPrimitives.ReadInt32LittleEndian(header[4..]);
+        var vlans = new List<BridgeVlanEntry>();
+        var attributes = message.Attributes(Rtnetlink.LinkHeaderSize);
+        while (attributes.TryRead(out var attribute))
+        {
+            if (attribute.Type != IfLink.AfSpec)
+            {
+                continue;
+            }
+            var spec = attribute.Nested();
+            while (spec.TryRead(out var entry))
+            {
+                if (entry.Type == IfBridge.VlanInfo)
+                {
+                    var flags = entry.U32();
+                    vlans.Add(new BridgeVlanEntry((ushort)(flags >> 16), (ushort)flags));
+                }
+            }
+        }
+        return new BridgeVlanInfo(index, vlans);
+    }
+}
