@@ -1,6 +1,3 @@
-using Grpc.Core;
-using RouterOS.Contracts.Engine;
-
 namespace RouterOS.Api.Bench;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
 using RouterOS.Api.Auth;
 using RouterOS.Api.Tests.Support;
 

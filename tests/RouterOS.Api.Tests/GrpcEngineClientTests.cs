@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using Microsoft.Extensions.Options;
 using RouterOS.Api.Engine;
 using RouterOS.Api.Hosting;
 

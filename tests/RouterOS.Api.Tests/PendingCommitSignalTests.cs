@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using RouterOS.Api.Commits;
 
 namespace RouterOS.Api.Tests;

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.Time.Testing;
 using RouterOS.Api.Tests.Support;
 
 namespace RouterOS.Api.Tests;

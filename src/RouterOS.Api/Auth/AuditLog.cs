@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using RouterOS.Api.Http;
 using RouterOS.Api.Store;
 

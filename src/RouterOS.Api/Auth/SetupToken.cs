@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
 using RouterOS.Api.Store;
 
 namespace RouterOS.Api.Auth;

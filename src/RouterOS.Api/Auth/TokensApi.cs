@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using RouterOS.Api.Http;
 using RouterOS.Api.Store;
 using RouterOS.Domain.Values;

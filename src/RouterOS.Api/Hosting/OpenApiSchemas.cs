@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.OpenApi;
-using Microsoft.OpenApi;
 using RouterOS.Domain.Values;
 
 namespace RouterOS.Api.Hosting;

@@ -1,10 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using RouterOS.Api.Apis;
 using RouterOS.Api.Auth;
 using RouterOS.Api.Commits;
 using RouterOS.Api.Engine;
 using RouterOS.Api.Store;
-using Scalar.AspNetCore;
 
 namespace RouterOS.Api.Hosting;
 

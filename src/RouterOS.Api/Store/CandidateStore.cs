@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using RouterOS.Api.Http;
 using RouterOS.Domain.Model;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using RouterOS.Domain.Diff;
 using RouterOS.Domain.Json;
 using RouterOS.Domain.Model;

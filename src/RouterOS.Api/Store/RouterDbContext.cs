@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace RouterOS.Api.Store;
 
 /// <summary>The API's SQLite store: the candidate configuration and the revisions.</summary>

@@ -1,5 +1,4 @@
 using RouterOS.Api.Engine;
-using RouterOS.Domain.Model;
 
 namespace RouterOS.Api.Tests.Support;
 

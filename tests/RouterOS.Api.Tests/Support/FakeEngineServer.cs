@@ -1,10 +1,3 @@
-using Grpc.Core;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using RouterOS.Contracts.Engine;
-
 namespace RouterOS.Api.Tests.Support;
 
 /// <summary>

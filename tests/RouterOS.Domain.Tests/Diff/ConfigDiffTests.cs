@@ -1,4 +1,3 @@
-using CsCheck;
 using RouterOS.Domain.Diff;
 using RouterOS.Domain.Json;
 using RouterOS.Domain.Model;

@@ -1,5 +1,4 @@
 using System.Text;
-using CsCheck;
 using RouterOS.Domain.Json;
 using RouterOS.Domain.Model;
 using RouterOS.Domain.Tests.Support;

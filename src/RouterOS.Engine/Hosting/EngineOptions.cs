@@ -1,0 +1,29 @@
+namespace RouterOS.Engine.Hosting;
+
+/// <summary>Where the engine works, from the command line (--netns, --socket, --state, --group, --reconcile-seconds).</summary>
+/// <param name="Namespace">The router's network namespace under /run/netns; null manages the engine's own namespace (a device).</param>
+/// <param name="SocketGroup">The group that may connect to the socket (the API's user's group).</param>
+public sealed record EngineOptions(string? Namespace, string SocketPath, string StateDirectory, string SocketGroup, TimeSpan ReconcileInterval)
+{
+    public static EngineOptions Parse(IReadOnlyList<string> args)
+    {
+        string? Value(string name)
+        {
+            for (var i = 0; i < args.Count - 1; i++)
+            {
+                if (args[i] == name)
+                {
+                    return args[i + 1];
+                }
+            }
+            return null;
+        }
+        var seconds = Value("--reconcile-seconds") is { } text ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : 60;
+        return new EngineOptions(
+            Value("--netns"),
+            Value("--socket") ?? "/run/routeros/engine.sock",
+            Value("--state") ?? "/var/lib/routeros-engine",
+            Value("--group") ?? "routeros",
+            TimeSpan.FromSeconds(seconds));
+    }
+}

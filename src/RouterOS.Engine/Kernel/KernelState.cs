@@ -1,0 +1,52 @@
+using RouterOS.Netlink.Route;
+
+namespace RouterOS.Engine.Kernel;
+
+/// <summary>What the kernel has, read back before every plan: links, addresses, routes and the engine's nft table.</summary>
+public sealed record KernelState(
+    IReadOnlyDictionary<string, KernelLink> Links,
+    IReadOnlyList<KernelAddress> Addresses,
+    IReadOnlyList<KernelRoute> Routes,
+    string? RulesetListing)
+{
+    public static KernelState Empty { get; } = new(new Dictionary<string, KernelLink>(), [], [], null);
+
+    public KernelLink? Link(string name) => Links.GetValueOrDefault(name);
+
+    public string? NameOf(int index) => index == 0 ? null : Links.Values.FirstOrDefault(link => link.Index == index)?.Name;
+}
+
+/// <param name="Master">The bridge this link is a port of, by name.</param>
+/// <param name="Parent">The lower device of a VLAN device, by name.</param>
+/// <param name="Mac">Lower-case colon form.</param>
+/// <param name="Vlans">Bridge VLANs of a port or bridge (empty without VLAN filtering).</param>
+public sealed record KernelLink(
+    int Index,
+    string Name,
+    string? Kind,
+    int Mtu,
+    bool Up,
+    string? Master,
+    string? Parent,
+    string? Mac,
+    BridgeAttributes? Bridge,
+    VlanAttributes? Vlan,
+    IReadOnlyList<BridgeVlanEntry> Vlans);
+
+/// <param name="Address">Address with prefix, e.g. 192.0.2.1/24.</param>
+/// <param name="Ours">Tagged with the engine's IFA_PROTO value: the engine added it.</param>
+public sealed record KernelAddress(string Device, string Address, bool Ours);
+
+/// <param name="Destination">CIDR, e.g. 0.0.0.0/0.</param>
+/// <param name="Ours">Tagged with the engine's route protocol.</param>
+public sealed record KernelRoute(string Destination, string? Gateway, string? Device, uint Metric, bool Ours);
+
+/// <summary>How the engine marks what it adds, so it removes only its own (values no uapi header assigns).</summary>
+public static class EngineMarks
+{
+    /// <summary>rtm_protocol of the engine's routes (linux/rtnetlink.h leaves values above RTPROT_STATIC to daemons; 200 is unassigned).</summary>
+    public const byte RouteProtocol = 200;
+
+    /// <summary>IFA_PROTO of the engine's addresses (linux/if_addr.h defines 0-3 for the kernel).</summary>
+    public const byte AddressProtocol = 200;
+}

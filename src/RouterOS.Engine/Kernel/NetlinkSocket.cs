@@ -1,0 +1,175 @@
+using System.Runtime.InteropServices;
+using RouterOS.Netlink.Constants;
+using RouterOS.Netlink.Wire;
+using Tmds.Linux;
+using static Tmds.Linux.LibC;
+
+namespace RouterOS.Engine.Kernel;
+
+/// <summary>
+/// A netlink socket (Tmds.LibC) for request/response use. It lives in the network namespace of
+/// the thread that opened it, so the engine opens it on the router namespace's thread. Not
+/// thread-safe: one user at a time.
+/// </summary>
+public sealed unsafe class NetlinkSocket : IDisposable
+{
+    private const int SockRaw = 3;
+    private const int SockCloexec = 0x80000;
+    private const int ReceiveBufferSize = 1 << 20;
+
+    private readonly SafeNetlinkHandle _handle;
+    private readonly byte[] _receiveBuffer = new byte[256 * 1024];
+    private uint _sequence = (uint)Environment.TickCount;
+
+    public NetlinkSocket(int protocol)
+    {
+        var fd = socket(NetlinkProtocol.AddressFamily, SockRaw | SockCloexec, protocol);
+        if (fd < 0)
+        {
+            throw new KernelException("open a netlink socket", Marshal.GetLastPInvokeError(), null);
+        }
+        _handle = new SafeNetlinkHandle(fd);
+        // sockaddr_nl { u16 family; u16 pad; u32 pid; u32 groups; }: pid 0 lets the kernel pick.
+        Span<byte> address = stackalloc byte[12];
+        address.Clear();
+        address[0] = (byte)NetlinkProtocol.AddressFamily;
+        fixed (byte* pointer = address)
+        {
+            if (bind(fd, (sockaddr*)pointer, 12) < 0)
+            {
+                throw new KernelException("bind a netlink socket", Marshal.GetLastPInvokeError(), null);
+            }
+        }
+        // Extended acks carry the kernel's own words; capped acks keep error replies small.
+        SetOption(NetlinkProtocol.SolNetlink, NetlinkProtocol.OptionExtAck, 1);
+        SetOption(NetlinkProtocol.SolNetlink, NetlinkProtocol.OptionCapAck, 1);
+        SetOption(SOL_SOCKET, SO_RCVBUF, ReceiveBufferSize);
+    }
+
+    /// <summary>Requests that changed something (not reads): what "re-apply makes no kernel changes" counts.</summary>
+    public long WritesSent { get; private set; }
+
+    public uint NextSequence() => ++_sequence;
+
+    /// <summary>
+    /// Sends the messages in <paramref name="writer"/> (each with NLM_F_ACK) and waits for every
+    /// acknowledgement. The first error throws; the caller sends one change per call, so nothing
+    /// else of it was applied.
+    /// </summary>
+    public void Execute(NetlinkWriter writer, string operation)
+    {
+        Send(writer.Written);
+        WritesSent += writer.MessageCount;
+        var pending = writer.MessageCount;
+        while (pending > 0)
+        {
+            var length = Receive();
+            var reader = new NetlinkMessageReader(_receiveBuffer.AsSpan(0, length));
+            while (reader.TryRead(out var message))
+            {
+                if (!message.IsError)
+                {
+                    continue;
+                }
+                var error = NetlinkError.Parse(message);
+                if (!error.IsAcknowledgement)
+                {
+                    throw new KernelException(operation, error.Errno, error.KernelMessage);
+                }
+                pending--;
+            }
+        }
+    }
+
+    /// <summary>Sends one dump request and hands each reply message to <paramref name="onMessage"/> until NLMSG_DONE.</summary>
+    public void Dump(NetlinkWriter writer, string operation, MessageHandler onMessage)
+    {
+        Send(writer.Written);
+        while (true)
+        {
+            var length = Receive();
+            var reader = new NetlinkMessageReader(_receiveBuffer.AsSpan(0, length));
+            while (reader.TryRead(out var message))
+            {
+                if (message.IsDone)
+                {
+                    return;
+                }
+                if (message.IsError)
+                {
+                    var error = NetlinkError.Parse(message);
+                    if (error.IsAcknowledgement)
+                    {
+                        continue;
+                    }
+                    throw new KernelException(operation, error.Errno, error.KernelMessage);
+                }
+                onMessage(message);
+            }
+        }
+    }
+
+    public delegate void MessageHandler(NetlinkMessage message);
+
+    public void Dispose() => _handle.Dispose();
+
+    private void Send(ReadOnlySpan<byte> bytes)
+    {
+        fixed (byte* pointer = bytes)
+        {
+            while (true)
+            {
+                var sent = send(_handle.Fd, pointer, (size_t)bytes.Length, 0);
+                if (sent >= 0)
+                {
+                    return;
+                }
+                var errno = Marshal.GetLastPInvokeError();
+                if (errno != KernelException.EINTR)
+                {
+                    throw new KernelException("send to netlink", errno, null);
+                }
+            }
+        }
+    }
+
+    private int Receive()
+    {
+        fixed (byte* pointer = _receiveBuffer)
+        {
+            while (true)
+            {
+                var received = recv(_handle.Fd, pointer, (size_t)_receiveBuffer.Length, 0);
+                if (received >= 0)
+                {
+                    return (int)(long)received;
+                }
+                var errno = Marshal.GetLastPInvokeError();
+                if (errno != KernelException.EINTR)
+                {
+                    throw new KernelException("receive from netlink", errno, null);
+                }
+            }
+        }
+    }
+
+    private void SetOption(int level, int name, int value)
+    {
+        if (setsockopt(_handle.Fd, level, name, &value, sizeof(int)) < 0)
+        {
+            throw new KernelException($"set netlink socket option {name}", Marshal.GetLastPInvokeError(), null);
+        }
+    }
+}
+
+/// <summary>Owns a file descriptor; closes it once.</summary>
+internal sealed class SafeNetlinkHandle : SafeHandle
+{
+    public SafeNetlinkHandle(int fd) : base(-1, ownsHandle: true) => SetHandle(fd);
+
+    public int Fd => (int)handle;
+
+    public override bool IsInvalid => handle == -1;
+
+    protected override bool ReleaseHandle() => close((int)handle) == 0;
+}

@@ -1,0 +1,68 @@
+using System.Runtime.InteropServices;
+
+namespace RouterOS.Engine.Nft;
+
+/// <summary>
+/// One libnftables context with buffered output and errors. Create and use it on the router
+/// namespace's thread only (<see cref="Kernel.NamespaceThread"/>): it is not thread-safe and
+/// opens its netlink socket in the namespace of the calling thread.
+/// </summary>
+public sealed class NftContext : IDisposable
+{
+    private readonly SafeNftHandle _handle;
+
+    public NftContext()
+    {
+        var context = Libnftables.ContextNew(0);
+        if (context == IntPtr.Zero)
+        {
+            throw new InvalidOperationException("libnftables could not create a context (nft_ctx_new returned NULL)");
+        }
+        _handle = new SafeNftHandle(context);
+        if (Libnftables.BufferOutput(context) != 0 || Libnftables.BufferError(context) != 0)
+        {
+            _handle.Dispose();
+            throw new InvalidOperationException("libnftables could not buffer its output");
+        }
+    }
+
+    /// <summary>Rulesets loaded for real (not dry runs): each is one kernel batch.</summary>
+    public long BatchesSent { get; private set; }
+
+    /// <summary>Runs nft commands; with <paramref name="dryRun"/> the kernel checks them and commits nothing.</summary>
+    public NftResult Run(string commands, bool dryRun = false)
+    {
+        var context = _handle.DangerousGetHandle();
+        Libnftables.SetDryRun(context, dryRun);
+        var status = Libnftables.RunCommand(context, commands);
+        // The buffers are reset by the next get: copy both out at once.
+        var output = Marshal.PtrToStringUTF8(Libnftables.GetOutputBuffer(context)) ?? "";
+        var error = Marshal.PtrToStringUTF8(Libnftables.GetErrorBuffer(context)) ?? "";
+        if (!dryRun && status == 0)
+        {
+            BatchesSent++;
+        }
+        return new NftResult(status == 0, output, error);
+    }
+
+    /// <summary>A listing command (`list table inet routeros`): read-only, never counted as a write.</summary>
+    public NftResult List(string command) => Run(command);
+
+    public void Dispose() => _handle.Dispose();
+
+    private sealed class SafeNftHandle : SafeHandle
+    {
+        public SafeNftHandle(IntPtr context) : base(IntPtr.Zero, ownsHandle: true) => SetHandle(context);
+
+        public override bool IsInvalid => handle == IntPtr.Zero;
+
+        protected override bool ReleaseHandle()
+        {
+            Libnftables.ContextFree(handle);
+            return true;
+        }
+    }
+}
+
+/// <param name="Error">libnftables' error text, e.g. "Error: Could not process rule: No such file or directory" with the offending line.</param>
+public sealed record NftResult(bool Succeeded, string Output, string Error);

@@ -1,0 +1,241 @@
+using System.Globalization;
+using RouterOS.Domain.Model;
+using RouterOS.Domain.Topology;
+using RouterOS.Domain.Values;
+using RouterOS.Domain.Verification;
+
+namespace RouterOS.Engine.Nft;
+
+/// <summary>
+/// Writes the engine's table (`inet routeros`) for a configuration: flowtables on the real devices,
+/// the offload policy as `flow add` rules, the zone firewall, masquerade and MSS clamping.
+/// Pure: the same configuration always gives the same text.
+/// </summary>
+public static class RulesetGenerator
+{
+    public static RulesetText Generate(RouterConfig config)
+    {
+        var graph = new DeviceGraph(config);
+        var firewall = config.FirewallOrDefault;
+        var zones = firewall.Zones.Where(zone => zone.Interfaces.Count > 0).ToList();
+        var output = new RulesetBuilder();
+        output.Open($"table {RulesetText.Family} {RulesetText.Name}");
+        foreach (var flowtable in config.Flowtables)
+        {
+            WriteFlowtable(output, flowtable, graph);
+        }
+        WriteInput(output, firewall, zones);
+        WriteForward(output, config, firewall, zones);
+        WriteMssClamping(output, config, zones);
+        WriteMasquerade(output, zones);
+        output.Close();
+        return output.Build();
+    }
+
+    /// <summary>The name of a flowtable in the kernel (prefixed, so it can never clash with a keyword).</summary>
+    public static string KernelName(ObjectName flowtable) => $"ft_{flowtable}";
+
+    /// <summary>The real devices a flowtable hooks (seed: VLAN and PPPoE devices resolve to their Ethernet device, bridges to their ports).</summary>
+    public static IReadOnlyList<string> RealDevices(Flowtable flowtable, DeviceGraph graph) =>
+        flowtable.Devices.SelectMany(graph.ResolveRealDevices).Select(name => name.ToString()).Distinct(StringComparer.Ordinal).ToList();
+
+    private static void WriteFlowtable(RulesetBuilder output, Flowtable flowtable, DeviceGraph graph)
+    {
+        var path = ConfigPath.Item("flowtables", flowtable.Name);
+        output.Open($"flowtable {KernelName(flowtable.Name)}", path);
+        output.Line($"hook ingress priority {flowtable.EffectivePriority}", path.Field("priority"));
+        var devices = RealDevices(flowtable, graph);
+        if (devices.Count > 0)
+        {
+            output.Line($"devices = {{ {string.Join(", ", devices.Select(Quote))} }}", path.Field("devices"));
+        }
+        if (flowtable.Counter)
+        {
+            output.Line("counter", path.Field("counter"));
+        }
+        if (flowtable.HardwareOffload)
+        {
+            output.Line("flags offload", path.Field("hardwareOffload"));
+        }
+        output.Close();
+    }
+
+    private static void WriteInput(RulesetBuilder output, FirewallSettings firewall, List<Zone> zones)
+    {
+        output.Open("chain input");
+        output.Line("type filter hook input priority filter; policy accept;");
+        if (zones.Count > 0)
+        {
+            output.Line("iif \"lo\" accept");
+            output.Line("ct state established,related accept");
+            output.Line("ct state invalid drop");
+            // IPv6 needs neighbour discovery on every interface, whatever the zone's policy.
+            output.Line("icmpv6 type { nd-neighbor-solicit, nd-neighbor-advert, nd-router-solicit, nd-router-advert } accept");
+            foreach (var zone in zones)
+            {
+                output.Line($"iifname {Set(zone.Interfaces)} jump input_{zone.Name}", ConfigPath.Item("firewall.zones", zone.Name));
+            }
+        }
+        output.Close();
+        foreach (var zone in zones)
+        {
+            var zonePath = ConfigPath.Item("firewall.zones", zone.Name);
+            output.Open($"chain input_{zone.Name}", zonePath);
+            foreach (var rule in firewall.InputRules.Where(rule => rule.Enabled && rule.Zone == zone.Name))
+            {
+                var rulePath = ConfigPath.Item("firewall.inputRules", rule.Name);
+                var matches = new List<string>();
+                AddProtocolAndPorts(matches, rule.Protocol, rule.Ports);
+                if (rule.Source is { } source)
+                {
+                    matches.Add($"{AddressKeyword(source.Family)} saddr {source}");
+                }
+                output.Line($"{string.Join(' ', matches)} accept".TrimStart(), rulePath);
+            }
+            output.Line(zone.Input switch
+            {
+                ZonePolicy.Accept => "accept",
+                ZonePolicy.Reject => "reject",
+                _ => "drop",
+            }, zonePath.Field("input"));
+            output.Close();
+        }
+    }
+
+    private static void WriteForward(RulesetBuilder output, RouterConfig config, FirewallSettings firewall, List<Zone> zones)
+    {
+        output.Open("chain forward");
+        // Without zones the router forwards everything, as a plain Linux router does.
+        output.Line($"type filter hook forward priority filter; policy {(zones.Count > 0 ? "drop" : "accept")};");
+        var offloadRules = config.OffloadPolicy.Where(rule => rule.Enabled).ToList();
+        if (offloadRules.Count > 0)
+        {
+            output.Line("jump offload_policy", "offloadPolicy");
+        }
+        if (zones.Count > 0)
+        {
+            output.Line("ct state established,related accept");
+            output.Line("ct state invalid drop");
+            var byName = zones.ToDictionary(zone => zone.Name);
+            foreach (var forwarding in firewall.Forwardings)
+            {
+                if (byName.TryGetValue(forwarding.From, out var from) && byName.TryGetValue(forwarding.To, out var to))
+                {
+                    output.Line($"iifname {Set(from.Interfaces)} oifname {Set(to.Interfaces)} accept",
+                        ConfigPath.Item("firewall.forwardings", forwarding.Key));
+                }
+            }
+        }
+        output.Close();
+        if (offloadRules.Count > 0)
+        {
+            // Its own chain, so `never` can return to the forward chain without deciding the verdict.
+            output.Open("chain offload_policy", "offloadPolicy");
+            foreach (var rule in offloadRules)
+            {
+                foreach (var line in OffloadRuleLines(rule))
+                {
+                    output.Line(line, ConfigPath.Item("offloadPolicy", rule.Name));
+                }
+            }
+            output.Close();
+        }
+    }
+
+    /// <summary>
+    /// An offload rule as forward-chain rules. Only TCP and UDP can be offloaded. `never` returns
+    /// from the policy without offloading, so later rules cannot offload the flow either; a rule
+    /// whose `flow add` the kernel refuses (first packet, helper...) simply falls through.
+    /// </summary>
+    internal static IEnumerable<string> OffloadRuleLines(OffloadRule rule)
+    {
+        var match = rule.MatchOrDefault;
+        var matches = new List<string>();
+        AddProtocolAndPorts(matches, match.Protocol, match.DestinationPorts);
+        if (match.InputInterface is { } input)
+        {
+            matches.Add($"iifname {Quote(input)}");
+        }
+        if (match.OutputInterface is { } outputInterface)
+        {
+            matches.Add($"oifname {Quote(outputInterface)}");
+        }
+        var family = match.Source?.Family ?? match.Destination?.Family;
+        if (match.Source is { } source)
+        {
+            matches.Add($"{AddressKeyword(source.Family)} saddr {source}");
+        }
+        if (match.Destination is { } destination)
+        {
+            matches.Add($"{AddressKeyword(destination.Family)} daddr {destination}");
+        }
+        var action = rule.Action == OffloadAction.Offload ? $"flow add @{KernelName(rule.Flowtable!)} return" : "return";
+        if (match.Dscp is { } dscp)
+        {
+            // DSCP lives in a different header field per family: one rule per family unless the addresses fix it.
+            var families = family is { } known ? [known] : new[] { IpFamily.Ipv4, IpFamily.Ipv6 };
+            foreach (var each in families)
+            {
+                yield return $"{string.Join(' ', matches)} {AddressKeyword(each)} dscp {dscp.Value.ToString(CultureInfo.InvariantCulture)} {action}";
+            }
+            yield break;
+        }
+        yield return $"{string.Join(' ', matches)} {action}";
+    }
+
+    private static void WriteMssClamping(RulesetBuilder output, RouterConfig config, List<Zone> zones)
+    {
+        var clamped = zones.Where(zone => zone.MssClamping).SelectMany(zone => zone.Interfaces)
+            .Concat(config.Pppoe.Where(uplink => uplink.MssClamping).Select(uplink => uplink.Name))
+            .Distinct().ToList();
+        if (clamped.Count == 0)
+        {
+            return;
+        }
+        output.Open("chain mss_clamping");
+        output.Line("type filter hook forward priority mangle; policy accept;");
+        // Both directions: the SYN out and the SYN-ACK back each announce an MSS.
+        output.Line($"oifname {Set(clamped)} tcp flags syn tcp option maxseg size set rt mtu");
+        output.Line($"iifname {Set(clamped)} tcp flags syn tcp option maxseg size set rt mtu");
+        output.Close();
+    }
+
+    private static void WriteMasquerade(RulesetBuilder output, List<Zone> zones)
+    {
+        var masqueraded = zones.Where(zone => zone.Masquerade).ToList();
+        if (masqueraded.Count == 0)
+        {
+            return;
+        }
+        output.Open("chain srcnat");
+        output.Line("type nat hook postrouting priority srcnat; policy accept;");
+        foreach (var zone in masqueraded)
+        {
+            output.Line($"oifname {Set(zone.Interfaces)} masquerade", ConfigPath.Item("firewall.zones", zone.Name).Field("masquerade"));
+        }
+        output.Close();
+    }
+
+    private static void AddProtocolAndPorts(List<string> matches, L4Protocol protocol, EquatableArray<PortRange> ports)
+    {
+        var l4 = protocol switch
+        {
+            L4Protocol.Tcp => "tcp",
+            L4Protocol.Udp => "udp",
+            _ => "{ tcp, udp }",
+        };
+        matches.Add($"meta l4proto {l4}");
+        if (ports.Count > 0)
+        {
+            matches.Add($"th dport {{ {string.Join(", ", ports.Select(port => port.ToString()))} }}");
+        }
+    }
+
+    private static string AddressKeyword(IpFamily family) => family == IpFamily.Ipv4 ? "ip" : "ip6";
+
+    private static string Quote(InterfaceName name) => Quote(name.ToString());
+
+    private static string Quote(string name) => $"\"{name}\"";
+
+    private static string Set(IEnumerable<InterfaceName> names) => $"{{ {string.Join(", ", names.Select(Quote))} }}";
+}

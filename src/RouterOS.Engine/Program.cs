@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using RouterOS.Engine.Hosting;
+using RouterOS.Engine.Kernel;
+using RouterOS.Engine.Reconcile;
+using RouterOS.Engine.Service;
+using RouterOS.Engine.State;
+
+// The privileged engine. `RouterOS.Engine probe --netns NAME` prints the kernel's capabilities
+// as JSON and exits; otherwise it serves the gRPC contract on its Unix socket.
+var options = EngineOptions.Parse(args);
+if (Environment.UserName != "root" && Environment.GetEnvironmentVariable("ROUTEROS_ENGINE_ALLOW_NON_ROOT") != "1")
+{
+    Console.Error.WriteLine("RouterOS.Engine needs root (CAP_NET_ADMIN) to change the kernel's network state.");
+    return 1;
+}
+if (args.Length > 0 && args[0] == "probe")
+{
+    using var probeKernel = new RouterKernel(options.Namespace);
+    var capabilities = probeKernel.Run(RouterOS.Engine.Probe.CapabilityProbe.Run);
+    Console.WriteLine(JsonSerializer.Serialize(new
+    {
+        flowtable = capabilities.Flowtable,
+        vlan8021q = capabilities.Vlan8021Q,
+        bridgeVlanFiltering = capabilities.BridgeVlanFiltering,
+        ppp = capabilities.Ppp,
+        notes = capabilities.Notes,
+    }));
+    return 0;
+}
+
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Services.AddGrpc();
+builder.Services.AddSingleton(options);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(_ => new RouterKernel(options.Namespace));
+builder.Services.AddSingleton(_ => new EngineStateStore(options.StateDirectory));
+builder.Services.AddSingleton<RouterEngine>();
+builder.Services.AddHostedService<EngineLifetimeService>();
+UnixSocketPermissions.PrepareDirectory(options.SocketPath, options.SocketGroup);
+builder.WebHost.ConfigureKestrel(kestrel =>
+    kestrel.ListenUnixSocket(options.SocketPath, listen => listen.Protocols = HttpProtocols.Http2));
+
+var app = builder.Build();
+app.MapGrpcService<EngineGrpcService>();
+await app.Services.GetRequiredService<RouterEngine>().StartAsync();
+await app.StartAsync();
+UnixSocketPermissions.Restrict(options.SocketPath, options.SocketGroup);
+Console.WriteLine($"RouterOS engine: managing {(options.Namespace is null ? "this namespace" : $"namespace {options.Namespace}")}, listening on {options.SocketPath}");
+await app.WaitForShutdownAsync();
+return 0;

@@ -1,0 +1,179 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using RouterOS.Engine.Kernel;
+using RouterOS.Engine.Nft;
+using RouterOS.Netlink.Route;
+
+namespace RouterOS.Engine.Reconcile;
+
+/// <summary>Runs a plan's steps in order against the kernel. The first failure stops it and says which step.</summary>
+public static partial class Applier
+{
+    /// <returns>The ruleset loaded, if a ruleset step ran.</returns>
+    public static ApplyOutcome Execute(Plan plan, KernelSession kernel, Func<PlanStep, bool>? faultBefore = null)
+    {
+        LoadedRuleset? loaded = null;
+        var indexes = new IndexCache(kernel.Rtnetlink);
+        foreach (var step in plan.Steps)
+        {
+            if (faultBefore?.Invoke(step) == true)
+            {
+                return new ApplyOutcome(false, step, "injected fault", step.Path, loaded);
+            }
+            try
+            {
+                var result = Run(step, kernel, indexes);
+                loaded = result ?? loaded;
+            }
+            catch (KernelException exception)
+            {
+                return new ApplyOutcome(false, step, exception.Message, step.Path, loaded);
+            }
+            catch (RulesetException exception)
+            {
+                return new ApplyOutcome(false, step, exception.Message, exception.Path ?? step.Path, loaded);
+            }
+        }
+        return new ApplyOutcome(true, null, null, null, loaded);
+    }
+
+    private static LoadedRuleset? Run(PlanStep step, KernelSession kernel, IndexCache indexes)
+    {
+        var rtnl = kernel.Rtnetlink;
+        switch (step)
+        {
+            case CreateBridgeStep create:
+                rtnl.CreateBridge(create.Name, create.Attributes);
+                indexes.Invalidate();
+                return null;
+            case ChangeBridgeStep change:
+                rtnl.ChangeBridge(indexes.Of(change.Name), change.Name, change.Attributes);
+                return null;
+            case CreateVlanStep vlan:
+                rtnl.CreateVlan(vlan.Name, indexes.Of(vlan.Parent), vlan.VlanId, vlan.Protocol);
+                indexes.Invalidate();
+                return null;
+            case DeleteLinkStep delete:
+                // A VLAN device goes with its parent: already gone is done.
+                if (indexes.TryOf(delete.Name) is int index)
+                {
+                    rtnl.DeleteLink(index, delete.Name);
+                }
+                indexes.Invalidate();
+                return null;
+            case ChangeLinkStep change:
+                rtnl.ChangeLink(indexes.Of(change.Name), change.Name, new LinkChange(
+                    change.Mtu, change.Up,
+                    change.Master is null ? null : change.Master.Length == 0 ? 0 : indexes.Of(change.Master),
+                    change.Mac is null ? null : Convert.FromHexString(change.Mac.Replace(":", "", StringComparison.Ordinal))));
+                return null;
+            case BridgeVlanStep vlan:
+                rtnl.BridgeVlan(vlan.Add, indexes.Of(vlan.Device), vlan.Device, vlan.VlanId, vlan.Flags, vlan.Self);
+                return null;
+            case AddressStep address:
+                var (ip, prefix) = ParseCidr(address.Address);
+                if (address.Add)
+                {
+                    rtnl.AddAddress(indexes.Of(address.Device), address.Device, ip, prefix);
+                }
+                else if (indexes.TryOf(address.Device) is int addressDevice)
+                {
+                    // Gone with its device is removed.
+                    rtnl.DeleteAddress(addressDevice, address.Device, ip, prefix);
+                }
+                return null;
+            case RouteStep route:
+                var (destination, length) = ParseCidr(route.Destination);
+                if (!route.Add && route.Device is not null && indexes.TryOf(route.Device) is null)
+                {
+                    return null;
+                }
+                var spec = new RouteSpec(destination, length, route.Gateway is null ? null : IPAddress.Parse(route.Gateway),
+                    route.Device is null ? 0 : indexes.Of(route.Device), route.Metric, EngineMarks.RouteProtocol);
+                if (route.Add)
+                {
+                    rtnl.AddRoute(spec, route.Detail);
+                }
+                else
+                {
+                    rtnl.DeleteRoute(spec, route.Detail);
+                }
+                return null;
+            case RulesetStep ruleset:
+                return LoadRuleset(kernel, ruleset.Ruleset);
+            default:
+                throw new InvalidOperationException($"no executor for {step.GetType().Name}");
+        }
+    }
+
+    /// <summary>Dry run first (the kernel checks everything and commits nothing), then the real atomic replace.</summary>
+    public static LoadedRuleset? LoadRuleset(KernelSession kernel, RulesetText? ruleset)
+    {
+        if (ruleset is null)
+        {
+            kernel.Nft.Run(RulesetText.DeleteCommand);
+            return null;
+        }
+        var command = ruleset.ReplaceCommand;
+        var check = kernel.Nft.Run(command, dryRun: true);
+        if (!check.Succeeded)
+        {
+            throw RulesetException.From(check.Error, ruleset);
+        }
+        var load = kernel.Nft.Run(command);
+        if (!load.Succeeded)
+        {
+            throw RulesetException.From(load.Error, ruleset);
+        }
+        return new LoadedRuleset(ruleset.Table, kernel.ListRuleset() ?? "");
+    }
+
+    /// <summary>Names to indexes, read once and again only after a link was created or deleted.</summary>
+    private sealed class IndexCache(RtnetlinkClient rtnetlink)
+    {
+        private Dictionary<string, int>? _indexes;
+
+        public void Invalidate() => _indexes = null;
+
+        public int? TryOf(string device) => (_indexes ??= rtnetlink.ReadIndexes()).TryGetValue(device, out var index) ? index : null;
+
+        public int Of(string device) =>
+            TryOf(device) ?? throw new KernelException($"find device {device}", KernelException.ENODEV, "no such device in the router's namespace");
+    }
+
+    private static (IPAddress Address, byte Prefix) ParseCidr(string cidr)
+    {
+        var slash = cidr.IndexOf('/', StringComparison.Ordinal);
+        return (IPAddress.Parse(cidr[..slash]), byte.Parse(cidr[(slash + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
+
+/// <param name="FailedStep">The step that failed, when <paramref name="Succeeded"/> is false.</param>
+/// <param name="ErrorPath">The configuration path the failure is about.</param>
+/// <param name="Ruleset">The ruleset the apply loaded, when it got that far.</param>
+public sealed record ApplyOutcome(bool Succeeded, PlanStep? FailedStep, string? Error, string? ErrorPath, LoadedRuleset? Ruleset);
+
+/// <summary>libnftables refused the ruleset; <see cref="Path"/> is the configuration object of the offending line.</summary>
+public sealed partial class RulesetException : Exception
+{
+    public RulesetException() { }
+
+    public RulesetException(string message) : base(message) { }
+
+    public RulesetException(string message, Exception innerException) : base(message, innerException) { }
+
+    public string? Path { get; init; }
+
+    internal static RulesetException From(string error, RulesetText ruleset)
+    {
+        // libnftables names the line as "<cmdline>:LINE:COLUMNS: Error: ...".
+        var match = LinePattern().Match(error);
+        var path = match.Success ? ruleset.PathOfCommandLine(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)) : null;
+        var message = error.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(line => line.Contains("Error:", StringComparison.Ordinal)) ?? error.Trim();
+        var plain = message[(message.IndexOf("Error:", StringComparison.Ordinal) is var at and >= 0 ? at + 7 : 0)..].Trim();
+        return new RulesetException($"the kernel refused the ruleset: {plain}") { Path = path };
+    }
+
+    [GeneratedRegex(@":(\d+):\d+(-\d+)?: Error:")]
+    private static partial Regex LinePattern();
+}

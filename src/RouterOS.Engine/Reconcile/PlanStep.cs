@@ -1,0 +1,73 @@
+using RouterOS.Netlink.Route;
+
+namespace RouterOS.Engine.Reconcile;
+
+/// <summary>How disruptive a change is (netifd's reload classes).</summary>
+public enum ChangeClass
+{
+    NoChange,
+
+    /// <summary>Changed in place; traffic continues.</summary>
+    AppliedLive,
+
+    /// <summary>A service (a PPPoE session) restarts.</summary>
+    Restart,
+
+    /// <summary>Deleted and created again: the device's traffic stops briefly.</summary>
+    Recreate,
+}
+
+/// <summary>
+/// One kernel change. Devices are named, not indexed: indexes are looked up when the step runs,
+/// since a device created earlier in the same plan has none yet.
+/// </summary>
+/// <param name="Path">The configuration object, e.g. bridges[br-lan].</param>
+/// <param name="Action">create, change or delete.</param>
+public abstract record PlanStep(string Path, string Action, ChangeClass Class, string Detail)
+{
+    public override string ToString() => $"{Action,-6} {Path}: {Detail} ({Class.Wire()})";
+}
+
+public sealed record CreateBridgeStep(string Path, string Name, BridgeAttributes Attributes, ChangeClass Class = ChangeClass.AppliedLive)
+    : PlanStep(Path, "create", Class, $"create bridge {Name}");
+
+public sealed record ChangeBridgeStep(string Path, string Name, BridgeAttributes Attributes, string What)
+    : PlanStep(Path, "change", ChangeClass.AppliedLive, What);
+
+public sealed record CreateVlanStep(string Path, string Name, string Parent, ushort VlanId, ushort Protocol, ChangeClass Class = ChangeClass.AppliedLive)
+    : PlanStep(Path, "create", Class, $"create VLAN device {Name} (id {VlanId} on {Parent})");
+
+public sealed record DeleteLinkStep(string Path, string Name, ChangeClass Class, string Why)
+    : PlanStep(Path, "delete", Class, Why);
+
+/// <param name="Master">Bridge name; "" releases the device from its bridge.</param>
+public sealed record ChangeLinkStep(string Path, string Name, int? Mtu, bool? Up, string? Master, string? Mac, string What)
+    : PlanStep(Path, "change", ChangeClass.AppliedLive, What);
+
+public sealed record BridgeVlanStep(string Path, string Device, bool Add, ushort VlanId, ushort Flags, bool Self, string What)
+    : PlanStep(Path, Add ? "create" : "delete", ChangeClass.AppliedLive, What);
+
+/// <param name="Address">With prefix, e.g. 192.0.2.1/24.</param>
+public sealed record AddressStep(string Path, string Device, string Address, bool Add)
+    : PlanStep(Path, Add ? "create" : "delete", ChangeClass.AppliedLive, $"{(Add ? "add" : "remove")} address {Address} {(Add ? "to" : "from")} {Device}");
+
+/// <param name="Destination">CIDR.</param>
+public sealed record RouteStep(string Path, string Destination, string? Gateway, string? Device, uint Metric, bool Add)
+    : PlanStep(Path, Add ? "create" : "delete", ChangeClass.AppliedLive,
+        $"{(Add ? "add" : "remove")} route {Destination}{(Gateway is null ? "" : $" via {Gateway}")}{(Device is null ? "" : $" dev {Device}")}{(Metric == 0 ? "" : $" metric {Metric}")}");
+
+/// <summary>Replaces the engine's nft table in one batch (or deletes it when <paramref name="Ruleset"/> is null).</summary>
+public sealed record RulesetStep(string Path, Nft.RulesetText? Ruleset, ChangeClass Class, string What)
+    : PlanStep(Path, Ruleset is null ? "delete" : "change", Class, What);
+
+public static class ChangeClassNames
+{
+    /// <summary>The contract's spelling: no_change, applied_live, restart, recreate.</summary>
+    public static string Wire(this ChangeClass changeClass) => changeClass switch
+    {
+        ChangeClass.NoChange => "no_change",
+        ChangeClass.AppliedLive => "applied_live",
+        ChangeClass.Restart => "restart",
+        _ => "recreate",
+    };
+}

@@ -1,0 +1,70 @@
+using RouterOS.Domain.Model;
+using RouterOS.Domain.Verification;
+using RouterOS.Engine.Kernel;
+using RouterOS.Engine.Nft;
+using RouterOS.Engine.Probe;
+
+namespace RouterOS.Engine.Reconcile;
+
+/// <summary>
+/// Verify, then a keyed diff of the configuration against what the kernel has: Verify -> Plan.
+/// Pure: the kernel state, the capabilities and the previously applied configuration (which
+/// says what the engine owns) are all inputs.
+/// </summary>
+public static class Planner
+{
+    /// <param name="previous">The configuration applied before: devices it names are the engine's to delete.</param>
+    /// <param name="loadedRuleset">The table text the engine last loaded and the kernel's listing right after, if any.</param>
+    public static Plan Create(RouterConfig desired, RouterConfig? previous, KernelState kernel, Capabilities capabilities, LoadedRuleset? loadedRuleset)
+    {
+        var findings = new List<ConfigFinding>(ConfigVerifier.Verify(desired).Findings);
+        findings.AddRange(CapabilityCheck.Findings(desired, capabilities));
+        findings.AddRange(NotYetApplied(desired));
+        var ruleset = RulesetGenerator.Generate(desired);
+        if (findings.Any(finding => finding.Severity == Severity.Error))
+        {
+            return new Plan(findings, [], ruleset.Table);
+        }
+        var context = new PlanContext(desired, previous ?? RouterConfig.Empty, kernel, findings);
+        var steps = new List<PlanStep>();
+        steps.AddRange(LinkPlanner.Plan(context));
+        steps.AddRange(AddressPlanner.Plan(context));
+        steps.AddRange(RoutePlanner.Plan(context));
+        steps.AddRange(RulesetPlanner.Plan(desired, previous, kernel, ruleset, loadedRuleset));
+        // Removals go first, so a create never collides with what is being removed: routes, then
+        // addresses, then links (deleting a link takes its addresses and routes with it).
+        var ordered = steps.Where(step => step is RouteStep { Add: false })
+            .Concat(steps.Where(step => step is AddressStep { Add: false }))
+            .Concat(steps.Where(step => step is DeleteLinkStep or BridgeVlanStep { Add: false }))
+            .Concat(steps.Where(step => step is not (RouteStep { Add: false } or AddressStep { Add: false } or DeleteLinkStep or BridgeVlanStep { Add: false })))
+            .ToList();
+        return new Plan(findings, findings.Any(finding => finding.Severity == Severity.Error) ? [] : ordered, ruleset.Table);
+    }
+
+    /// <summary>Parts of the model this engine version does not apply yet: said, never silently dropped.</summary>
+    private static IEnumerable<ConfigFinding> NotYetApplied(RouterConfig config)
+    {
+        foreach (var uplink in config.Pppoe)
+        {
+            yield return ConfigFinding.Warning(ConfigPath.Item("pppoe", uplink.Name), "PPPoE sessions are not started by this engine version yet; the uplink stays down");
+        }
+        foreach (var client in config.DhcpOrDefault.Clients)
+        {
+            yield return ConfigFinding.Warning(ConfigPath.Item("dhcp.clients", client.Device), "the DHCP client is not run by this engine version yet");
+        }
+        foreach (var server in config.DhcpOrDefault.Servers.Where(server => server.Enabled))
+        {
+            yield return ConfigFinding.Warning(ConfigPath.Item("dhcp.servers", server.Device), "the DHCP server is not run by this engine version yet");
+        }
+        foreach (var shaper in config.Shaping)
+        {
+            yield return ConfigFinding.Warning(ConfigPath.Item("shaping", shaper.Device), "traffic shaping is not applied by this engine version yet");
+        }
+    }
+}
+
+/// <summary>What every part of the planner reads.</summary>
+internal sealed record PlanContext(RouterConfig Desired, RouterConfig Previous, KernelState Kernel, List<ConfigFinding> Findings);
+
+/// <summary>The engine's last ruleset load: what it sent and how the kernel listed the table right after.</summary>
+public sealed record LoadedRuleset(string Table, string Listing);

@@ -1,0 +1,42 @@
+using RouterOS.Domain.Model;
+using RouterOS.Domain.Values;
+using RouterOS.Domain.Verification;
+using RouterOS.Engine.Kernel;
+
+namespace RouterOS.Engine.Reconcile;
+
+/// <summary>
+/// Static routes in the main table, keyed by destination and metric. The engine's routes carry
+/// its own protocol number; it removes only those.
+/// </summary>
+internal static class RoutePlanner
+{
+    /// <summary>The kernel stores an IPv6 route given metric 0 with metric 1024 (IP6_RT_PRIO_USER, net/ipv6/route.c).</summary>
+    private const uint Ipv6DefaultMetric = 1024;
+
+    public static IEnumerable<PlanStep> Plan(PlanContext context)
+    {
+        var wanted = context.Desired.Routes.Select(route => (Route: route, Kernel: ToKernel(route))).ToList();
+        var ours = context.Kernel.Routes.Where(route => route.Ours).ToList();
+        foreach (var stale in ours.Where(route => !wanted.Any(item => Matches(item.Kernel, route))))
+        {
+            yield return new RouteStep(ConfigPath.Item("routes", stale.Destination), stale.Destination, stale.Gateway, stale.Device, stale.Metric, Add: false);
+        }
+        foreach (var (route, kernel) in wanted.Where(item => !ours.Any(present => Matches(item.Kernel, present))))
+        {
+            yield return new RouteStep(ConfigPath.Item("routes", route.Key), kernel.Destination, kernel.Gateway, kernel.Device, kernel.Metric, Add: true);
+        }
+    }
+
+    /// <summary>A route given only a gateway is listed by the kernel with the device it resolved: any device matches.</summary>
+    private static bool Matches(KernelRoute wanted, KernelRoute present) =>
+        wanted.Destination == present.Destination && wanted.Gateway == present.Gateway && wanted.Metric == present.Metric
+        && (wanted.Device is null || wanted.Device == present.Device);
+
+    /// <summary>The route as the kernel will list it once added.</summary>
+    internal static KernelRoute ToKernel(StaticRoute route)
+    {
+        var metric = route.Metric == 0 && route.Destination.Family == IpFamily.Ipv6 ? Ipv6DefaultMetric : (uint)route.Metric;
+        return new KernelRoute(route.Destination.ToString(), route.Gateway?.ToString(), route.Device?.ToString(), metric, Ours: true);
+    }
+}

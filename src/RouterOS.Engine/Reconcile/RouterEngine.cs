@@ -1,0 +1,243 @@
+using RouterOS.Domain.Model;
+using RouterOS.Engine.Kernel;
+using RouterOS.Engine.Probe;
+using RouterOS.Engine.State;
+
+namespace RouterOS.Engine.Reconcile;
+
+/// <summary>
+/// The engine's state machine: plan, apply (restoring the previous state when a step fails),
+/// commit-confirm with its own deadline, rollback, drift repair. All kernel work runs on the
+/// router namespace's thread, so applies never overlap.
+/// </summary>
+public sealed partial class RouterEngine : IDisposable
+{
+    private readonly RouterKernel _kernel;
+    private readonly EngineStateStore _store;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Lock _timerLock = new();
+    private ITimer? _deadlineTimer;
+
+    public RouterEngine(RouterKernel kernel, EngineStateStore store, TimeProvider time, ILogger<RouterEngine> logger)
+    {
+        _kernel = kernel;
+        _store = store;
+        _time = time;
+        _logger = logger;
+    }
+
+    public Capabilities Capabilities { get; private set; } = Capabilities.Full;
+
+    /// <summary>For tests: return true to fail before a step, as a kernel error there would.</summary>
+    internal Func<PlanStep, bool>? FaultBefore { get; set; }
+
+    /// <summary>Every kernel change request sent so far (netlink messages and ruleset batches).</summary>
+    public long KernelWrites => _kernel.Run(session => session.KernelWrites);
+
+    public StoredRevision? Applied => _store.Applied;
+    public StoredRevision? Confirmed => _store.Confirmed;
+    public PendingConfirm? Pending => _store.Pending;
+
+    /// <summary>Probes the kernel and puts back the last confirmed configuration (after a restart or reboot).</summary>
+    public async Task StartAsync()
+    {
+        Capabilities = await _kernel.RunAsync(CapabilityProbe.Run);
+        foreach (var note in Capabilities.Notes)
+        {
+            LogCapability(note);
+        }
+        if (_store.Pending is { } pending)
+        {
+            LogDroppedPending(pending.Revision);
+            _store.SavePending(null);
+        }
+        if (_store.Confirmed is { } confirmed)
+        {
+            var result = await ApplyAsync(confirmed.Config, confirmed.Revision, confirmWithin: null);
+            if (!result.Applied)
+            {
+                LogRestoreFailed(confirmed.Revision, result.Error);
+            }
+        }
+    }
+
+    public Task<Capabilities> ProbeAsync() => _kernel.RunAsync(session => Capabilities = CapabilityProbe.Run(session));
+
+    public Task<Plan> PlanAsync(RouterConfig config) => _kernel.RunAsync(session =>
+        Planner.Create(config, _store.Applied?.Config, session.Read(), Capabilities, _store.Ruleset));
+
+    public async Task<ApplyResult> ApplyAsync(RouterConfig config, long revision, TimeSpan? confirmWithin)
+    {
+        var result = await _kernel.RunAsync(session => ApplyOnThread(session, config));
+        if (!result.Applied)
+        {
+            return result;
+        }
+        _store.SaveApplied(revision, config);
+        if (confirmWithin is { } window && window > TimeSpan.Zero)
+        {
+            var deadline = _time.GetUtcNow() + window;
+            _store.SavePending(new PendingConfirm(revision, deadline));
+            ArmDeadline(window);
+        }
+        else
+        {
+            _store.SaveConfirmed(revision, config);
+            _store.SavePending(null);
+            ArmDeadline(null);
+        }
+        return result;
+    }
+
+    /// <returns>An error, or null when confirmed.</returns>
+    public string? Confirm(long revision)
+    {
+        if (_store.Pending is not { } pending)
+        {
+            return _store.Confirmed?.Revision == revision ? null : $"revision {revision} is not waiting for confirmation";
+        }
+        if (pending.Revision != revision)
+        {
+            return $"revision {pending.Revision} is waiting for confirmation, not {revision}";
+        }
+        ArmDeadline(null);
+        _store.SaveConfirmed(revision, _store.Applied!.Config);
+        _store.SavePending(null);
+        return null;
+    }
+
+    /// <summary>Puts back the last confirmed configuration (the empty one if none was ever confirmed).</summary>
+    public async Task<ApplyResult> RollbackAsync()
+    {
+        ArmDeadline(null);
+        var confirmed = _store.Confirmed;
+        var result = await ApplyAsync(confirmed?.Config ?? RouterConfig.Empty, confirmed?.Revision ?? 0, confirmWithin: null);
+        if (result.Applied && confirmed is null)
+        {
+            await _kernel.RunAsync(session => Applier.LoadRuleset(session, null));
+            _store.SaveRuleset(null);
+        }
+        return result;
+    }
+
+    /// <summary>Re-applies the running configuration: whatever changed behind the engine's back is put back.</summary>
+    /// <returns>The steps that were needed (empty when nothing drifted).</returns>
+    public async Task<IReadOnlyList<PlanStep>> RepairDriftAsync()
+    {
+        if (_store.Applied is not { } applied)
+        {
+            return [];
+        }
+        var plan = await PlanAsync(applied.Config);
+        if (plan.IsEmpty || plan.HasErrors)
+        {
+            return [];
+        }
+        foreach (var step in plan.Steps)
+        {
+            LogDrift(step.ToString());
+        }
+        var result = await _kernel.RunAsync(session => ApplyOnThread(session, applied.Config));
+        return result.Applied ? plan.Steps : [];
+    }
+
+    public void Dispose() => ArmDeadline(null);
+
+    private ApplyResult ApplyOnThread(KernelSession session, RouterConfig config)
+    {
+        var previous = _store.Applied?.Config;
+        var plan = Planner.Create(config, previous, session.Read(), Capabilities, _store.Ruleset);
+        if (plan.HasErrors)
+        {
+            var first = plan.Findings.First(finding => finding.Severity == Domain.Verification.Severity.Error);
+            return new ApplyResult(false, plan, first.Message, first.Path, 0);
+        }
+        var writesBefore = session.KernelWrites;
+        var outcome = Applier.Execute(plan, session, FaultBefore);
+        if (outcome.Ruleset is { } loaded)
+        {
+            _store.SaveRuleset(loaded);
+        }
+        if (outcome.Succeeded)
+        {
+            return new ApplyResult(true, plan, null, null, session.KernelWrites - writesBefore);
+        }
+        LogApplyFailed(outcome.FailedStep!.ToString(), outcome.Error);
+        Restore(session, previous, config);
+        return new ApplyResult(false, plan, $"{outcome.FailedStep.Detail} failed: {outcome.Error}; the previous state was restored", outcome.ErrorPath, session.KernelWrites - writesBefore);
+    }
+
+    /// <summary>After a failed step: back to the previous configuration, deleting what the failed attempt created.</summary>
+    private void Restore(KernelSession session, RouterConfig? previous, RouterConfig attempted)
+    {
+        var target = previous ?? RouterConfig.Empty;
+        var plan = Planner.Create(target, Ownership.Union(previous, attempted), session.Read(), Capabilities, loadedRuleset: null);
+        var steps = previous is null ? plan.Steps.Where(step => step is not RulesetStep).ToList() : plan.Steps;
+        var outcome = Applier.Execute(plan with { Steps = steps }, session);
+        if (previous is null)
+        {
+            Applier.LoadRuleset(session, null);
+            _store.SaveRuleset(null);
+        }
+        else if (outcome.Ruleset is { } loaded)
+        {
+            _store.SaveRuleset(loaded);
+        }
+        if (!outcome.Succeeded)
+        {
+            LogRestoreFailed(0, outcome.Error);
+        }
+    }
+
+    private void ArmDeadline(TimeSpan? after)
+    {
+        lock (_timerLock)
+        {
+            _deadlineTimer?.Dispose();
+            _deadlineTimer = after is { } due ? _time.CreateTimer(_ => _ = RollBackAtDeadlineAsync(), null, due, Timeout.InfiniteTimeSpan) : null;
+        }
+    }
+
+    private async Task RollBackAtDeadlineAsync()
+    {
+        if (_store.Pending is not { } pending)
+        {
+            return;
+        }
+        LogDeadline(pending.Revision);
+        try
+        {
+            var result = await RollbackAsync();
+            if (!result.Applied)
+            {
+                LogRestoreFailed(_store.Confirmed?.Revision ?? 0, result.Error);
+            }
+        }
+        catch (Exception exception) when (exception is KernelException or IOException)
+        {
+            LogRestoreFailed(_store.Confirmed?.Revision ?? 0, exception.Message);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Capability: {Note}")]
+    private partial void LogCapability(string note);
+
+    [LoggerMessage(LogLevel.Warning, "Revision {Revision} was waiting for confirmation when the engine stopped: the last confirmed configuration is put back")]
+    private partial void LogDroppedPending(long revision);
+
+    [LoggerMessage(LogLevel.Error, "Could not restore revision {Revision}: {Error}")]
+    private partial void LogRestoreFailed(long revision, string? error);
+
+    [LoggerMessage(LogLevel.Error, "Apply failed at {Step}: {Error}; restoring the previous state")]
+    private partial void LogApplyFailed(string step, string? error);
+
+    [LoggerMessage(LogLevel.Warning, "Drift repaired: {Step}")]
+    private partial void LogDrift(string step);
+
+    [LoggerMessage(LogLevel.Warning, "Revision {Revision} was not confirmed in time: rolling back to the last confirmed configuration")]
+    private partial void LogDeadline(long revision);
+}
+
+/// <param name="KernelWrites">Kernel change requests this apply sent (0 for a re-apply of the same configuration).</param>
+public sealed record ApplyResult(bool Applied, Plan Plan, string? Error, string? ErrorPath, long KernelWrites);

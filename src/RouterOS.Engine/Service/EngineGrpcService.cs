@@ -1,0 +1,126 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using RouterOS.Contracts.Engine;
+using RouterOS.Domain.Json;
+using RouterOS.Domain.Model;
+using RouterOS.Domain.Verification;
+using RouterOS.Engine.Reconcile;
+using ContractEngine = RouterOS.Contracts.Engine.Engine;
+
+namespace RouterOS.Engine.Service;
+
+/// <summary>The gRPC contract (src/RouterOS.Contracts/Protos/engine.proto) over <see cref="RouterEngine"/>.</summary>
+public sealed class EngineGrpcService(RouterEngine engine) : ContractEngine.EngineBase
+{
+    public override async Task<PlanReply> Plan(PlanRequest request, ServerCallContext context)
+    {
+        var reply = new PlanReply();
+        if (!TryRead(request.ConfigJson, out var config, out var error))
+        {
+            reply.Findings.Add(error);
+            return reply;
+        }
+        var plan = await engine.PlanAsync(config);
+        reply.Findings.Add(plan.Findings.Select(ToContract));
+        reply.Changes.Add(plan.Steps.Select(step => new Contracts.Engine.PlannedChange
+        {
+            Path = step.Path,
+            Action = step.Action,
+            ChangeClass = step.Class.Wire(),
+            Detail = step.Detail,
+        }));
+        reply.NftRuleset = plan.RulesetText;
+        return reply;
+    }
+
+    public override async Task<ApplyReply> Apply(ApplyRequest request, ServerCallContext context)
+    {
+        if (!TryRead(request.ConfigJson, out var config, out var error))
+        {
+            return new ApplyReply { Applied = false, Findings = { error }, Error = error.Message, ErrorPath = error.Path };
+        }
+        var confirmWithin = request.ConfirmWithinSeconds > 0 ? TimeSpan.FromSeconds(request.ConfirmWithinSeconds) : (TimeSpan?)null;
+        var result = await engine.ApplyAsync(config, (long)request.Revision, confirmWithin);
+        return new ApplyReply
+        {
+            Applied = result.Applied,
+            Findings = { result.Plan.Findings.Select(ToContract) },
+            Error = result.Error ?? "",
+            ErrorPath = result.ErrorPath ?? "",
+        };
+    }
+
+    public override Task<ConfirmReply> Confirm(ConfirmRequest request, ServerCallContext context)
+    {
+        var error = engine.Confirm((long)request.Revision);
+        return Task.FromResult(new ConfirmReply { Confirmed = error is null, Error = error ?? "" });
+    }
+
+    public override async Task<RollbackReply> Rollback(RollbackRequest request, ServerCallContext context)
+    {
+        var result = await engine.RollbackAsync();
+        return new RollbackReply
+        {
+            RolledBack = result.Applied,
+            RunningRevision = (ulong)(engine.Applied?.Revision ?? 0),
+            Error = result.Error ?? "",
+        };
+    }
+
+    public override Task<StatusReply> GetStatus(StatusRequest request, ServerCallContext context)
+    {
+        var capabilities = engine.Capabilities;
+        var reply = new StatusReply
+        {
+            EngineVersion = typeof(EngineGrpcService).Assembly.GetName().Version?.ToString() ?? "0",
+            KernelRelease = Environment.OSVersion.Version.ToString(),
+            Capabilities = new Capabilities
+            {
+                Flowtable = capabilities.Flowtable,
+                Vlan8021Q = capabilities.Vlan8021Q,
+                BridgeVlanFiltering = capabilities.BridgeVlanFiltering,
+                Ppp = capabilities.Ppp,
+                Devices =
+                {
+                    capabilities.HardwareOffload.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => new DeviceOffload
+                    {
+                        Device = pair.Key,
+                        HardwareOffload = pair.Value,
+                        Reason = pair.Value ? "" : Probe.Capabilities.NoHardwareOffload(pair.Key),
+                    }),
+                },
+                Notes = { capabilities.Notes },
+            },
+            RunningRevision = (ulong)(engine.Applied?.Revision ?? 0),
+            ConfirmedRevision = (ulong)(engine.Confirmed?.Revision ?? 0),
+        };
+        if (engine.Pending is { } pending)
+        {
+            reply.ConfirmDeadline = Timestamp.FromDateTimeOffset(pending.Deadline);
+        }
+        return Task.FromResult(reply);
+    }
+
+    /// <summary>The engine re-reads and re-verifies everything it is given: bad JSON is a finding, not a fault.</summary>
+    private static bool TryRead(string json, out RouterConfig config, out Finding error)
+    {
+        var result = RouterConfigJson.Read(json);
+        if (result.Config is { } parsed)
+        {
+            config = parsed;
+            error = new Finding();
+            return true;
+        }
+        config = RouterConfig.Empty;
+        var first = result.Error ?? ConfigFinding.Error("", "the configuration could not be read");
+        error = ToContract(first);
+        return false;
+    }
+
+    private static Finding ToContract(ConfigFinding finding) => new()
+    {
+        Severity = finding.Severity == Severity.Error ? "error" : "warning",
+        Path = finding.Path,
+        Message = finding.Message,
+    };
+}

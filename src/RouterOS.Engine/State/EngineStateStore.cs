@@ -1,0 +1,98 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using RouterOS.Domain.Json;
+using RouterOS.Domain.Model;
+
+namespace RouterOS.Engine.State;
+
+/// <summary>
+/// The engine's own memory, on disk so it outlives the API and the engine: the last applied and
+/// the last confirmed configuration (with secrets: root-only files), the pending confirm deadline,
+/// and the ruleset it loaded. Every write is atomic: temp file, fsync, rename.
+/// </summary>
+public sealed class EngineStateStore
+{
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private readonly string _directory;
+
+    public EngineStateStore(string directory)
+    {
+        _directory = directory;
+        Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    public StoredRevision? Applied => ReadRevision("applied.json");
+
+    public StoredRevision? Confirmed => ReadRevision("confirmed.json");
+
+    public PendingConfirm? Pending => Read("pending.json", EngineStateJson.Default.PendingConfirm);
+
+    public Reconcile.LoadedRuleset? Ruleset => Read("ruleset.json", EngineStateJson.Default.LoadedRuleset);
+
+    public void SaveApplied(long revision, RouterConfig config) => WriteRevision("applied.json", revision, config);
+
+    public void SaveConfirmed(long revision, RouterConfig config) => WriteRevision("confirmed.json", revision, config);
+
+    public void SavePending(PendingConfirm? pending)
+    {
+        if (pending is null)
+        {
+            File.Delete(Path.Combine(_directory, "pending.json"));
+            return;
+        }
+        Write("pending.json", JsonSerializer.Serialize(pending, EngineStateJson.Default.PendingConfirm));
+    }
+
+    public void SaveRuleset(Reconcile.LoadedRuleset? ruleset)
+    {
+        if (ruleset is null)
+        {
+            File.Delete(Path.Combine(_directory, "ruleset.json"));
+            return;
+        }
+        Write("ruleset.json", JsonSerializer.Serialize(ruleset, EngineStateJson.Default.LoadedRuleset));
+    }
+
+    private StoredRevision? ReadRevision(string name)
+    {
+        var stored = Read(name, EngineStateJson.Default.RevisionFile);
+        return stored is null ? null : new StoredRevision(stored.Revision, RouterConfigJson.Parse(stored.ConfigJson));
+    }
+
+    private void WriteRevision(string name, long revision, RouterConfig config) =>
+        Write(name, JsonSerializer.Serialize(new RevisionFile(revision, RouterConfigJson.Write(config)), EngineStateJson.Default.RevisionFile));
+
+    private T? Read<T>(string name, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) where T : class
+    {
+        var path = Path.Combine(_directory, name);
+        return File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllText(path), type) : null;
+    }
+
+    private void Write(string name, string content)
+    {
+        var path = Path.Combine(_directory, name);
+        var temporary = path + ".tmp";
+        using (var stream = new FileStream(temporary, new FileStreamOptions
+        {
+            Mode = FileMode.Create,
+            Access = FileAccess.Write,
+            UnixCreateMode = OwnerOnly,
+        }))
+        {
+            stream.Write(System.Text.Encoding.UTF8.GetBytes(content));
+            stream.Flush(flushToDisk: true);
+        }
+        File.Move(temporary, path, overwrite: true);
+    }
+}
+
+public sealed record StoredRevision(long Revision, RouterConfig Config);
+
+public sealed record PendingConfirm(long Revision, DateTimeOffset Deadline);
+
+internal sealed record RevisionFile(long Revision, string ConfigJson);
+
+[JsonSerializable(typeof(RevisionFile))]
+[JsonSerializable(typeof(PendingConfirm))]
+[JsonSerializable(typeof(Reconcile.LoadedRuleset))]
+internal sealed partial class EngineStateJson : JsonSerializerContext;

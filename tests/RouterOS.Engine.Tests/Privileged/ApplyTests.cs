@@ -1,0 +1,145 @@
+using RouterOS.Engine.Reconcile;
+using RouterOS.Engine.Tests.Support;
+
+namespace RouterOS.Engine.Tests.Privileged;
+
+/// <summary>The engine against the host kernel, in a fresh network namespace per test (root only).</summary>
+public sealed class ApplyTests
+{
+    [Fact]
+    public async Task Apply_builds_bridge_addresses_route_and_ruleset()
+    {
+        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
+        using var harness = new EngineHarness();
+        await harness.Engine.StartAsync();
+
+        var result = await harness.Engine.ApplyAsync(Configs.Parse(Configs.LabRouter), 1, null);
+
+        Assert.True(result.Applied, result.Error);
+        var links = harness.Links();
+        Assert.Contains("br-lan", links, StringComparison.Ordinal);
+        Assert.Matches(@"lan0@lan0p: .* master br-lan state UP", links);
+        Assert.Contains("inet 192.168.1.1/24", harness.Namespace.Exec("ip", "addr", "show", "dev", "br-lan"), StringComparison.Ordinal);
+        Assert.Contains("default via 203.0.113.1 dev wan0 proto 200", harness.Namespace.Exec("ip", "route"), StringComparison.Ordinal);
+        var ruleset = harness.Ruleset();
+        Assert.Contains("table inet routeros", ruleset, StringComparison.Ordinal);
+        Assert.Contains("oifname \"wan0\" masquerade", ruleset, StringComparison.Ordinal);
+        Assert.Contains("iifname \"br-lan\" oifname \"wan0\" accept", ruleset, StringComparison.Ordinal);
+        Assert.Contains("tcp option maxseg size set rt mtu", ruleset, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reapplying_the_same_configuration_makes_no_kernel_writes()
+    {
+        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
+        using var harness = new EngineHarness();
+        await harness.Engine.StartAsync();
+        var config = Configs.Parse(Configs.LabRouter);
+        Assert.True((await harness.Engine.ApplyAsync(config, 1, null)).Applied);
+
+        var again = await harness.Engine.ApplyAsync(config, 2, null);
+
+        Assert.True(again.Applied, again.Error);
+        Assert.True(again.Plan.Steps.Count == 0, again.Plan.ToString());
+        Assert.Equal(0, again.KernelWrites);
+    }
+
+    [Fact]
+    public async Task An_edit_changes_links_live_without_recreating_them()
+    {
+        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
+        using var harness = new EngineHarness();
+        await harness.Engine.StartAsync();
+        Assert.True((await harness.Engine.ApplyAsync(Configs.Parse(Configs.LabRouter), 1, null)).Applied);
+        var bridgeIndex = harness.IndexOf("br-lan");
+
+        var edited = Configs.Parse(Configs.LabRouter.Replace("""{ "name": "lan0" }, { "name": "wan0" }""",
+            """{ "name": "lan0", "mtu": 1400 }, { "name": "lan1", "mtu": 1400 }, { "name": "wan0" }""", StringComparison.Ordinal)
+            .Replace("""[ { "name": "lan0" } ]""", """[ { "name": "lan0" }, { "name": "lan1" } ]""", StringComparison.Ordinal));
+        var result = await harness.Engine.ApplyAsync(edited, 2, null);
+
+        Assert.True(result.Applied, result.Error);
+        Assert.DoesNotContain(result.Plan.Steps, step => step is DeleteLinkStep or CreateBridgeStep);
+        Assert.Equal(bridgeIndex, harness.IndexOf("br-lan"));
+        Assert.Matches(@"lan1@lan1p: .* mtu 1400 .* master br-lan", harness.Links());
+    }
+
+    [Fact]
+    public async Task Removing_a_bridge_from_the_configuration_deletes_it_but_never_an_unnamed_device()
+    {
+        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
+        using var harness = new EngineHarness();
+        await harness.Engine.StartAsync();
+        harness.Namespace.Exec("ip", "link", "add", "br-other", "type", "bridge");
+        Assert.True((await harness.Engine.ApplyAsync(Configs.Parse(Configs.LabRouter), 1, null)).Applied);
+
+        var withoutBridge = Configs.Parse(Configs.LabRouter) with { Bridges = default, Addresses = default, Routes = default, Firewall = null };
+        var result = await harness.Engine.ApplyAsync(withoutBridge, 2, null);
+
+        Assert.True(result.Applied, result.Error);
+        Assert.False(harness.HasLink("br-lan"));
+        Assert.True(harness.HasLink("br-other"));
+        Assert.DoesNotMatch("lan0@lan0p: .* master", harness.Links());
+    }
+
+    [Fact]
+    public async Task Drift_is_repaired_and_reported()
+    {
+        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
+        using var harness = new EngineHarness();
+        await harness.Engine.StartAsync();
+        Assert.True((await harness.Engine.ApplyAsync(Configs.Parse(Configs.LabRouter), 1, null)).Applied);
+        harness.Namespace.Exec("ip", "link", "del", "br-lan");
+        harness.Namespace.Exec("nft", "delete", "table", "inet", "routeros");
+
+        var repaired = await harness.Engine.RepairDriftAsync();
+
+        Assert.Contains(repaired, step => step is CreateBridgeStep { Name: "br-lan" });
+        Assert.Contains(repaired, step => step is RulesetStep);
+        Assert.True(harness.HasLink("br-lan"));
+        Assert.Contains("inet 192.168.1.1/24", harness.Namespace.Exec("ip", "addr", "show", "dev", "br-lan"), StringComparison.Ordinal);
+        Assert.Contains("masquerade", harness.Ruleset(), StringComparison.Ordinal);
+        var second = await harness.Engine.RepairDriftAsync();
+        Assert.True(second.Count == 0, string.Join("\n", second));
+    }
+
+    [Fact]
+    public async Task A_failure_in_the_middle_of_an_apply_restores_the_previous_state()
+    {
+        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
+        using var harness = new EngineHarness();
+        await harness.Engine.StartAsync();
+        var first = Configs.Parse(Configs.LabRouter) with { Bridges = default, Firewall = null, Routes = default, Addresses = default };
+        Assert.True((await harness.Engine.ApplyAsync(first, 1, null)).Applied);
+        var rulesetBefore = harness.Ruleset();
+
+        // The bridge, its port and address are done when the route step fails.
+        harness.Engine.FaultBefore = step => step is RouteStep;
+        var result = await harness.Engine.ApplyAsync(Configs.Parse(Configs.LabRouter), 2, null);
+
+        Assert.False(result.Applied);
+        Assert.Equal("routes[0.0.0.0/0]", result.ErrorPath);
+        Assert.Contains("restored", result.Error, StringComparison.Ordinal);
+        Assert.False(harness.HasLink("br-lan"));
+        Assert.DoesNotContain("203.0.113.2", harness.Namespace.Exec("ip", "addr"), StringComparison.Ordinal);
+        Assert.Equal(rulesetBefore, harness.Ruleset());
+        Assert.Equal(1, harness.Engine.Applied?.Revision);
+    }
+
+    [Fact]
+    public async Task A_kernel_refusal_is_reported_against_the_configuration_path()
+    {
+        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
+        using var harness = new EngineHarness();
+        await harness.Engine.StartAsync();
+        // The gateway is not on any connected network: the kernel answers ENETUNREACH.
+        var config = Configs.Parse(Configs.LabRouter.Replace("\"gateway\": \"203.0.113.1\"", "\"gateway\": \"198.51.100.1\"", StringComparison.Ordinal));
+
+        var result = await harness.Engine.ApplyAsync(config, 1, null);
+
+        Assert.False(result.Applied);
+        Assert.Equal("routes[0.0.0.0/0]", result.ErrorPath);
+        Assert.Contains("unreachable", result.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.False(harness.HasLink("br-lan"));
+    }
+}

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace RouterOS.Engine.Tests.Support;
+
+/// <summary>
+/// A fresh network namespace for one test, removed when the test ends, pass or fail. Names carry
+/// the test process's id; namespaces left by a killed earlier run (whose process is gone) are
+/// removed first, so they can never break a run.
+/// </summary>
+internal sealed class TestNamespace : IDisposable
+{
+    private const string Prefix = "rost-";
+    private static int s_counter;
+
+    public TestNamespace()
+    {
+        RemoveLeftovers();
+        Name = string.Create(CultureInfo.InvariantCulture, $"{Prefix}{Environment.ProcessId}-{Interlocked.Increment(ref s_counter)}");
+        Shell.Run("ip", "netns", "add", Name);
+    }
+
+    public string Name { get; }
+
+    public static bool IsRoot => Environment.UserName == "root";
+
+    public const string NeedsRoot = "needs root: creates network namespaces and changes their links, addresses, routes and nft ruleset";
+
+    /// <summary>Runs a command inside the namespace (`ip netns exec`).</summary>
+    public string Exec(params string[] command) => Shell.Run(["ip", "netns", "exec", Name, .. command]);
+
+    /// <summary>A veth pair inside the namespace: the router's port and the far end, both up.</summary>
+    public void AddPort(string name)
+    {
+        Exec("ip", "link", "add", name, "type", "veth", "peer", "name", name + "p");
+        Exec("ip", "link", "set", name + "p", "up");
+    }
+
+    public void Dispose() => Shell.TryRun("ip", "netns", "del", Name);
+
+    private static void RemoveLeftovers()
+    {
+        foreach (var line in Shell.Run("ip", "netns", "list").Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var name = line.Split(' ')[0];
+            if (!name.StartsWith(Prefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var pidText = name[Prefix.Length..].Split('-')[0];
+            if (int.TryParse(pidText, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid != Environment.ProcessId && !Directory.Exists($"/proc/{pid}"))
+            {
+                Shell.TryRun("ip", "netns", "del", name);
+            }
+        }
+    }
+}
+
+internal static class Shell
+{
+    public static string Run(params string[] command)
+    {
+        var (exitCode, output, error) = Execute(command);
+        return exitCode == 0 ? output : throw new InvalidOperationException($"{string.Join(' ', command)} failed ({exitCode}): {error}");
+    }
+
+    public static void TryRun(params string[] command) => Execute(command);
+
+    private static (int ExitCode, string Output, string Error) Execute(string[] command)
+    {
+        var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in command[1..])
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output.Result, error);
+    }
+}
