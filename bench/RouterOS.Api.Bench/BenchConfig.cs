@@ -1,3 +1,6 @@
+using RouterOS.Domain.Model;
+using RouterOS.Domain.Values;
+
 namespace RouterOS.Api.Bench;
 
 /// <summary>A valid configuration of about 200 objects, shaped like a busy edge router.</summary>

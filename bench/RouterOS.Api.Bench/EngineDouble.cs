@@ -1,3 +1,6 @@
+using Grpc.Core;
+using RouterOS.Contracts.Engine;
+
 namespace RouterOS.Api.Bench;
 
 /// <summary>

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using RouterOS.Api.Auth;
 using RouterOS.Api.Bench;
 using RouterOS.Api.Hosting;
+using RouterOS.Domain.Json;
 
 // The config API under load on loopback, in one process with its clients (2 cores shared).
 // Usage: RouterOS.Api.Bench [output.md]

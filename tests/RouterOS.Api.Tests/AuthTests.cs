@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using RouterOS.Api.Auth;
 using RouterOS.Api.Tests.Support;
 

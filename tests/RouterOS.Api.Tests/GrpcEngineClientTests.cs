@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Microsoft.Extensions.Options;
 using RouterOS.Api.Engine;
 using RouterOS.Api.Hosting;
 

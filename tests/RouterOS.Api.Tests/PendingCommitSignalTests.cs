@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using RouterOS.Api.Commits;
 
 namespace RouterOS.Api.Tests;

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
 using RouterOS.Api.Tests.Support;
 
 namespace RouterOS.Api.Tests;

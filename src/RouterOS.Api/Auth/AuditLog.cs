@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using RouterOS.Api.Http;
 using RouterOS.Api.Store;
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
 using RouterOS.Api.Store;
 
 namespace RouterOS.Api.Auth;

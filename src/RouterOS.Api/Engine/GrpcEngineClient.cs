@@ -1,4 +1,6 @@
 using System.Net.Sockets;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Microsoft.Extensions.Options;
 using RouterOS.Api.Hosting;
 using RouterOS.Contracts.Engine;

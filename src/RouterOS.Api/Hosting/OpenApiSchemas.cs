@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using RouterOS.Domain.Values;
 
 namespace RouterOS.Api.Hosting;

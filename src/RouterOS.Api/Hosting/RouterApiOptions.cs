@@ -22,4 +22,10 @@ public sealed class RouterApiOptions
 
     /// <summary>The longest confirm window a commit may ask for.</summary>
     public int MaxConfirmWithinSeconds { get; set; } = 3600;
+
+    /// <summary>
+    /// A configuration file committed once, when the store has no revision yet (the lab's
+    /// example; a device's factory defaults). Null: start empty.
+    /// </summary>
+    public string? InitialConfig { get; set; }
 }

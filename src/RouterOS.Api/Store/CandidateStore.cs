@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using RouterOS.Api.Http;
 using RouterOS.Domain.Model;
 

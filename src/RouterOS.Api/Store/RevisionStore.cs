@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using RouterOS.Domain.Diff;
 using RouterOS.Domain.Json;
 using RouterOS.Domain.Model;

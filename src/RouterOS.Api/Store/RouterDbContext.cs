@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace RouterOS.Api.Store;
 
 /// <summary>The API's SQLite store: the candidate configuration and the revisions.</summary>

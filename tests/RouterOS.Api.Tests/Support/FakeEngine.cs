@@ -1,4 +1,5 @@
 using RouterOS.Api.Engine;
+using RouterOS.Domain.Model;
 
 namespace RouterOS.Api.Tests.Support;
 

@@ -1,3 +1,10 @@
+using Grpc.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RouterOS.Contracts.Engine;
+
 namespace RouterOS.Api.Tests.Support;
 
 /// <summary>

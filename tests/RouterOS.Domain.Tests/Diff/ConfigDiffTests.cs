@@ -1,3 +1,4 @@
+using CsCheck;
 using RouterOS.Domain.Diff;
 using RouterOS.Domain.Json;
 using RouterOS.Domain.Model;

@@ -1,4 +1,5 @@
 using System.Text;
+using CsCheck;
 using RouterOS.Domain.Json;
 using RouterOS.Domain.Model;
 using RouterOS.Domain.Tests.Support;

@@ -11,12 +11,12 @@ namespace RouterOS.Engine.Tests.Support;
 internal sealed class TestNamespace : IDisposable
 {
     private const string Prefix = "rost-";
-    private static int s_counter;
+    private static int _counter;
 
     public TestNamespace()
     {
         RemoveLeftovers();
-        Name = string.Create(CultureInfo.InvariantCulture, $"{Prefix}{Environment.ProcessId}-{Interlocked.Increment(ref s_counter)}");
+        Name = string.Create(CultureInfo.InvariantCulture, $"{Prefix}{Environment.ProcessId}-{Interlocked.Increment(ref _counter)}");
         Shell.Run("ip", "netns", "add", Name);
     }
 
