@@ -28,11 +28,10 @@ build: deps
 	dotnet build $(SOLUTION) -c $(CONFIGURATION) -nologo -clp:NoSummary
 
 run: build
-	@echo "RouterOS: the config API at http://127.0.0.1:8080 (reference: /api/docs)."
-	@echo "  On first start it prints 'Setup token: ...': use it with POST /api/v1/setup (see README.md)."
-	@echo "  The engine that applies configurations to a lab router is not built yet: status shows it as"
-	@echo "  unreachable and a commit answers 503 without changing anything. Ctrl-C stops the API."
-	@scripts/run-api.sh
+	@echo "RouterOS lab: a router in network namespace ros-router, its LAN client in ros-lan, an upstream in ros-wan."
+	@echo "  The dashboard and API: http://127.0.0.1:8080 (reference: /api/docs). On first start the API prints"
+	@echo "  'Setup token: ...': use it with POST /api/v1/setup (see README.md). Ctrl-C stops and removes the lab."
+	@scripts/lab.sh
 
 # Every tier runs even if an earlier one failed, so one run shows every failure (a hung tier is
 # stopped by its timeout and counted as failed, well inside CI's 90 minutes); the summary

@@ -17,5 +17,7 @@ chmod -R o+rX src/RouterOS.Api/bin
 cd src/RouterOS.Api/bin/"${CONFIGURATION:-Debug}"/net10.0
 exec runuser -u "$user" -- env HOME="$data" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 \
   RouterOS__DataDirectory="$data" \
+  RouterOS__EngineSocket="${RouterOS__EngineSocket:-/run/routeros/engine.sock}" \
+  RouterOS__InitialConfig="${RouterOS__InitialConfig:-}" \
   ASPNETCORE_ENVIRONMENT=Production \
   dotnet RouterOS.Api.dll --urls http://127.0.0.1:8080

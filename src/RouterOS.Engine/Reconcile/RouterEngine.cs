@@ -43,6 +43,13 @@ public sealed partial class RouterEngine : IDisposable
     public async Task StartAsync()
     {
         Capabilities = await _kernel.RunAsync(CapabilityProbe.Run);
+        // A router forwards. /proc/sys/net is the namespace of the thread that opens it: the router's.
+        await _kernel.RunAsync(_ =>
+        {
+            File.WriteAllText("/proc/sys/net/ipv4/ip_forward", "1");
+            File.WriteAllText("/proc/sys/net/ipv6/conf/all/forwarding", "1");
+            return true;
+        });
         foreach (var note in Capabilities.Notes)
         {
             LogCapability(note);

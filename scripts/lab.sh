@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# `make run`: the lab router. Three network namespaces (ros-router, ros-lan, ros-wan) joined by
+# veth pairs, the engine (root) managing ros-router, and the API (user routeros) on
+# http://127.0.0.1:8080 with examples/lab-router.json committed on first start. Nothing outside
+# the three namespaces is changed. Ctrl-C tears it all down; a run after a crash first removes
+# what the crashed one left.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+config=${CONFIGURATION:-Debug}
+data=$root/data
+engine_dll=$root/src/RouterOS.Engine/bin/$config/net10.0/RouterOS.Engine.dll
+socket=/run/routeros/engine.sock
+pids=()
+
+remove_lab() {
+  pkill -f "RouterOS.Engine.dll --netns ros-router" 2>/dev/null || true
+  for ns in ros-router ros-lan ros-wan; do ip netns del "$ns" 2>/dev/null || true; done
+}
+stop() {
+  trap - EXIT INT TERM
+  echo; echo "lab: stopping"
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  remove_lab
+}
+
+if [[ $(id -u) -ne 0 ]]; then
+  echo "lab: run as root (it creates network namespaces and starts the privileged engine)" >&2
+  exit 1
+fi
+remove_lab
+trap stop EXIT INT TERM
+
+ip netns add ros-router; ip netns add ros-lan; ip netns add ros-wan
+ip link add lan0 netns ros-router type veth peer name eth0 netns ros-lan
+ip link add wan0 netns ros-router type veth peer name eth0 netns ros-wan
+ip -n ros-router link set lo up
+ip -n ros-lan link set lo up; ip -n ros-lan link set eth0 up
+ip -n ros-lan address add 192.168.1.100/24 dev eth0
+ip -n ros-lan route add default via 192.168.1.1
+ip -n ros-wan link set lo up; ip -n ros-wan link set eth0 up
+ip -n ros-wan address add 203.0.113.1/24 dev eth0
+# The upstream answers HTTP; it has no route back to the LAN, so only masqueraded traffic gets answers.
+mkdir -p "$data/wan-www"
+echo "hello from ros-wan (the upstream)" > "$data/wan-www/index.html"
+ip netns exec ros-wan python3 -m http.server --bind 203.0.113.1 --directory "$data/wan-www" 80 >/dev/null 2>&1 &
+pids+=($!)
+
+id -u routeros >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin routeros
+# The engine's state holds secrets: root only, outside the API's data directory.
+engine_state=/var/lib/routeros-lab-engine
+mkdir -p "$engine_state"
+chmod 0700 "$engine_state"
+
+# Load the example that fits this kernel: without flowtable support, leave the flowtable out and say so.
+caps=$(dotnet "$engine_dll" probe --netns ros-router)
+lab_config=$data/lab-router.json
+if [[ $(jq -r .flowtable <<<"$caps") == true ]]; then
+  cp examples/lab-router.json "$lab_config"
+else
+  jq 'del(.flowtables, .offloadPolicy)' examples/lab-router.json > "$lab_config"
+  echo "lab: this kernel has no flowtable support (nf_flow_table), so the example's flowtable 'ft' and"
+  echo "     offload rule 'lan-to-wan' are left out: flows take the classic forwarding path."
+fi
+jq -r '.notes[]' <<<"$caps" | sed 's/^/lab: kernel: /'
+
+dotnet "$engine_dll" --netns ros-router --socket "$socket" --state "$engine_state" --group routeros &
+pids+=($!)
+for _ in $(seq 1 100); do [[ -S $socket ]] && break; sleep 0.2; done
+[[ -S $socket ]] || { echo "lab: the engine did not start" >&2; exit 1; }
+
+chown routeros: "$lab_config"
+echo "lab: router up. From the LAN client:  ip netns exec ros-lan curl http://203.0.113.1/"
+echo "lab: kernel state:  ip netns exec ros-router ip -d link;  ip netns exec ros-router nft list ruleset"
+RouterOS__InitialConfig="$lab_config" RouterOS__EngineSocket="$socket" scripts/run-api.sh &
+pids+=($!)
+wait "${pids[-1]}"

@@ -1,0 +1,127 @@
+using RouterOS.Engine.Kernel;
+using RouterOS.Engine.Nft;
+using RouterOS.Engine.Probe;
+using RouterOS.Engine.Reconcile;
+using RouterOS.Engine.Tests.Support;
+using RouterOS.Netlink.Constants;
+using RouterOS.Netlink.Route;
+
+namespace RouterOS.Engine.Tests.Plans;
+
+/// <summary>Plans and nft text for what only the full kernel can run (flowtables, VLANs, VLAN filtering): checked here as values.</summary>
+public sealed class RulesetAndPlanTests
+{
+    private const string FlowtableRouter = """
+    {
+      "schemaVersion": 1,
+      "ports": [ { "name": "eth0" }, { "name": "eth1" }, { "name": "eth2" } ],
+      "bridges": [ { "name": "br-lan", "vlanFiltering": true, "ports": [ { "name": "eth1", "vlans": [ { "vlan": 10, "untagged": true, "pvid": true } ] }, { "name": "eth2" } ] } ],
+      "vlans": [ { "name": "eth0.7", "parent": "eth0", "id": 7 } ],
+      "flowtables": [ { "name": "ft", "devices": [ "br-lan", "eth0.7" ], "priority": "filter + 10", "counter": true, "hardwareOffload": true } ],
+      "offloadPolicy": [
+        { "name": "no-voip", "action": "never", "match": { "protocol": "udp", "destinationPorts": [ 5060 ] } },
+        { "name": "all", "action": "offload", "flowtable": "ft" }
+      ],
+      "firewall": { "zones": [ { "name": "lan", "interfaces": [ "br-lan" ], "input": "accept" }, { "name": "wan", "interfaces": [ "eth0.7" ], "masquerade": true } ],
+                    "forwardings": [ { "from": "lan", "to": "wan" } ] }
+    }
+    """;
+
+    [Fact]
+    public void Flowtable_lists_the_real_devices_with_counter_and_offload()
+    {
+        var text = RulesetGenerator.Generate(Configs.Parse(FlowtableRouter)).Table;
+
+        Assert.Contains("flowtable ft_ft {", text, StringComparison.Ordinal);
+        Assert.Contains("hook ingress priority filter + 10", text, StringComparison.Ordinal);
+        Assert.Contains("devices = { \"eth1\", \"eth2\", \"eth0\" }", text, StringComparison.Ordinal);
+        Assert.Contains("        counter\n        flags offload\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Offload_policy_keeps_its_order_and_never_returns_without_a_verdict()
+    {
+        var text = RulesetGenerator.Generate(Configs.Parse(FlowtableRouter)).Table;
+
+        var never = text.IndexOf("meta l4proto udp th dport { 5060 } return", StringComparison.Ordinal);
+        var offload = text.IndexOf("meta l4proto { tcp, udp } flow add @ft_ft return", StringComparison.Ordinal);
+        Assert.True(never > 0 && offload > never, text);
+        Assert.Contains("jump offload_policy", text, StringComparison.Ordinal);
+        Assert.Contains("chain offload_policy {", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ruleset_errors_map_back_to_the_configuration_path()
+    {
+        var ruleset = RulesetGenerator.Generate(Configs.Parse(FlowtableRouter));
+        var line = ruleset.ReplaceCommand.Split('\n').ToList().FindIndex(l => l.Contains("flags offload", StringComparison.Ordinal)) + 1;
+
+        Assert.Equal("flowtables[ft].hardwareOffload", ruleset.PathOfCommandLine(line));
+    }
+
+    [Fact]
+    public void A_kernel_without_flowtables_or_vlans_fails_the_plan_with_reasons()
+    {
+        var none = new Capabilities(false, false, false, false, new Dictionary<string, bool>(), []);
+
+        var plan = Planner.Create(Configs.Parse(FlowtableRouter), null, Kernel("eth0", "eth1", "eth2"), none, null);
+
+        Assert.True(plan.HasErrors);
+        Assert.Empty(plan.Steps);
+        Assert.Contains(plan.Findings, f => f.Path == "flowtables[ft]" && f.Message.Contains("nf_flow_table", StringComparison.Ordinal));
+        Assert.Contains(plan.Findings, f => f.Path == "vlans[eth0.7]" && f.Message.Contains("8021q", StringComparison.Ordinal));
+        Assert.Contains(plan.Findings, f => f.Path == "bridges[br-lan].vlanFiltering");
+    }
+
+    [Fact]
+    public void Hardware_offload_on_a_device_without_it_fails_in_plain_words()
+    {
+        var caps = Capabilities.Full with { HardwareOffload = new Dictionary<string, bool> { ["eth0"] = false } };
+
+        var plan = Planner.Create(Configs.Parse(FlowtableRouter), null, Kernel("eth0", "eth1", "eth2"), caps, null);
+
+        Assert.Contains(plan.Findings, f => f.Path == "flowtables[ft].hardwareOffload"
+            && f.Message.StartsWith("no hardware flow offload on eth0: the software fast path will be used", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_full_kernel_plan_creates_bridge_vlan_and_port_vlans_in_order()
+    {
+        var plan = Planner.Create(Configs.Parse(FlowtableRouter), null, Kernel("eth0", "eth1", "eth2"), Capabilities.Full, null);
+
+        Assert.False(plan.HasErrors, plan.ToString());
+        var steps = plan.Steps.ToList();
+        var bridge = steps.FindIndex(s => s is CreateBridgeStep { Name: "br-lan", Attributes.VlanFiltering: true });
+        var vlan = steps.FindIndex(s => s is CreateVlanStep { Name: "eth0.7", Parent: "eth0", VlanId: 7, Protocol: IfLink.EtherType8021Q });
+        var join = steps.FindIndex(s => s is ChangeLinkStep { Name: "eth1", Master: "br-lan" });
+        var portVlan = steps.FindIndex(s => s is BridgeVlanStep { Device: "eth1", VlanId: 10, Add: true, Flags: IfBridge.VlanPvid | IfBridge.VlanUntagged });
+        var defaultPvid = steps.FindIndex(s => s is BridgeVlanStep { Device: "eth2", VlanId: 1, Add: true });
+        Assert.True(bridge >= 0 && vlan > bridge && join > vlan && portVlan > join && defaultPvid > join, plan.ToString());
+        Assert.Contains(steps, s => s is RulesetStep);
+    }
+
+    [Fact]
+    public void Changing_a_vlan_id_recreates_it_and_a_priority_change_recreates_the_flowtable()
+    {
+        var before = Configs.Parse(FlowtableRouter);
+        var after = Configs.Parse(FlowtableRouter.Replace("\"id\": 7", "\"id\": 8", StringComparison.Ordinal)
+            .Replace("filter + 10", "filter + 20", StringComparison.Ordinal));
+        var kernel = Kernel("eth0", "eth1", "eth2") is var k
+            ? k with { Links = new Dictionary<string, KernelLink>(k.Links) { ["eth0.7"] = Link("eth0.7", 9, "vlan") with { Parent = "eth0", Vlan = new VlanAttributes(7, IfLink.EtherType8021Q) } } }
+            : k;
+
+        var plan = Planner.Create(after, before, kernel, Capabilities.Full, null);
+
+        Assert.Contains(plan.Steps, s => s is DeleteLinkStep { Name: "eth0.7", Class: ChangeClass.Recreate });
+        Assert.Contains(plan.Steps, s => s is CreateVlanStep { Name: "eth0.7", VlanId: 8, Class: ChangeClass.Recreate });
+        Assert.Contains(plan.Steps, s => s is RulesetStep { Class: ChangeClass.Recreate } r && r.Detail.Contains("flowtables[ft]", StringComparison.Ordinal));
+    }
+
+    private static KernelState Kernel(params string[] ports) => KernelState.Empty with
+    {
+        Links = ports.Select((name, i) => Link(name, i + 2, null)).ToDictionary(link => link.Name),
+    };
+
+    private static KernelLink Link(string name, int index, string? kind) =>
+        new(index, name, kind, 1500, true, null, null, null, null, null, []);
+}
