@@ -136,17 +136,17 @@ public sealed partial class RouterEngine : IDisposable
         {
             return [];
         }
-        var plan = await PlanAsync(applied.Config);
-        if (plan.IsEmpty || plan.HasErrors)
+        // One read of the kernel and one plan: the apply's own plan is the drift.
+        var result = await _kernel.RunAsync(session => ApplyOnThread(session, applied.Config));
+        if (!result.Applied)
         {
             return [];
         }
-        foreach (var step in plan.Steps)
+        foreach (var step in result.Plan.Steps)
         {
             LogDrift(step.ToString());
         }
-        var result = await _kernel.RunAsync(session => ApplyOnThread(session, applied.Config));
-        return result.Applied ? plan.Steps : [];
+        return result.Plan.Steps;
     }
 
     public void Dispose() => ArmDeadline(null);
