@@ -7,7 +7,8 @@ set -euo pipefail
 #   jq: sums the test reports into the closing "N passed, N failed" line.
 #   iproute2, nftables, libnftables1, conntrack: the engine (libnftables.so.1 is P/Invoked) and the lab.
 #   iperf3, curl: traffic through the lab router and the privileged tests.
-APT_PACKAGES=(jq iproute2 nftables libnftables1 conntrack iperf3 curl)
+#   strace, util-linux (nsenter): `make bench` counts the tools' netlink sends and runs nft in a namespace.
+APT_PACKAGES=(jq iproute2 nftables libnftables1 conntrack iperf3 curl strace util-linux)
 
 missing=()
 for package in "${APT_PACKAGES[@]}"; do

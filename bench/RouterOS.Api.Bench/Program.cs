@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using RouterOS.Api.Auth;
 using RouterOS.Api.Bench;
 using RouterOS.Api.Hosting;
+using RouterOS.Bench;
 using RouterOS.Domain.Json;
 
 // The config API under load on loopback, in one process with its clients (2 cores shared).
@@ -67,8 +68,9 @@ try
         results.Add(await LoadRun.RunAsync("POST /api/v1/candidate/plan", Client, c => c.PostAsync("/api/v1/candidate/plan", null), clients, duration));
         results.Add(await LoadRun.RunAsync("GET /api/v1/status (floor: no configuration work)", Client, c => c.GetAsync("/api/v1/status"), clients, duration));
     }
-    await File.WriteAllTextAsync(output, Report([.. results], BenchConfig.ObjectCount(config)));
-    Console.WriteLine(await File.ReadAllTextAsync(output));
+    var report = Report([.. results], BenchConfig.ObjectCount(config));
+    BenchmarkDocument.WriteSection(output, "config-api", report);
+    Console.WriteLine(report);
     await api.StopAsync();
     await engine.StopAsync();
     return results.Any(r => r.Failures > 0) ? 1 : 0;
@@ -98,10 +100,6 @@ static string Report(LoadResult[] results, int objects)
 {
     var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU";
     var text = new StringBuilder();
-    text.AppendLine("# Benchmarks");
-    text.AppendLine();
-    text.AppendLine("Written by `make bench`; numbers from one run, so compare within a run, not across machines.");
-    text.AppendLine();
     text.AppendLine("## Config API (issue 3)");
     text.AppendLine();
     text.AppendLine(CultureInfo.InvariantCulture, $"- Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; machine: {Environment.ProcessorCount} cores ({cpu}), {Environment.OSVersion}, .NET {Environment.Version}.");

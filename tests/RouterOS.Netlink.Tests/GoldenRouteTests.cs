@@ -32,6 +32,15 @@ public sealed class GoldenRouteTests
     }
 
     [Fact]
+    public void Link_lookup_by_name_matches_ip_link_show_dev()
+    {
+        // `ip link show dev p0` asks for the link by name first (family unspecified, no dump).
+        var expected = Fixture.FirstMessage("link-get", Rtnetlink.GetLink);
+        LinkRequests.GetByName(_writer, Fixture.SequenceOf(expected), "p0");
+        HexAssert.Equal(expected, _writer.Written);
+    }
+
+    [Fact]
     public void Vlan_device_matches_ip_link_add()
     {
         var expected = Fixture.LastMessage("link-add-vlan", Rtnetlink.NewLink);

@@ -37,6 +37,7 @@ public sealed class KernelException : Exception
     public const int EOPNOTSUPP = 95;
     public const int EADDRNOTAVAIL = 99;
     public const int ESRCH = 3;
+    public const int EPROTO = 71;
 
     private static string Describe(string operation, int errno, string? kernelMessage)
     {

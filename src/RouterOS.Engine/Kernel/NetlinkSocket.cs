@@ -109,6 +109,28 @@ public sealed unsafe class NetlinkSocket : IDisposable
         }
     }
 
+    /// <summary>
+    /// Sends one get request (no dump, no ack) and hands its single reply to <paramref name="onReply"/>.
+    /// </summary>
+    /// <returns>False when the kernel answers <paramref name="notFoundErrno"/> (the object does not exist).</returns>
+    public bool Get(NetlinkWriter writer, string operation, int notFoundErrno, MessageHandler onReply)
+    {
+        Send(writer.Written);
+        var length = Receive();
+        var reader = new NetlinkMessageReader(_receiveBuffer.AsSpan(0, length));
+        if (!reader.TryRead(out var message))
+        {
+            throw new KernelException(operation, KernelException.EPROTO, "the kernel's reply was empty");
+        }
+        if (message.IsError)
+        {
+            var error = NetlinkError.Parse(message);
+            return error.Errno == notFoundErrno ? false : throw new KernelException(operation, error.Errno, error.KernelMessage);
+        }
+        onReply(message);
+        return true;
+    }
+
     public delegate void MessageHandler(NetlinkMessage message);
 
     public void Dispose() => _handle.Dispose();

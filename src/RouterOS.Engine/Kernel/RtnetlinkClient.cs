@@ -70,6 +70,15 @@ public sealed class RtnetlinkClient : IDisposable
         return indexes;
     }
 
+    /// <summary>One link's index by name (a single request, no dump); null when there is no such link.</summary>
+    public int? IndexOf(string name)
+    {
+        _writer.Reset();
+        LinkRequests.GetByName(_writer, _socket.NextSequence(), name);
+        int? index = null;
+        return _socket.Get(_writer, $"find link {name}", KernelException.ENODEV, message => index = LinkInfo.Parse(message).Index) ? index : null;
+    }
+
     public void CreateBridge(string name, BridgeAttributes attributes) =>
         Execute($"create bridge {name}", w => LinkRequests.CreateBridge(w, _socket.NextSequence(), name, attributes));
 

@@ -39,4 +39,7 @@ internal static partial class Libnftables
 
     [LibraryImport(Library, EntryPoint = "nft_run_cmd_from_buffer", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int RunCommand(IntPtr context, string buffer);
+
+    [LibraryImport(Library, EntryPoint = "nft_run_cmd_from_filename", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int RunFile(IntPtr context, string filename);
 }

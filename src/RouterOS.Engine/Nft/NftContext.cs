@@ -11,6 +11,9 @@ public sealed class NftContext : IDisposable
 {
     private readonly SafeNftHandle _handle;
 
+    /// <summary>Private (0700) directory for <see cref="RunScript"/>, removed on dispose.</summary>
+    private readonly string _scriptDirectory = Directory.CreateTempSubdirectory("routeros-nft-").FullName;
+
     public NftContext()
     {
         var context = Libnftables.ContextNew(0);
@@ -30,11 +33,26 @@ public sealed class NftContext : IDisposable
     public long BatchesSent { get; private set; }
 
     /// <summary>Runs nft commands; with <paramref name="dryRun"/> the kernel checks them and commits nothing.</summary>
-    public NftResult Run(string commands, bool dryRun = false)
+    public NftResult Run(string commands, bool dryRun = false) =>
+        Execute(dryRun, context => Libnftables.RunCommand(context, commands));
+
+    /// <summary>
+    /// Runs a multi-line script from a file rather than a buffer: only then does libnftables name
+    /// the line a kernel error is about ("FILE:LINE:COLUMNS: Error: ..."); from a buffer it
+    /// quotes the first line whatever the failing command was.
+    /// </summary>
+    public NftResult RunScript(string script, bool dryRun = false)
+    {
+        var path = Path.Combine(_scriptDirectory, "ruleset.nft");
+        File.WriteAllText(path, script);
+        return Execute(dryRun, context => Libnftables.RunFile(context, path));
+    }
+
+    private NftResult Execute(bool dryRun, Func<IntPtr, int> run)
     {
         var context = _handle.DangerousGetHandle();
         Libnftables.SetDryRun(context, dryRun);
-        var status = Libnftables.RunCommand(context, commands);
+        var status = run(context);
         // The buffers are reset by the next get: copy both out at once.
         var output = Marshal.PtrToStringUTF8(Libnftables.GetOutputBuffer(context)) ?? "";
         var error = Marshal.PtrToStringUTF8(Libnftables.GetErrorBuffer(context)) ?? "";
@@ -48,7 +66,11 @@ public sealed class NftContext : IDisposable
     /// <summary>A listing command (`list table inet routeros`): read-only, never counted as a write.</summary>
     public NftResult List(string command) => Run(command);
 
-    public void Dispose() => _handle.Dispose();
+    public void Dispose()
+    {
+        _handle.Dispose();
+        Directory.Delete(_scriptDirectory, recursive: true);
+    }
 
     private sealed class SafeNftHandle : SafeHandle
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using RouterOS.Domain.Verification;
 using RouterOS.Engine.Kernel;
 using RouterOS.Engine.Nft;
 using RouterOS.Netlink.Route;
@@ -37,6 +38,25 @@ public static partial class Applier
         return new ApplyOutcome(true, null, null, null, loaded);
     }
 
+    /// <summary>
+    /// For the plan preview: the kernel checks the plan's table (a dry run, nothing committed), so
+    /// a table it would refuse shows as an error at its configuration path before anyone commits.
+    /// </summary>
+    public static Plan CheckRuleset(Plan plan, KernelSession kernel)
+    {
+        if (plan.HasErrors || plan.Steps.OfType<RulesetStep>().FirstOrDefault() is not { Ruleset: { } ruleset } step)
+        {
+            return plan;
+        }
+        var check = kernel.Nft.RunScript(ruleset.ReplaceCommand, dryRun: true);
+        if (check.Succeeded)
+        {
+            return plan;
+        }
+        var refused = RulesetException.From(check.Error, ruleset);
+        return plan with { Findings = [.. plan.Findings, ConfigFinding.Error(refused.Path ?? step.Path, refused.Message)], Steps = [] };
+    }
+
     private static LoadedRuleset? Run(PlanStep step, KernelSession kernel, IndexCache indexes)
     {
         var rtnl = kernel.Rtnetlink;
@@ -44,14 +64,14 @@ public static partial class Applier
         {
             case CreateBridgeStep create:
                 rtnl.CreateBridge(create.Name, create.Attributes);
-                indexes.Invalidate();
+                indexes.Created(create.Name);
                 return null;
             case ChangeBridgeStep change:
                 rtnl.ChangeBridge(indexes.Of(change.Name), change.Name, change.Attributes);
                 return null;
             case CreateVlanStep vlan:
                 rtnl.CreateVlan(vlan.Name, indexes.Of(vlan.Parent), vlan.VlanId, vlan.Protocol);
-                indexes.Invalidate();
+                indexes.Created(vlan.Name);
                 return null;
             case DeleteLinkStep delete:
                 // A VLAN device goes with its parent: already gone is done.
@@ -59,7 +79,7 @@ public static partial class Applier
                 {
                     rtnl.DeleteLink(index, delete.Name);
                 }
-                indexes.Invalidate();
+                indexes.Deleted();
                 return null;
             case ChangeLinkStep change:
                 rtnl.ChangeLink(indexes.Of(change.Name), change.Name, new LinkChange(
@@ -106,7 +126,7 @@ public static partial class Applier
         }
     }
 
-    /// <summary>Dry run first (the kernel checks everything and commits nothing), then the real atomic replace.</summary>
+    /// <summary>The atomic replace of the whole table (one kernel batch), or its removal when null.</summary>
     public static LoadedRuleset? LoadRuleset(KernelSession kernel, RulesetText? ruleset)
     {
         if (ruleset is null)
@@ -114,13 +134,7 @@ public static partial class Applier
             kernel.Nft.Run(RulesetText.DeleteCommand);
             return null;
         }
-        var command = ruleset.ReplaceCommand;
-        var check = kernel.Nft.Run(command, dryRun: true);
-        if (!check.Succeeded)
-        {
-            throw RulesetException.From(check.Error, ruleset);
-        }
-        var load = kernel.Nft.Run(command);
+        var load = kernel.Nft.RunScript(ruleset.ReplaceCommand);
         if (!load.Succeeded)
         {
             throw RulesetException.From(load.Error, ruleset);
@@ -128,14 +142,33 @@ public static partial class Applier
         return new LoadedRuleset(ruleset.Table, kernel.ListRuleset() ?? "");
     }
 
-    /// <summary>Names to indexes, read once and again only after a link was created or deleted.</summary>
+    /// <summary>
+    /// Names to indexes: one link dump at first use; a link created since is looked up alone by
+    /// name (one small request, not another dump of every link).
+    /// </summary>
     private sealed class IndexCache(RtnetlinkClient rtnetlink)
     {
         private Dictionary<string, int>? _indexes;
 
-        public void Invalidate() => _indexes = null;
+        public void Created(string device) => _indexes?.Remove(device);
 
-        public int? TryOf(string device) => (_indexes ??= rtnetlink.ReadIndexes()).TryGetValue(device, out var index) ? index : null;
+        /// <summary>Deleting a link takes the VLAN devices on it along: read everything again.</summary>
+        public void Deleted() => _indexes = null;
+
+        public int? TryOf(string device)
+        {
+            var indexes = _indexes ??= rtnetlink.ReadIndexes();
+            if (indexes.TryGetValue(device, out var known))
+            {
+                return known;
+            }
+            if (rtnetlink.IndexOf(device) is not int found)
+            {
+                return null;
+            }
+            indexes[device] = found;
+            return found;
+        }
 
         public int Of(string device) =>
             TryOf(device) ?? throw new KernelException($"find device {device}", KernelException.ENODEV, "no such device in the router's namespace");
@@ -166,7 +199,7 @@ public sealed partial class RulesetException : Exception
 
     internal static RulesetException From(string error, RulesetText ruleset)
     {
-        // libnftables names the line as "<cmdline>:LINE:COLUMNS: Error: ...".
+        // libnftables names the line as "FILE:LINE:COLUMNS: Error: ..." (see NftContext.RunScript).
         var match = LinePattern().Match(error);
         var path = match.Success ? ruleset.PathOfCommandLine(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)) : null;
         var message = error.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(line => line.Contains("Error:", StringComparison.Ordinal)) ?? error.Trim();

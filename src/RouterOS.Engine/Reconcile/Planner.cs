@@ -31,12 +31,16 @@ public static class Planner
         steps.AddRange(AddressPlanner.Plan(context));
         steps.AddRange(RoutePlanner.Plan(context));
         steps.AddRange(RulesetPlanner.Plan(desired, previous, kernel, ruleset, loadedRuleset));
-        // Removals go first, so a create never collides with what is being removed: routes, then
-        // addresses, then links (deleting a link takes its addresses and routes with it).
-        var ordered = steps.Where(step => step is RouteStep { Add: false })
+        // The ruleset goes first: its replace is atomic, so a table the kernel refuses stops the
+        // apply with nothing changed (no separate dry run, which costs the kernel an RCU grace
+        // period). It can: it names links by name only, and its flowtables hook real ports, which
+        // exist before any link the plan creates. Then removals, so a create never collides with
+        // what is being removed: routes, addresses, links (a link takes its addresses and routes along).
+        var ordered = steps.Where(step => step is RulesetStep)
+            .Concat(steps.Where(step => step is RouteStep { Add: false }))
             .Concat(steps.Where(step => step is AddressStep { Add: false }))
             .Concat(steps.Where(step => step is DeleteLinkStep or BridgeVlanStep { Add: false }))
-            .Concat(steps.Where(step => step is not (RouteStep { Add: false } or AddressStep { Add: false } or DeleteLinkStep or BridgeVlanStep { Add: false })))
+            .Concat(steps.Where(step => step is not (RulesetStep or RouteStep { Add: false } or AddressStep { Add: false } or DeleteLinkStep or BridgeVlanStep { Add: false })))
             .ToList();
         return new Plan(findings, findings.Any(finding => finding.Severity == Severity.Error) ? [] : ordered, ruleset.Table);
     }

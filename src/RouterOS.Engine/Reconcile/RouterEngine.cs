@@ -71,8 +71,9 @@ public sealed partial class RouterEngine : IDisposable
 
     public Task<Capabilities> ProbeAsync() => _kernel.RunAsync(session => Capabilities = CapabilityProbe.Run(session));
 
+    /// <summary>What applying <paramref name="config"/> would do, with the kernel's own check of the ruleset.</summary>
     public Task<Plan> PlanAsync(RouterConfig config) => _kernel.RunAsync(session =>
-        Planner.Create(config, _store.Applied?.Config, session.Read(), Capabilities, _store.Ruleset));
+        Applier.CheckRuleset(Planner.Create(config, _store.Applied?.Config, session.Read(), Capabilities, _store.Ruleset), session));
 
     public async Task<ApplyResult> ApplyAsync(RouterConfig config, long revision, TimeSpan? confirmWithin)
     {

@@ -56,8 +56,14 @@ public static class Rtnetlink
     public const ushort RoutePriority = 6;
     public const ushort RouteTable = 15;
 
+    /// <summary>RTEXT_FILTER_VF: include SR-IOV virtual function details (iproute2 always asks).</summary>
+    public const uint ExtFilterVf = 1;
+
     /// <summary>RTEXT_FILTER_BRVLAN: include bridge VLAN information in an AF_BRIDGE link dump.</summary>
     public const uint ExtFilterBridgeVlan = 2;
+
+    /// <summary>RTEXT_FILTER_SKIP_STATS: leave the statistics out of the reply.</summary>
+    public const uint ExtFilterSkipStats = 8;
 }
 
 /// <summary>Address families used in family headers (include/linux/socket.h).</summary>

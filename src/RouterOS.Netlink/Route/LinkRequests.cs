@@ -28,6 +28,16 @@ public static class LinkRequests
         writer.EndMessage(message);
     }
 
+    /// <summary>One link by name (no dump): the reply is that link, or an error such as ENODEV.</summary>
+    public static void GetByName(NetlinkWriter writer, uint sequence, string name)
+    {
+        var message = writer.BeginMessage(Rtnetlink.GetLink, NetlinkProtocol.FlagRequest, sequence);
+        WriteLinkHeader(writer, AddressFamilies.Unspecified, 0);
+        writer.WriteU32(IfLink.ExtMask, Rtnetlink.ExtFilterVf | Rtnetlink.ExtFilterSkipStats);
+        writer.WriteString(IfLink.Name, name);
+        writer.EndMessage(message);
+    }
+
     /// <summary>Every bridge port (and bridge) with its VLANs: AF_BRIDGE with RTEXT_FILTER_BRVLAN.</summary>
     public static void DumpBridgeVlans(NetlinkWriter writer, uint sequence)
     {

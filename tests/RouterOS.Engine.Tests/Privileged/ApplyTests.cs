@@ -1,3 +1,5 @@
+using RouterOS.Engine.Kernel;
+using RouterOS.Engine.Probe;
 using RouterOS.Engine.Reconcile;
 using RouterOS.Engine.Tests.Support;
 
@@ -141,5 +143,34 @@ public sealed class ApplyTests
         Assert.Equal("routes[0.0.0.0/0]", result.ErrorPath);
         Assert.Contains("unreachable", result.Error, StringComparison.OrdinalIgnoreCase);
         Assert.False(harness.HasLink("br-lan"));
+    }
+
+    [Fact]
+    public async Task A_ruleset_the_kernel_refuses_stops_the_apply_before_any_change()
+    {
+        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
+        using var harness = new EngineHarness();
+        using (var probe = new RouterKernel(harness.Namespace.Name))
+        {
+            Assert.SkipWhen(probe.Run(CapabilityProbe.Run).Flowtable, "this kernel has flowtables, so it would accept the ruleset this test needs refused");
+        }
+        // Not started: the engine assumes every capability, so only the kernel's dry run can refuse the flowtable.
+        var config = Configs.Parse(Configs.LabRouter.Replace("\"firewall\"", """
+            "flowtables": [ { "name": "ft", "devices": [ "lan0", "wan0" ] } ],
+            "firewall"
+            """, StringComparison.Ordinal));
+
+        var plan = await harness.Engine.PlanAsync(config);
+        var result = await harness.Engine.ApplyAsync(config, 1, null);
+
+        // The plan preview shows the kernel's refusal at the object it concerns, with nothing to run.
+        var refusal = Assert.Single(plan.Findings, finding => finding.Severity == Domain.Verification.Severity.Error);
+        Assert.Equal("flowtables[ft]", refusal.Path);
+        Assert.Empty(plan.Steps);
+        Assert.False(result.Applied);
+        Assert.True(result.ErrorPath == "flowtables[ft]", $"{result.ErrorPath}: {result.Error}");
+        Assert.False(harness.HasLink("br-lan"));
+        Assert.DoesNotContain("203.0.113.2", harness.Namespace.Exec("ip", "addr"), StringComparison.Ordinal);
+        Assert.DoesNotContain("routeros", harness.Ruleset(), StringComparison.Ordinal);
     }
 }

@@ -35,6 +35,7 @@ capture link-add-vlan write ip link add link p0 name p0.10 type vlan protocol 80
 capture link-set write ip link set dev p0 address 02:00:00:00:00:01 mtu 1400 up
 capture link-set-master write ip link set dev p1 master br0
 capture link-del write ip link del dev br1
+capture link-get write ip link show dev p0
 capture bridge-vlan-port write bridge vlan add dev p1 vid 10 pvid untagged || true
 capture bridge-vlan-self write bridge vlan add dev br0 vid 10 self || true
 capture bridge-vlan-del write bridge vlan del dev p1 vid 10 || true

@@ -36,6 +36,10 @@ internal static class Fixture
     public static byte[] LastMessage(string name, ushort type) =>
         Messages(name).Last(message => BinaryPrimitives.ReadUInt16LittleEndian(message.AsSpan(4)) == type);
 
+    /// <summary>The first captured message of a type.</summary>
+    public static byte[] FirstMessage(string name, ushort type) =>
+        Messages(name).First(message => BinaryPrimitives.ReadUInt16LittleEndian(message.AsSpan(4)) == type);
+
     public static uint SequenceOf(byte[] message) => BinaryPrimitives.ReadUInt32LittleEndian(message.AsSpan(8));
 
     /// <summary>ifi_index / ifa_index: the int at payload offset 4 of ifinfomsg and ifaddrmsg.</summary>
