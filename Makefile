@@ -31,7 +31,8 @@ run: build
 	@echo "RouterOS lab: a router in network namespace ros-router, its LAN client in ros-lan, an upstream in ros-wan."
 	@echo "  The dashboard and API: http://127.0.0.1:8080 (reference: /api/docs). On first start the API prints"
 	@echo "  'Setup token: ...': use it with POST /api/v1/setup (see README.md). Ctrl-C stops and removes the lab."
-	@scripts/lab.sh
+	@# The lab goes down with make, even when only make gets the signal (SIGTERM to its pid alone).
+	@setpriv --pdeathsig TERM scripts/lab.sh
 
 # Every tier runs even if an earlier one failed, so one run shows every failure (a hung tier is
 # stopped by its timeout and counted as failed, well inside CI's 90 minutes); the summary
