@@ -155,7 +155,8 @@ public sealed partial class RouterEngine : IDisposable
     private ApplyResult ApplyOnThread(KernelSession session, RouterConfig config)
     {
         var previous = _store.Applied?.Config;
-        var plan = Planner.Create(config, previous, session.Read(), Capabilities, _store.Ruleset);
+        var before = session.Read();
+        var plan = Planner.Create(config, previous, before, Capabilities, _store.Ruleset);
         if (plan.HasErrors)
         {
             var first = plan.Findings.First(finding => finding.Severity == Domain.Verification.Severity.Error);
@@ -172,12 +173,15 @@ public sealed partial class RouterEngine : IDisposable
             return new ApplyResult(true, plan, null, null, session.KernelWrites - writesBefore);
         }
         LogApplyFailed(outcome.FailedStep!.ToString(), outcome.Error);
-        Restore(session, previous, config);
+        Restore(session, previous, config, before);
         return new ApplyResult(false, plan, $"{outcome.FailedStep.Detail} failed: {outcome.Error}; the previous state was restored", outcome.ErrorPath, session.KernelWrites - writesBefore);
     }
 
-    /// <summary>After a failed step: back to the previous configuration, deleting what the failed attempt created.</summary>
-    private void Restore(KernelSession session, RouterConfig? previous, RouterConfig attempted)
+    /// <summary>
+    /// After a failed step: back to the previous configuration, deleting what the failed attempt
+    /// created, then every link that was there before back to its MTU, admin state, MAC and bridge.
+    /// </summary>
+    private void Restore(KernelSession session, RouterConfig? previous, RouterConfig attempted, KernelState before)
     {
         var target = previous ?? RouterConfig.Empty;
         var plan = Planner.Create(target, Ownership.Union(previous, attempted), session.Read(), Capabilities, loadedRuleset: null);
@@ -195,6 +199,15 @@ public sealed partial class RouterEngine : IDisposable
         if (!outcome.Succeeded)
         {
             LogRestoreFailed(0, outcome.Error);
+        }
+        var linksBack = LinkRestore.StepsBack(before, session.Read());
+        if (linksBack.Count > 0)
+        {
+            var back = Applier.Execute(new Plan([], linksBack, ""), session);
+            if (!back.Succeeded)
+            {
+                LogRestoreFailed(0, back.Error);
+            }
         }
     }
 

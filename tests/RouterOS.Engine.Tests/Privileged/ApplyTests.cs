@@ -173,4 +173,27 @@ public sealed class ApplyTests
         Assert.DoesNotContain("203.0.113.2", harness.Namespace.Exec("ip", "addr"), StringComparison.Ordinal);
         Assert.DoesNotContain("routeros", harness.Ruleset(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_failed_first_apply_puts_the_ports_back_as_they_were()
+    {
+        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
+        using var harness = new EngineHarness();
+        await harness.Engine.StartAsync();
+        var before = harness.Namespace.Exec("ip", "-o", "link", "show", "dev", "wan0");
+        Assert.Contains("mtu 1500", before, StringComparison.Ordinal);
+        Assert.Contains("state DOWN", before, StringComparison.Ordinal);
+        var config = Configs.Parse(Configs.LabRouter.Replace("{ \"name\": \"wan0\" }", "{ \"name\": \"wan0\", \"mtu\": 1400 }", StringComparison.Ordinal));
+
+        // wan0 is up with MTU 1400 and lan0 is in br-lan when the route step fails.
+        harness.Engine.FaultBefore = step => step is RouteStep;
+        var result = await harness.Engine.ApplyAsync(config, 1, null);
+
+        Assert.False(result.Applied);
+        var after = harness.Namespace.Exec("ip", "-o", "link", "show", "dev", "wan0");
+        Assert.Contains("mtu 1500", after, StringComparison.Ordinal);
+        Assert.Contains("state DOWN", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("master", harness.Namespace.Exec("ip", "-o", "link", "show", "dev", "lan0"), StringComparison.Ordinal);
+        Assert.False(harness.HasLink("br-lan"));
+    }
 }
