@@ -52,6 +52,16 @@ public static class Ctnetlink
     public const ushort Id = 12;
     public const ushort Zone = 18;
 
+    /// <summary>CTA_TIMESTAMP (nested; present with net.netfilter.nf_conntrack_timestamp=1).</summary>
+    public const ushort Timestamp = 20;
+
+    /// <summary>CTA_TIMESTAMP_START (be64 ns, wall clock).</summary>
+    public const ushort TimestampStart = 1;
+
+    /// <summary>IPPROTO_TCP and IPPROTO_UDP (include/uapi/linux/in.h).</summary>
+    public const byte ProtocolTcp = 6;
+    public const byte ProtocolUdp = 17;
+
     public const ushort TupleIp = 1;
     public const ushort TupleProto = 2;
     public const ushort IpV4Source = 1;
@@ -68,10 +78,13 @@ public static class Ctnetlink
     public const ushort ProtoInfoTcp = 1;
     public const ushort ProtoInfoTcpState = 1;
 
-    /// <summary>Multicast groups NFNLGRP_CONNTRACK_NEW, _UPDATE, _DESTROY.</summary>
+    /// <summary>Multicast groups NFNLGRP_CONNTRACK_NEW, _UPDATE, _DESTROY (include/uapi/linux/netfilter/nfnetlink.h).</summary>
     public const int GroupNew = 1;
     public const int GroupUpdate = 2;
     public const int GroupDestroy = 3;
+
+    /// <summary>The sockaddr_nl.nl_groups bit mask of a group number: bit (group - 1).</summary>
+    public static uint GroupMask(int group) => 1u << (group - 1);
 
     /// <summary>IPS_OFFLOAD (include/uapi/linux/netfilter/nf_conntrack_common.h): in a flowtable.</summary>
     public const uint StatusOffload = 1u << 14;

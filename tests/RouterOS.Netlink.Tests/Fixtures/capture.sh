@@ -51,4 +51,5 @@ capture nft-add-table write nft add table inet capture
 in_ns conntrack -I -p tcp -s 192.0.2.1 -d 198.51.100.7 --sport 40000 --dport 443 --state ESTABLISHED -t 120 -u SEEN_REPLY,ASSURED -m 7 >/dev/null 2>&1
 capture conntrack-list write conntrack -L
 capture conntrack-list-reply read conntrack -L
+capture conntrack-insert write conntrack -I -p udp -s 192.0.2.9 -d 198.51.100.9 --sport 5000 --dport 53 -t 60 -u SEEN_REPLY -m 42
 capture conntrack-delete write conntrack -D -p tcp -s 192.0.2.1 -d 198.51.100.7 --sport 40000 --dport 443

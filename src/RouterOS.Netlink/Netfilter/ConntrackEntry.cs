@@ -1,18 +1,15 @@
-using System.Net;
 using RouterOS.Netlink.Constants;
 using RouterOS.Netlink.Wire;
 
 namespace RouterOS.Netlink.Netfilter;
 
-/// <summary>One direction of a connection: addresses, protocol and ports (ports are 0 for portless protocols).</summary>
-public sealed record ConntrackTuple(IPAddress Source, IPAddress Destination, byte Protocol, ushort SourcePort, ushort DestinationPort);
-
-/// <summary>Packets and bytes of one direction (CTA_COUNTERS_*; present with nf_conntrack_acct).</summary>
-public readonly record struct ConntrackCounters(ulong Packets, ulong Bytes);
-
-/// <summary>A conntrack entry from a dump reply or an event.</summary>
+/// <summary>
+/// A conntrack entry from a dump reply or an event, parsed without allocating: a value, so a
+/// reader can parse 100k of them into its own table without garbage.
+/// </summary>
 /// <param name="TcpState">TCP_CONNTRACK_* (0 when not TCP).</param>
-public sealed record ConntrackEntry(
+/// <param name="StartNanoseconds">CTA_TIMESTAMP_START, wall-clock ns since 1970 (0 unless nf_conntrack_timestamp is on).</param>
+public readonly record struct ConntrackEntry(
     uint Id,
     ConntrackTuple Original,
     ConntrackTuple Reply,
@@ -22,17 +19,20 @@ public sealed record ConntrackEntry(
     ushort Zone,
     byte TcpState,
     ConntrackCounters? OriginalCounters,
-    ConntrackCounters? ReplyCounters)
+    ConntrackCounters? ReplyCounters,
+    ulong StartNanoseconds)
 {
     public bool Offloaded => (Status & Ctnetlink.StatusOffload) != 0;
     public bool HardwareOffloaded => (Status & Ctnetlink.StatusHardwareOffload) != 0;
 
+    /// <summary>Parses a ctnetlink entry message (IPCTNL_MSG_CT_NEW or _DELETE).</summary>
     public static ConntrackEntry Parse(NetlinkMessage message)
     {
         ConntrackTuple? original = null, reply = null;
         uint id = 0, status = 0, timeout = 0, mark = 0;
         ushort zone = 0;
         byte tcpState = 0;
+        ulong start = 0;
         ConntrackCounters? originalCounters = null, replyCounters = null;
         var attributes = message.Attributes(Nfnetlink.HeaderSize);
         while (attributes.TryRead(out var attribute))
@@ -49,18 +49,35 @@ public sealed record ConntrackEntry(
                 case Ctnetlink.CountersOriginal: originalCounters = ParseCounters(attribute); break;
                 case Ctnetlink.CountersReply: replyCounters = ParseCounters(attribute); break;
                 case Ctnetlink.ProtoInfo: tcpState = ParseTcpState(attribute); break;
+                case Ctnetlink.Timestamp: start = ParseStart(attribute); break;
             }
         }
         if (original is null || reply is null)
         {
             throw NetlinkParseException.At(message.Offset, "conntrack entry without both tuples");
         }
-        return new ConntrackEntry(id, original, reply, status, timeout, mark, zone, tcpState, originalCounters, replyCounters);
+        return new ConntrackEntry(id, original.Value, reply.Value, status, timeout, mark, zone, tcpState, originalCounters, replyCounters, start);
+    }
+
+    /// <summary>What a ctnetlink message is: an entry of a dump, or an event.</summary>
+    public static ConntrackMessageKind KindOf(NetlinkMessage message)
+    {
+        if (message.Type == Nfnetlink.MessageType(Nfnetlink.SubsystemConntrack, Ctnetlink.MessageDelete))
+        {
+            return ConntrackMessageKind.Destroyed;
+        }
+        if (message.Type != Nfnetlink.MessageType(Nfnetlink.SubsystemConntrack, Ctnetlink.MessageNew))
+        {
+            return ConntrackMessageKind.Other;
+        }
+        // A new-entry event carries NLM_F_CREATE|NLM_F_EXCL; an update event and a dump entry do not.
+        const ushort created = NetlinkProtocol.FlagCreate | NetlinkProtocol.FlagExclusive;
+        return (message.Flags & created) == created ? ConntrackMessageKind.Created : ConntrackMessageKind.Entry;
     }
 
     private static ConntrackTuple ParseTuple(NetlinkAttr tuple)
     {
-        IPAddress? source = null, destination = null;
+        FlowAddress? source = null, destination = null;
         byte protocol = 0;
         ushort sourcePort = 0, destinationPort = 0;
         var reader = tuple.Nested();
@@ -85,11 +102,11 @@ public sealed record ConntrackEntry(
         {
             throw NetlinkParseException.At(tuple.Offset, "conntrack tuple without both addresses");
         }
-        return new ConntrackTuple(source, destination, protocol, sourcePort, destinationPort);
+        return new ConntrackTuple(source.Value, destination.Value, protocol, sourcePort, destinationPort);
     }
 
-    private static IPAddress Address(NetlinkAttr field, int size) =>
-        field.Value.Length == size ? new IPAddress(field.Value) : throw NetlinkParseException.At(field.Offset, $"address of {field.Value.Length} bytes, expected {size}");
+    private static FlowAddress Address(NetlinkAttr field, int size) =>
+        field.Value.Length == size ? FlowAddress.FromBytes(field.Value) : throw NetlinkParseException.At(field.Offset, $"address of {field.Value.Length} bytes, expected {size}");
 
     private static ConntrackCounters ParseCounters(NetlinkAttr counters)
     {
@@ -104,6 +121,19 @@ public sealed record ConntrackEntry(
             }
         }
         return new ConntrackCounters(packets, bytes);
+    }
+
+    private static ulong ParseStart(NetlinkAttr timestamp)
+    {
+        var reader = timestamp.Nested();
+        while (reader.TryRead(out var field))
+        {
+            if (field.Type == Ctnetlink.TimestampStart)
+            {
+                return field.U64BigEndian();
+            }
+        }
+        return 0;
     }
 
     private static byte ParseTcpState(NetlinkAttr protoInfo)
@@ -128,41 +158,17 @@ public sealed record ConntrackEntry(
     }
 }
 
-/// <summary>ctnetlink requests: dump the table, delete one entry.</summary>
-public static class ConntrackRequests
+public enum ConntrackMessageKind
 {
-    /// <summary>IPCTNL_MSG_CT_GET with NLM_F_DUMP for both address families (AF_UNSPEC).</summary>
-    public static void Dump(NetlinkWriter writer, uint sequence)
-    {
-        var message = writer.BeginMessage(Nfnetlink.MessageType(Nfnetlink.SubsystemConntrack, Ctnetlink.MessageGet),
-            NetlinkProtocol.FlagRequest | NetlinkProtocol.FlagDump, sequence);
-        NfnetlinkMessages.WriteHeader(writer, AddressFamilies.Unspecified, 0);
-        writer.EndMessage(message);
-    }
+    /// <summary>Not a conntrack entry message.</summary>
+    Other,
 
-    /// <summary>IPCTNL_MSG_CT_DELETE by original tuple and id (the id guards against a reused tuple).</summary>
-    public static void Delete(NetlinkWriter writer, uint sequence, ConntrackTuple original, uint id)
-    {
-        var message = writer.BeginMessage(Nfnetlink.MessageType(Nfnetlink.SubsystemConntrack, Ctnetlink.MessageDelete),
-            NetlinkProtocol.FlagRequest | NetlinkProtocol.FlagAck, sequence);
-        var family = original.Source.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? AddressFamilies.Inet : AddressFamilies.Inet6;
-        NfnetlinkMessages.WriteHeader(writer, family, 0);
-        var tuple = writer.BeginNested(Ctnetlink.TupleOriginal, markNested: true);
-        var ip = writer.BeginNested(Ctnetlink.TupleIp, markNested: true);
-        var v4 = family == AddressFamilies.Inet;
-        writer.WriteBytes(v4 ? Ctnetlink.IpV4Source : Ctnetlink.IpV6Source, original.Source.GetAddressBytes());
-        writer.WriteBytes(v4 ? Ctnetlink.IpV4Destination : Ctnetlink.IpV6Destination, original.Destination.GetAddressBytes());
-        writer.EndNested(ip);
-        var proto = writer.BeginNested(Ctnetlink.TupleProto, markNested: true);
-        writer.WriteU8(Ctnetlink.ProtoNumber, original.Protocol);
-        if (original.Protocol is 6 or 17)
-        {
-            writer.WriteU16BigEndian(Ctnetlink.ProtoSourcePort, original.SourcePort);
-            writer.WriteU16BigEndian(Ctnetlink.ProtoDestinationPort, original.DestinationPort);
-        }
-        writer.EndNested(proto);
-        writer.EndNested(tuple);
-        writer.WriteU32BigEndian(Ctnetlink.Id, id);
-        writer.EndMessage(message);
-    }
+    /// <summary>An entry of a dump (or an update event).</summary>
+    Entry,
+
+    /// <summary>A NEW event: the entry was just confirmed.</summary>
+    Created,
+
+    /// <summary>A DESTROY event, with the entry's final counters.</summary>
+    Destroyed,
 }
