@@ -38,6 +38,7 @@ public sealed class KernelException : Exception
     public const int EADDRNOTAVAIL = 99;
     public const int ESRCH = 3;
     public const int EPROTO = 71;
+    public const int EAGAIN = 11;
 
     private static string Describe(string operation, int errno, string? kernelMessage)
     {

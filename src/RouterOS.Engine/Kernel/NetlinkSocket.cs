@@ -15,13 +15,15 @@ public sealed unsafe class NetlinkSocket : IDisposable
 {
     private const int SockRaw = 3;
     private const int SockCloexec = 0x80000;
-    private const int ReceiveBufferSize = 1 << 20;
+    private const int DefaultReceiveBufferSize = 1 << 20;
 
     private readonly SafeNetlinkHandle _handle;
     private readonly byte[] _receiveBuffer = new byte[256 * 1024];
     private uint _sequence = (uint)Environment.TickCount;
 
-    public NetlinkSocket(int protocol)
+    /// <param name="groups">Multicast groups to join at bind (sockaddr_nl.nl_groups), for event sockets.</param>
+    /// <param name="receiveBufferSize">The kernel-side queue (SO_RCVBUF; as root SO_RCVBUFFORCE, past net.core.rmem_max).</param>
+    public NetlinkSocket(int protocol, uint groups = 0, int receiveBufferSize = DefaultReceiveBufferSize)
     {
         var fd = socket(NetlinkProtocol.AddressFamily, SockRaw | SockCloexec, protocol);
         if (fd < 0)
@@ -33,6 +35,7 @@ public sealed unsafe class NetlinkSocket : IDisposable
         Span<byte> address = stackalloc byte[12];
         address.Clear();
         address[0] = (byte)NetlinkProtocol.AddressFamily;
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(address[8..], groups);
         fixed (byte* pointer = address)
         {
             if (bind(fd, (sockaddr*)pointer, 12) < 0)
@@ -43,7 +46,61 @@ public sealed unsafe class NetlinkSocket : IDisposable
         // Extended acks carry the kernel's own words; capped acks keep error replies small.
         SetOption(NetlinkProtocol.SolNetlink, NetlinkProtocol.OptionExtAck, 1);
         SetOption(NetlinkProtocol.SolNetlink, NetlinkProtocol.OptionCapAck, 1);
-        SetOption(SOL_SOCKET, SO_RCVBUF, ReceiveBufferSize);
+        if (!TrySetOption(SOL_SOCKET, SO_RCVBUFFORCE, receiveBufferSize))
+        {
+            SetOption(SOL_SOCKET, SO_RCVBUF, receiveBufferSize);
+        }
+    }
+
+    /// <summary>What the kernel reserves for this socket's queue (twice what was asked, as the kernel books overhead).</summary>
+    public int ReceiveBufferBytes
+    {
+        get
+        {
+            int value = 0;
+            var size = (socklen_t)sizeof(int);
+            return getsockopt(_handle.Fd, SOL_SOCKET, SO_RCVBUF, &value, &size) == 0 ? value : 0;
+        }
+    }
+
+    /// <summary>Makes a blocking receive give up after <paramref name="timeout"/>, so an event reader can notice it should stop.</summary>
+    public void SetReceiveTimeout(TimeSpan timeout)
+    {
+        var value = new Timeval((long)timeout.TotalSeconds, timeout.Milliseconds * 1000L);
+        if (setsockopt(_handle.Fd, SOL_SOCKET, SO_RCVTIMEO, &value, (socklen_t)sizeof(Timeval)) < 0)
+        {
+            throw new KernelException("set a netlink receive timeout", Marshal.GetLastPInvokeError(), null);
+        }
+    }
+
+    /// <summary>
+    /// One receive on an event socket: hands every message to <paramref name="onMessage"/>.
+    /// Never throws for a full queue: the kernel dropped events (ENOBUFS), which the caller must
+    /// make up for with a dump.
+    /// </summary>
+    public EventReceive ReceiveEvents(MessageHandler onMessage)
+    {
+        long received;
+        fixed (byte* pointer = _receiveBuffer)
+        {
+            received = recv(_handle.Fd, pointer, (size_t)_receiveBuffer.Length, 0);
+        }
+        if (received < 0)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            return errno switch
+            {
+                KernelException.ENOBUFS => EventReceive.Overrun,
+                KernelException.EAGAIN or KernelException.EINTR => EventReceive.Nothing,
+                _ => throw new KernelException("receive netlink events", errno, null),
+            };
+        }
+        var reader = new NetlinkMessageReader(_receiveBuffer.AsSpan(0, (int)received));
+        while (reader.TryRead(out var message))
+        {
+            onMessage(message);
+        }
+        return EventReceive.Received;
     }
 
     /// <summary>Requests that changed something (not reads): what "re-apply makes no kernel changes" counts.</summary>
@@ -175,6 +232,11 @@ public sealed unsafe class NetlinkSocket : IDisposable
         }
     }
 
+    /// <summary>struct timeval (include/uapi/linux/time_types.h, 64-bit: two longs).</summary>
+    private readonly record struct Timeval(long Seconds, long Microseconds);
+
+    private bool TrySetOption(int level, int name, int value) => setsockopt(_handle.Fd, level, name, &value, sizeof(int)) == 0;
+
     private void SetOption(int level, int name, int value)
     {
         if (setsockopt(_handle.Fd, level, name, &value, sizeof(int)) < 0)
@@ -182,6 +244,17 @@ public sealed unsafe class NetlinkSocket : IDisposable
             throw new KernelException($"set netlink socket option {name}", Marshal.GetLastPInvokeError(), null);
         }
     }
+}
+
+public enum EventReceive
+{
+    Received,
+
+    /// <summary>The receive timed out (or was interrupted) with nothing to read.</summary>
+    Nothing,
+
+    /// <summary>ENOBUFS: the socket's queue overflowed and the kernel dropped events.</summary>
+    Overrun,
 }
 
 /// <summary>Owns a file descriptor; closes it once.</summary>

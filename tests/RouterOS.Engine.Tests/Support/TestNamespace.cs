@@ -29,6 +29,9 @@ internal sealed class TestNamespace : IDisposable
     /// <summary>Runs a command inside the namespace (`ip netns exec`).</summary>
     public string Exec(params string[] command) => Shell.Run(["ip", "netns", "exec", Name, .. command]);
 
+    /// <summary>Runs a command inside the namespace; true if it exited 0.</summary>
+    public bool TryExec(params string[] command) => Shell.TryRun(["ip", "netns", "exec", Name, .. command]) == 0;
+
     /// <summary>A veth pair inside the namespace: the router's port and the far end, both up.</summary>
     public void AddPort(string name)
     {
@@ -64,16 +67,27 @@ internal static class Shell
         return exitCode == 0 ? output : throw new InvalidOperationException($"{string.Join(' ', command)} failed ({exitCode}): {error}");
     }
 
-    public static void TryRun(params string[] command) => Execute(command);
+    public static int TryRun(params string[] command) => Execute(command).ExitCode;
 
-    private static (int ExitCode, string Output, string Error) Execute(string[] command)
+    public static string RunWithInput(string[] command, string input)
     {
-        var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var (exitCode, output, error) = Execute(command, input);
+        return exitCode == 0 ? output : throw new InvalidOperationException($"{string.Join(' ', command)} failed ({exitCode}): {error}");
+    }
+
+    private static (int ExitCode, string Output, string Error) Execute(string[] command, string? input = null)
+    {
+        var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = input is not null };
         foreach (var argument in command[1..])
         {
             start.ArgumentList.Add(argument);
         }
         using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            process.StandardInput.Write(input);
+            process.StandardInput.Close();
+        }
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();

@@ -1,0 +1,423 @@
+using System.Threading.Channels;
+using RouterOS.Domain.Model;
+using RouterOS.Engine.Kernel;
+using RouterOS.Netlink.Constants;
+using RouterOS.Netlink.Netfilter;
+using RouterOS.Netlink.Wire;
+
+namespace RouterOS.Engine.Flows;
+
+/// <param name="DumpInterval">How often the whole table is read for counters and offload bits (default 1 s).</param>
+/// <param name="EventBufferBytes">The event socket's kernel queue: large, so a burst of births and deaths is not lost.</param>
+/// <param name="EventQueueLength">Events parsed but not yet applied; a full queue counts as lost events and forces a resync.</param>
+public sealed record FlowMonitorOptions(TimeSpan DumpInterval, int EventBufferBytes = 64 << 20, int EventQueueLength = 200_000)
+{
+    public static FlowMonitorOptions Default { get; } = new(TimeSpan.FromSeconds(1));
+}
+
+/// <summary>
+/// Watches every connection of the router's namespace (shared/DESIGN.md decision 5): periodic
+/// ctnetlink dumps for counters and offload bits, NEW and DESTROY events for births and deaths
+/// between dumps. One reader thread per socket; the event reader only parses and queues, never
+/// waits on the table; lost events (ENOBUFS, or a full queue) are counted and answered with a dump.
+/// </summary>
+public sealed partial class FlowMonitor : IDisposable
+{
+    private readonly FlowMonitorOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Func<RouterConfig?> _runningConfig;
+    private readonly NamespaceThread _thread;
+    private readonly Lock _tableLock = new();
+    private readonly FlowTable _table = new();
+    private readonly List<FlowSubscription> _subscribers = [];
+    private readonly Channel<(ConntrackMessageKind Kind, ConntrackEntry Entry)> _events;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly SemaphoreSlim _dumpNow = new(0, 1);
+    private readonly NetlinkWriter _writer = new();
+    private NetlinkSocket? _requests;
+    private NetlinkSocket? _eventSocket;
+    private Thread? _eventReader;
+    private Task? _dumpLoop;
+    private Task? _eventLoop;
+    private FlowAggregates? _aggregates;
+    private DateTimeOffset _lastAggregate;
+    private int _bornSinceAggregate;
+    private long _eventsLost;
+    private long _resyncs;
+
+    public FlowMonitor(string? namespaceName, FlowMonitorOptions options, TimeProvider time, ILogger<FlowMonitor> logger, Func<RouterConfig?> runningConfig)
+    {
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _runningConfig = runningConfig;
+        _thread = new NamespaceThread(namespaceName);
+        _events = Channel.CreateBounded<(ConntrackMessageKind, ConntrackEntry)>(new BoundedChannelOptions(options.EventQueueLength)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.DropWrite,
+        });
+    }
+
+    /// <summary>When this monitor turned on nf_conntrack_acct (null: it was on already).</summary>
+    public DateTimeOffset? CountersSince { get; private set; }
+
+    public long EventsLost => Interlocked.Read(ref _eventsLost);
+
+    public long Resyncs => Interlocked.Read(ref _resyncs);
+
+    public FlowAggregates? Aggregates
+    {
+        get
+        {
+            lock (_tableLock)
+            {
+                return _aggregates;
+            }
+        }
+    }
+
+    /// <summary>Turns on accounting and timestamps in the namespace, opens the sockets, starts reading.</summary>
+    public void Start()
+    {
+        _thread.Run(() =>
+        {
+            // /proc/sys/net is the namespace of the thread that opens it: this one's.
+            if (SetSysctl("net/netfilter/nf_conntrack_acct", "1"))
+            {
+                CountersSince = _time.GetUtcNow();
+                LogAccountingOn();
+            }
+            _ = SetSysctl("net/netfilter/nf_conntrack_timestamp", "1");
+            // 1: events for every entry, not only while a listener existed when it was made (2, "auto").
+            _ = SetSysctl("net/netfilter/nf_conntrack_events", "1");
+            _requests = new NetlinkSocket(NetlinkProtocol.Netfilter);
+            _eventSocket = new NetlinkSocket(NetlinkProtocol.Netfilter,
+                Ctnetlink.GroupMask(Ctnetlink.GroupNew) | Ctnetlink.GroupMask(Ctnetlink.GroupDestroy), _options.EventBufferBytes);
+            _eventSocket.SetReceiveTimeout(TimeSpan.FromMilliseconds(250));
+            return true;
+        });
+        _eventReader = new Thread(ReadEvents) { IsBackground = true, Name = "conntrack events" };
+        _eventReader.Start();
+        _eventLoop = Task.Run(ApplyEventsAsync);
+        _dumpLoop = Task.Run(DumpLoopAsync);
+    }
+
+    /// <summary>A new subscriber: its first batch is the whole table.</summary>
+    public FlowSubscription Subscribe()
+    {
+        lock (_tableLock)
+        {
+            var subscription = new FlowSubscription(Unsubscribe, _aggregates);
+            _subscribers.Add(subscription);
+            return subscription;
+        }
+    }
+
+    /// <summary>Reads flows under the table's lock (the records are live: copy what you need inside).</summary>
+    public T Read<T>(Func<FlowTable, T> read)
+    {
+        lock (_tableLock)
+        {
+            return read(_table);
+        }
+    }
+
+    /// <summary>How far a flow's counters can be trusted, from accounting and the running flowtables' `counter`.</summary>
+    public CounterState CountersOf(FlowRecord flow)
+    {
+        if (flow.Entry.OriginalCounters is null)
+        {
+            return CounterState.Missing;
+        }
+        if (flow.Offload == OffloadState.None)
+        {
+            return CounterState.Live;
+        }
+        var flowtables = _runningConfig()?.Flowtables ?? default;
+        return flowtables.Count == 0 ? CounterState.MaybeFrozenWhileOffloaded
+            : flowtables.All(flowtable => flowtable.Counter) ? CounterState.Live
+            : flowtables.All(flowtable => !flowtable.Counter) ? CounterState.FrozenWhileOffloaded
+            : CounterState.MaybeFrozenWhileOffloaded;
+    }
+
+    /// <summary>The flowtable an offloaded flow is in, when the running configuration leaves only one.</summary>
+    public string? FlowtableOf(FlowRecord flow)
+    {
+        var flowtables = _runningConfig()?.Flowtables ?? default;
+        return flow.Offload != OffloadState.None && flowtables.Count == 1 ? flowtables[0].Name.ToString() : null;
+    }
+
+    /// <summary>Kills a connection: deletes its conntrack entry (the id guards against a reused tuple).</summary>
+    /// <returns>An error in plain words, or null when the kernel deleted it.</returns>
+    public async Task<string?> KillAsync(uint id)
+    {
+        var flow = Read(table => table.Find(id)?.Entry);
+        if (flow is not { } entry)
+        {
+            return $"no flow {id}";
+        }
+        try
+        {
+            await _thread.RunAsync(() =>
+            {
+                _writer.Reset();
+                ConntrackRequests.Delete(_writer, _requests!.NextSequence(), entry.Original, entry.Id);
+                _requests.Execute(_writer, $"delete flow {id}");
+                return true;
+            });
+        }
+        catch (KernelException exception) when (exception.Errno == KernelException.ENOENT)
+        {
+            return $"flow {id} has already ended";
+        }
+        var changes = new FlowChanges();
+        lock (_tableLock)
+        {
+            _table.Destroyed(entry, changes);
+        }
+        Publish(changes, null);
+        return null;
+    }
+
+    /// <summary>Reads the whole table now (tests; the dump loop does this every interval).</summary>
+    public Task DumpNowAsync() => _thread.RunAsync(Dump);
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _events.Writer.TryComplete();
+        _eventReader?.Join();
+        try
+        {
+            Task.WaitAll([.. new[] { _dumpLoop, _eventLoop }.OfType<Task>()], TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException exception) when (exception.InnerExceptions.All(inner => inner is OperationCanceledException))
+        {
+            // Stopped as asked.
+        }
+        _thread.Run(() =>
+        {
+            _requests?.Dispose();
+            _eventSocket?.Dispose();
+            return true;
+        });
+        _thread.Dispose();
+        _stopping.Dispose();
+        _dumpNow.Dispose();
+    }
+
+    private async Task DumpLoopAsync()
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await _thread.RunAsync(Dump);
+            }
+            catch (Exception exception) when (exception is KernelException or NetlinkParseException)
+            {
+                LogDumpFailed(exception.Message);
+            }
+            try
+            {
+                // The interval, or at once when events were lost.
+                _ = await _dumpNow.WaitAsync(_options.DumpInterval, _stopping.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private void Dump()
+    {
+        var changes = new FlowChanges();
+        FlowAggregates aggregates;
+        lock (_tableLock)
+        {
+            var now = _time.GetUtcNow();
+            _table.BeginDump();
+            _writer.Reset();
+            ConntrackRequests.Dump(_writer, _requests!.NextSequence());
+            _requests.Dump(_writer, "dump conntrack", message =>
+            {
+                if (ConntrackEntry.KindOf(message) != ConntrackMessageKind.Other)
+                {
+                    _table.Observe(ConntrackEntry.Parse(message), now, changes);
+                }
+            });
+            _table.EndDump(changes);
+            aggregates = Aggregate(now, changes.Born);
+        }
+        Publish(changes, aggregates);
+    }
+
+    private FlowAggregates Aggregate(DateTimeOffset now, int bornInDump)
+    {
+        int classic = 0, software = 0, hardware = 0;
+        double fast = 0, slow = 0;
+        foreach (var flow in _table.All)
+        {
+            switch (flow.Offload)
+            {
+                case OffloadState.None: classic++; slow += flow.BytesPerSecond; break;
+                case OffloadState.Software: software++; fast += flow.BytesPerSecond; break;
+                case OffloadState.Hardware: hardware++; fast += flow.BytesPerSecond; break;
+            }
+        }
+        var seconds = (now - _lastAggregate).TotalSeconds;
+        var born = _bornSinceAggregate + bornInDump;
+        var newPerSecond = _lastAggregate == default || seconds <= 0 ? 0 : born / seconds;
+        _lastAggregate = now;
+        _bornSinceAggregate = 0;
+        _aggregates = new FlowAggregates(now, _table.Count, classic, software, hardware, fast, slow, newPerSecond, CountersSince, EventsLost, Resyncs);
+        return _aggregates;
+    }
+
+    private void ReadEvents()
+    {
+        var socket = _eventSocket!;
+        while (!_stopping.IsCancellationRequested)
+        {
+            EventReceive result;
+            try
+            {
+                result = socket.ReceiveEvents(message =>
+                {
+                    var kind = ConntrackEntry.KindOf(message);
+                    if (kind is ConntrackMessageKind.Created or ConntrackMessageKind.Destroyed && !_events.Writer.TryWrite((kind, ConntrackEntry.Parse(message))))
+                    {
+                        Lost();
+                    }
+                });
+            }
+            catch (Exception exception) when (exception is KernelException or NetlinkParseException)
+            {
+                LogEventReadFailed(exception.Message);
+                Lost();
+                continue;
+            }
+            if (result == EventReceive.Overrun)
+            {
+                Lost();
+            }
+        }
+    }
+
+    /// <summary>Events were dropped: count it and have the dump loop read the whole table now.</summary>
+    private void Lost()
+    {
+        _ = Interlocked.Increment(ref _eventsLost);
+        _ = Interlocked.Increment(ref _resyncs);
+        try
+        {
+            if (_dumpNow.CurrentCount == 0)
+            {
+                _dumpNow.Release();
+            }
+        }
+        catch (SemaphoreFullException)
+        {
+            // A resync is already due.
+        }
+    }
+
+    private async Task ApplyEventsAsync()
+    {
+        var reader = _events.Reader;
+        try
+        {
+            while (await reader.WaitToReadAsync(_stopping.Token))
+            {
+                var changes = new FlowChanges();
+                lock (_tableLock)
+                {
+                    var now = _time.GetUtcNow();
+                    while (reader.TryRead(out var item))
+                    {
+                        if (item.Kind == ConntrackMessageKind.Created)
+                        {
+                            _table.Created(item.Entry, now, changes);
+                        }
+                        else
+                        {
+                            _table.Destroyed(item.Entry, changes);
+                        }
+                    }
+                    _bornSinceAggregate += changes.Born;
+                }
+                Publish(changes, null);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    private void Publish(FlowChanges changes, FlowAggregates? aggregates)
+    {
+        if (changes.IsEmpty && aggregates is null)
+        {
+            return;
+        }
+        FlowSubscription[] subscribers;
+        lock (_tableLock)
+        {
+            subscribers = [.. _subscribers];
+        }
+        foreach (var subscriber in subscribers)
+        {
+            subscriber.Merge(changes, aggregates);
+        }
+    }
+
+    private void Unsubscribe(FlowSubscription subscription)
+    {
+        lock (_tableLock)
+        {
+            _ = _subscribers.Remove(subscription);
+        }
+    }
+
+    /// <returns>True if the value was changed (it was not already <paramref name="value"/>).</returns>
+    private bool SetSysctl(string name, string value)
+    {
+        var path = $"/proc/sys/{name}";
+        try
+        {
+            if (File.ReadAllText(path).Trim() == value)
+            {
+                return false;
+            }
+            File.WriteAllText(path, value);
+            return true;
+        }
+        catch (IOException exception)
+        {
+            LogSysctlFailed(name, exception.Message);
+            return false;
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            LogSysctlFailed(name, exception.Message);
+            return false;
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "Flow accounting (nf_conntrack_acct) turned on: connections that began before now have no counters")]
+    private partial void LogAccountingOn();
+
+    [LoggerMessage(LogLevel.Warning, "Reading the conntrack table failed: {Error}")]
+    private partial void LogDumpFailed(string error);
+
+    [LoggerMessage(LogLevel.Warning, "Reading conntrack events failed: {Error}; resynchronising")]
+    private partial void LogEventReadFailed(string error);
+
+    [LoggerMessage(LogLevel.Warning, "Could not set {Name}: {Error}")]
+    private partial void LogSysctlFailed(string name, string error);
+}
