@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using RouterOS.Engine.Flows;
 using RouterOS.Engine.Hosting;
 using RouterOS.Engine.Kernel;
 using RouterOS.Engine.Reconcile;
@@ -36,6 +37,9 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(_ => new RouterKernel(options.Namespace));
 builder.Services.AddSingleton(_ => new EngineStateStore(options.StateDirectory));
 builder.Services.AddSingleton<RouterEngine>();
+builder.Services.AddSingleton(services => new FlowMonitor(options.Namespace, FlowMonitorOptions.Default with { DumpInterval = options.FlowInterval },
+    services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<FlowMonitor>>(),
+    () => services.GetRequiredService<RouterEngine>().Applied?.Config));
 builder.Services.AddHostedService<EngineLifetimeService>();
 UnixSocketPermissions.PrepareDirectory(options.SocketPath, options.SocketGroup);
 builder.WebHost.ConfigureKestrel(kestrel =>
@@ -44,6 +48,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 var app = builder.Build();
 app.MapGrpcService<EngineGrpcService>();
 await app.Services.GetRequiredService<RouterEngine>().StartAsync();
+app.Services.GetRequiredService<FlowMonitor>().Start();
 await app.StartAsync();
 UnixSocketPermissions.Restrict(options.SocketPath, options.SocketGroup);
 Console.WriteLine($"RouterOS engine: managing {(options.Namespace is null ? "this namespace" : $"namespace {options.Namespace}")}, listening on {options.SocketPath}");

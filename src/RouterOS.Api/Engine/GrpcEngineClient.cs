@@ -1,7 +1,9 @@
 using System.Net.Sockets;
 using Grpc.Core;
+using System.Runtime.CompilerServices;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Options;
+using RouterOS.Api.Flows;
 using RouterOS.Api.Hosting;
 using RouterOS.Contracts.Engine;
 using RouterOS.Domain.Json;
@@ -91,6 +93,23 @@ public sealed class GrpcEngineClient : IEngineClient, IDisposable
     });
 
     public void Dispose() => _channel.Dispose();
+
+    public async IAsyncEnumerable<FlowUpdate> WatchFlowsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // No deadline: the stream lasts as long as both ends do.
+        using var call = await Call(() => Task.FromResult(_engine.WatchFlows(new WatchFlowsRequest(), cancellationToken: cancellationToken)));
+        var stream = call.ResponseStream;
+        while (await Call(() => stream.MoveNext(cancellationToken)))
+        {
+            yield return FlowContract.ToUpdate(stream.Current);
+        }
+    }
+
+    public Task<string?> KillFlowAsync(uint id, CancellationToken cancellationToken) => Call(async () =>
+    {
+        var reply = await _engine.KillFlowAsync(new KillFlowRequest { Id = id }, deadline: Deadline(QuickCall), cancellationToken: cancellationToken);
+        return reply.Killed ? null : reply.Error;
+    });
 
     private async Task<T> Call<T>(Func<Task<T>> call)
     {

@@ -19,6 +19,12 @@ public interface IEngineClient
     Task RollbackAsync(long revision, CancellationToken cancellationToken);
 
     Task<EngineStatus> GetStatusAsync(CancellationToken cancellationToken);
+
+    /// <summary>The engine's flow stream: the whole table first (reset), then changes. Ends when the engine goes away.</summary>
+    IAsyncEnumerable<Flows.FlowUpdate> WatchFlowsAsync(CancellationToken cancellationToken);
+
+    /// <returns>Null when the connection was killed; otherwise why not ("no flow 7").</returns>
+    Task<string?> KillFlowAsync(uint id, CancellationToken cancellationToken);
 }
 
 /// <summary>The engine could not be reached; nothing was changed.</summary>

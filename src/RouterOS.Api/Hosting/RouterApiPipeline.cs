@@ -77,6 +77,8 @@ public static class RouterApiPipeline
         api.MapCommitApi();
         api.MapRevisionsApi();
         api.MapStatusApi();
+        api.MapFlowsApi();
+        app.MapHub<Flows.FlowHub>("/hubs/flows");
         api.MapConfigResources();
         api.MapConfigSettings();
         return app;

@@ -36,6 +36,15 @@ public static class RouterApiServices
         services.AddSingleton<PendingCommitSignal>();
         services.AddHostedService<RollbackWatcher>();
         services.TryAddSingleton<IEngineClient, GrpcEngineClient>();
+        services.AddSingleton<Flows.FlowCache>();
+        services.AddHostedService<Flows.FlowFeed>();
+        services.AddSingleton<Flows.FlowHubSubscribers>();
+        services.AddHostedService<Flows.FlowHubPublisher>();
+        services.AddSignalR().AddJsonProtocol(json =>
+        {
+            json.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+            json.PayloadSerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+        });
 
         services.AddRouterAuth();
         services.AddProblemDetails();

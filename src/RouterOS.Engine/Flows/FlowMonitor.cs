@@ -125,29 +125,23 @@ public sealed partial class FlowMonitor : IDisposable
         }
     }
 
-    /// <summary>How far a flow's counters can be trusted, from accounting and the running flowtables' `counter`.</summary>
-    public CounterState CountersOf(FlowRecord flow)
-    {
-        if (flow.Entry.OriginalCounters is null)
-        {
-            return CounterState.Missing;
-        }
-        if (flow.Offload == OffloadState.None)
-        {
-            return CounterState.Live;
-        }
-        var flowtables = _runningConfig()?.Flowtables ?? default;
-        return flowtables.Count == 0 ? CounterState.MaybeFrozenWhileOffloaded
-            : flowtables.All(flowtable => flowtable.Counter) ? CounterState.Live
-            : flowtables.All(flowtable => !flowtable.Counter) ? CounterState.FrozenWhileOffloaded
-            : CounterState.MaybeFrozenWhileOffloaded;
-    }
-
-    /// <summary>The flowtable an offloaded flow is in, when the running configuration leaves only one.</summary>
-    public string? FlowtableOf(FlowRecord flow)
+    /// <summary>
+    /// Copies flows out (all, or the given ids) with how far their counters can be trusted and
+    /// the flowtable they are in when that is certain: quick under the lock, the caller formats
+    /// them after.
+    /// </summary>
+    public List<FlowSnapshot> Snapshot(IReadOnlyCollection<uint>? ids = null)
     {
         var flowtables = _runningConfig()?.Flowtables ?? default;
-        return flow.Offload != OffloadState.None && flowtables.Count == 1 ? flowtables[0].Name.ToString() : null;
+        lock (_tableLock)
+        {
+            var result = new List<FlowSnapshot>(ids?.Count ?? _table.Count);
+            foreach (var flow in ids is null ? _table.All : ids.Select(_table.Find).OfType<FlowRecord>())
+            {
+                result.Add(FlowSnapshot.Of(flow, flowtables));
+            }
+            return result;
+        }
     }
 
     /// <summary>Kills a connection: deletes its conntrack entry (the id guards against a reused tuple).</summary>

@@ -4,14 +4,66 @@ using RouterOS.Contracts.Engine;
 using RouterOS.Domain.Json;
 using RouterOS.Domain.Model;
 using RouterOS.Domain.Verification;
+using RouterOS.Engine.Flows;
 using RouterOS.Engine.Reconcile;
 using ContractEngine = RouterOS.Contracts.Engine.Engine;
 
 namespace RouterOS.Engine.Service;
 
 /// <summary>The gRPC contract (src/RouterOS.Contracts/Protos/engine.proto) over <see cref="RouterEngine"/>.</summary>
-public sealed class EngineGrpcService(RouterEngine engine) : ContractEngine.EngineBase
+public sealed class EngineGrpcService(RouterEngine engine, FlowMonitor flows) : ContractEngine.EngineBase
 {
+    /// <summary>Flows per message: a 100k-flow table goes in pieces well under gRPC's 4 MB message limit.</summary>
+    private const int FlowsPerMessage = 2000;
+
+    public override async Task WatchFlows(WatchFlowsRequest request, IServerStreamWriter<FlowBatch> responseStream, ServerCallContext context)
+    {
+        using var subscription = flows.Subscribe();
+        var cancel = context.CancellationToken;
+        while (!cancel.IsCancellationRequested)
+        {
+            PendingFlows pending;
+            try
+            {
+                pending = await subscription.NextAsync(cancel);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            var snapshot = flows.Snapshot(pending.Reset ? null : pending.Upserted);
+            var messages = new List<FlowBatch>();
+            for (var offset = 0; offset == 0 || offset < snapshot.Count; offset += FlowsPerMessage)
+            {
+                var batch = new FlowBatch { Reset = pending.Reset && offset == 0 };
+                for (var i = offset; i < Math.Min(snapshot.Count, offset + FlowsPerMessage); i++)
+                {
+                    batch.Upserts.Add(FlowMessages.ToContract(snapshot[i]));
+                }
+                messages.Add(batch);
+            }
+            if (!pending.Reset)
+            {
+                messages[^1].Removed.Add(pending.Removed);
+            }
+            if (pending.Aggregates is { } totals)
+            {
+                messages[^1].Aggregates = FlowMessages.ToContract(totals);
+            }
+            messages[^1].Complete = true;
+            foreach (var message in messages)
+            {
+                await responseStream.WriteAsync(message, cancel);
+            }
+        }
+    }
+
+    public override async Task<KillFlowReply> KillFlow(KillFlowRequest request, ServerCallContext context)
+    {
+        var error = await flows.KillAsync(request.Id);
+        return new KillFlowReply { Killed = error is null, Error = error ?? "" };
+    }
+
     public override async Task<PlanReply> Plan(PlanRequest request, ServerCallContext context)
     {
         var reply = new PlanReply();

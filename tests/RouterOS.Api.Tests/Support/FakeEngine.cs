@@ -1,4 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using RouterOS.Api.Engine;
+using RouterOS.Api.Flows;
 using RouterOS.Domain.Model;
 
 namespace RouterOS.Api.Tests.Support;
@@ -62,6 +65,38 @@ public sealed class FakeEngine : IEngineClient
     {
         ThrowIfDown();
         return Task.FromResult(new EngineStatus("test", "6.18.0", new EngineCapabilities(true, true, true, true, []), RunningRevision, RunningRevision, null));
+    }
+
+    private readonly Channel<FlowUpdate> _flowStream = Channel.CreateUnbounded<FlowUpdate>();
+
+    /// <summary>Ids KillFlowAsync kills (any other id is "no flow N").</summary>
+    public HashSet<uint> KillableFlows { get; } = [];
+
+    public List<uint> Killed { get; } = [];
+
+    /// <summary>Sends a message down the flow stream the API is reading.</summary>
+    public void PushFlows(FlowUpdate update) => _flowStream.Writer.TryWrite(update);
+
+    public async IAsyncEnumerable<FlowUpdate> WatchFlowsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ThrowIfDown();
+        while (await _flowStream.Reader.WaitToReadAsync(cancellationToken))
+        {
+            while (_flowStream.Reader.TryRead(out var update))
+                yield return update;
+        }
+    }
+
+    public Task<string?> KillFlowAsync(uint id, CancellationToken cancellationToken)
+    {
+        ThrowIfDown();
+        lock (_lock)
+        {
+            if (!KillableFlows.Remove(id))
+                return Task.FromResult<string?>($"no flow {id}");
+            Killed.Add(id);
+        }
+        return Task.FromResult<string?>(null);
     }
 
     private void ThrowIfDown()

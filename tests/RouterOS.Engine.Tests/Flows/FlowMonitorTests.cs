@@ -30,7 +30,7 @@ public sealed class FlowMonitorTests
         Assert.Equal(new ConntrackCounters(0, 0), flow.ReplyCounters);
         Assert.Equal(7u, flow.Mark);
         Assert.False(flow.Offloaded);
-        Assert.Equal(CounterState.Live, monitor.Read(table => monitor.CountersOf(table.Find(flow.Id)!)));
+        Assert.Equal(CounterState.Live, Assert.Single(monitor.Snapshot([flow.Id])).Counters);
     }
 
     [Fact]

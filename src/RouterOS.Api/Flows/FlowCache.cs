@@ -1,0 +1,159 @@
+namespace RouterOS.Api.Flows;
+
+/// <summary>
+/// The API's copy of the engine's flow table, fed by <see cref="FlowFeed"/>. REST queries and
+/// the hub read it; nobody waits on the engine for a query. A reset spanning several messages
+/// is staged and swapped in whole, so a query never sees half a table.
+/// </summary>
+public sealed class FlowCache
+{
+    private readonly Lock _lock = new();
+    private Dictionary<uint, CachedFlow> _flows = [];
+    private Dictionary<uint, CachedFlow>? _staging;
+    private FlowTotals? _totals;
+    private bool _connected;
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes at the next change (a new task each time).</summary>
+    public Task Changed
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _changed.Task;
+            }
+        }
+    }
+
+    public bool Connected
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _connected;
+            }
+        }
+    }
+
+    public void Apply(FlowUpdate update)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        lock (_lock)
+        {
+            _connected = true;
+            if (update.Reset)
+            {
+                _staging = [];
+            }
+            var target = _staging ?? _flows;
+            foreach (var id in update.Removed)
+            {
+                target.Remove(id);
+            }
+            foreach (var view in update.Upserts)
+            {
+                target[view.Id] = new CachedFlow(view);
+            }
+            _totals = update.Totals ?? _totals;
+            if (update.Complete && _staging is not null)
+            {
+                _flows = _staging;
+                _staging = null;
+            }
+            if (update.Complete || _staging is null)
+            {
+                Signal();
+            }
+        }
+    }
+
+    /// <summary>The engine's stream is down: keep the last rows, say they are not live.</summary>
+    public void Disconnected()
+    {
+        lock (_lock)
+        {
+            _connected = false;
+            _staging = null;
+            Signal();
+        }
+    }
+
+    public FlowView? Find(uint id)
+    {
+        lock (_lock)
+        {
+            return _flows.GetValueOrDefault(id)?.View;
+        }
+    }
+
+    /// <summary>
+    /// The page the query asks for. Top-N selection (a bounded heap), not a full sort, so a
+    /// top-50 of 100k flows costs one pass.
+    /// </summary>
+    public FlowPage Query(FlowQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var wanted = query.Offset + query.Limit;
+        var comparer = Comparer(query);
+        // A max-heap of the best `wanted` so far: its root is the worst kept, replaced by anything better.
+        var best = new PriorityQueue<FlowView, FlowView>(wanted + 1, Comparer<FlowView>.Create((a, b) => comparer.Compare(b, a)));
+        var matching = 0;
+        FlowTotals? totals;
+        bool connected;
+        int total;
+        lock (_lock)
+        {
+            foreach (var flow in _flows.Values)
+            {
+                if (!query.Filter.Matches(flow))
+                {
+                    continue;
+                }
+                matching++;
+                if (best.Count < wanted)
+                {
+                    best.Enqueue(flow.View, flow.View);
+                }
+                else if (comparer.Compare(flow.View, best.Peek()) < 0)
+                {
+                    _ = best.EnqueueDequeue(flow.View, flow.View);
+                }
+            }
+            totals = _totals;
+            connected = _connected;
+            total = _flows.Count;
+        }
+        var rows = new List<FlowView>(best.Count);
+        while (best.TryDequeue(out var view, out _))
+        {
+            rows.Add(view);
+        }
+        rows.Reverse();
+        return new FlowPage(matching, total, [.. rows.Skip(query.Offset)], totals, connected);
+    }
+
+    /// <summary>Orders flows as the query wants them shown (first = best); ties by id, so pages are stable.</summary>
+    private static Comparer<FlowView> Comparer(FlowQuery query)
+    {
+        Comparison<FlowView> key = query.Sort switch
+        {
+            FlowSort.Rate => (a, b) => a.BytesPerSecond.CompareTo(b.BytesPerSecond),
+            // Age: older is "more"; descending shows the oldest first.
+            FlowSort.Age => (a, b) => b.Started.CompareTo(a.Started),
+            _ => (a, b) => a.Bytes.CompareTo(b.Bytes),
+        };
+        return Comparer<FlowView>.Create((a, b) =>
+        {
+            var order = query.Descending ? key(b, a) : key(a, b);
+            return order != 0 ? order : a.Id.CompareTo(b.Id);
+        });
+    }
+
+    private void Signal()
+    {
+        _changed.TrySetResult();
+        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,56 @@
+using Proto = RouterOS.Contracts.Engine;
+
+namespace RouterOS.Api.Flows;
+
+/// <summary>The engine's flow messages as the API's views.</summary>
+internal static class FlowContract
+{
+    public static FlowUpdate ToUpdate(Proto.FlowBatch batch) => new(
+        batch.Reset,
+        [.. batch.Upserts.Select(ToView)],
+        [.. batch.Removed],
+        batch.Aggregates is null ? null : ToTotals(batch.Aggregates),
+        batch.Complete);
+
+    public static FlowView ToView(Proto.Flow flow)
+    {
+        var original = Direction(flow.Original);
+        var reply = Direction(flow.Reply);
+        var offloadedSince = flow.OffloadedSince?.ToDateTimeOffset();
+        return new FlowView(
+            flow.Id, (int)flow.Zone, flow.Family, (int)flow.Protocol, flow.ProtocolName, original, reply,
+            // Masquerade: the answers come back to the translated source.
+            flow.SourceNat ? Endpoint(reply.Destination, reply.DestinationPort) : null,
+            // A port forward: the answers come from the translated destination.
+            flow.DestinationNat ? Endpoint(reply.Source, reply.SourcePort) : null,
+            flow.TcpState.Length == 0 ? null : flow.TcpState,
+            flow.Offload, flow.Counters, CountersNote(flow.Counters, offloadedSince),
+            offloadedSince, flow.Started?.ToDateTimeOffset() ?? DateTimeOffset.UnixEpoch,
+            (int)flow.TimeoutSeconds, flow.Mark, flow.Flowtable.Length == 0 ? null : flow.Flowtable);
+    }
+
+    public static FlowTotals ToTotals(Proto.FlowAggregates totals) => new(
+        totals.At?.ToDateTimeOffset() ?? DateTimeOffset.UnixEpoch,
+        (int)totals.Total, (int)totals.Classic, (int)totals.SoftwareOffloaded, (int)totals.HardwareOffloaded,
+        totals.FastPathBytesPerSecond, totals.ClassicBytesPerSecond, totals.NewFlowsPerSecond,
+        totals.CountersSince?.ToDateTimeOffset(), totals.EventsLost, totals.Resyncs);
+
+    /// <summary>Never silently stale numbers: say why they are not live.</summary>
+    public static string? CountersNote(string counters, DateTimeOffset? offloadedSince) => counters switch
+    {
+        "missing" => "no counters: the connection began before flow accounting was turned on",
+        "frozen_while_offloaded" => $"counters not updated while offloaded since {Since(offloadedSince)} (the flowtable has no counter)",
+        "maybe_frozen_while_offloaded" => $"counters may not be updated while offloaded since {Since(offloadedSince)} (not every flowtable has counter)",
+        _ => null,
+    };
+
+    private static string Since(DateTimeOffset? at) => at?.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture) ?? "an unknown time";
+
+    private static FlowDirectionView Direction(Proto.FlowDirection? direction) => direction is null
+        ? new FlowDirectionView("", 0, "", 0, 0, 0, 0, 0)
+        : new FlowDirectionView(direction.Source?.Address ?? "", (int)(direction.Source?.Port ?? 0), direction.Destination?.Address ?? "", (int)(direction.Destination?.Port ?? 0),
+            direction.Packets, direction.Bytes, direction.PacketsPerSecond, direction.BytesPerSecond);
+
+    private static string Endpoint(string address, int port) =>
+        port == 0 ? address : address.Contains(':', StringComparison.Ordinal) ? $"[{address}]:{port}" : $"{address}:{port}";
+}

@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+
+namespace RouterOS.Api.Flows;
+
+/// <summary>One browser's query and what it was sent last (the base of its next delta).</summary>
+public sealed class HubSubscriber(string connectionId, FlowQuery query)
+{
+    public string ConnectionId { get; } = connectionId;
+    public FlowQuery Query { get; } = query;
+    internal Dictionary<uint, FlowView>? LastRows { get; set; }
+    internal List<uint> LastOrder { get; set; } = [];
+    internal (int Matching, int Total, FlowTotals? Totals, bool Connected) LastHeader { get; set; }
+
+    /// <summary>1 while an update is on its way to the browser.</summary>
+    internal int Sending;
+
+    /// <summary>1 when a round skipped this browser because it was still receiving.</summary>
+    internal int Missed;
+}
+
+/// <summary>The browsers subscribed to the flow hub, by connection.</summary>
+public sealed class FlowHubSubscribers
+{
+    private readonly ConcurrentDictionary<string, HubSubscriber> _subscribers = new();
+    private TaskCompletionSource _woken = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _lock = new();
+
+    public ICollection<HubSubscriber> All => _subscribers.Values;
+
+    /// <summary>Completes when a browser subscribes or finishes receiving after a missed round.</summary>
+    public Task Woken
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _woken.Task;
+            }
+        }
+    }
+
+    /// <summary>A new query starts over: the next update is a reset.</summary>
+    public void Set(string connectionId, FlowQuery query)
+    {
+        _subscribers[connectionId] = new HubSubscriber(connectionId, query);
+        Wake();
+    }
+
+    public void Remove(string connectionId) => _subscribers.TryRemove(connectionId, out _);
+
+    public void Wake()
+    {
+        lock (_lock)
+        {
+            _woken.TrySetResult();
+            _woken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+}
+
+/// <summary>
+/// Sends each subscribed browser its page as a delta whenever the flow table or its query
+/// changes, at most every <see cref="MinimumGap"/>. A browser still receiving the previous
+/// update is skipped (its next delta covers both): a slow browser never holds up the others or
+/// the feed from the engine.
+/// </summary>
+public sealed partial class FlowHubPublisher(FlowCache cache, FlowHubSubscribers subscribers, IHubContext<FlowHub, IFlowClient> hub, ILogger<FlowHubPublisher> logger) : BackgroundService
+{
+    public static readonly TimeSpan MinimumGap = TimeSpan.FromMilliseconds(250);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.WhenAny(cache.Changed, subscribers.Woken).WaitAsync(stoppingToken);
+                await Task.Delay(MinimumGap, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            foreach (var subscriber in subscribers.All)
+            {
+                Push(subscriber);
+            }
+        }
+    }
+
+    private void Push(HubSubscriber subscriber)
+    {
+        if (Interlocked.CompareExchange(ref subscriber.Sending, 1, 0) != 0)
+        {
+            subscriber.Missed = 1;
+            return;
+        }
+        var page = cache.Query(subscriber.Query);
+        var delta = Delta(subscriber, page);
+        if (delta is null)
+        {
+            subscriber.Sending = 0;
+            return;
+        }
+        _ = SendAsync(subscriber, delta);
+    }
+
+    private async Task SendAsync(HubSubscriber subscriber, FlowPageDelta delta)
+    {
+        try
+        {
+            await hub.Clients.Client(subscriber.ConnectionId).Update(delta);
+        }
+        catch (Exception exception) when (exception is IOException or InvalidOperationException or OperationCanceledException)
+        {
+            // Gone or broken: the next update starts it over.
+            subscriber.LastRows = null;
+            LogSendFailed(subscriber.ConnectionId, exception.Message);
+        }
+        finally
+        {
+            Volatile.Write(ref subscriber.Sending, 0);
+            if (Interlocked.Exchange(ref subscriber.Missed, 0) == 1)
+            {
+                subscribers.Wake();
+            }
+        }
+    }
+
+    /// <summary>What changed on the subscriber's page since its last update; null when nothing did.</summary>
+    internal static FlowPageDelta? Delta(HubSubscriber subscriber, FlowPage page)
+    {
+        var reset = subscriber.LastRows is null;
+        var last = subscriber.LastRows ?? [];
+        var rows = page.Rows.ToDictionary(row => row.Id);
+        var upserts = page.Rows.Where(row => !last.TryGetValue(row.Id, out var before) || before != row).ToList();
+        var removed = reset ? [] : last.Keys.Where(id => !rows.ContainsKey(id)).ToList();
+        var order = page.Rows.Select(row => row.Id).ToList();
+        var header = (page.Matching, page.Total, page.Totals, page.Connected);
+        if (!reset && upserts.Count == 0 && removed.Count == 0 && order.SequenceEqual(subscriber.LastOrder) && header == subscriber.LastHeader)
+        {
+            return null;
+        }
+        subscriber.LastRows = rows;
+        subscriber.LastOrder = order;
+        subscriber.LastHeader = header;
+        return new FlowPageDelta(reset, upserts, removed, order, page.Matching, page.Total, page.Totals, page.Connected);
+    }
+
+    [LoggerMessage(LogLevel.Debug, "Could not send flows to {ConnectionId}: {Error}")]
+    private partial void LogSendFailed(string connectionId, string error);
+}

@@ -1,0 +1,61 @@
+namespace RouterOS.Api.Flows;
+
+/// <summary>One direction of a connection, with its counters and rates over the engine's last interval.</summary>
+public sealed record FlowDirectionView(string Source, int SourcePort, string Destination, int DestinationPort, ulong Packets, ulong Bytes, double PacketsPerSecond, double BytesPerSecond);
+
+/// <summary>
+/// A connection through the router, as REST and the hub show it.
+/// </summary>
+/// <param name="Offload">"none" (classic path), "software" ([OFFLOAD]) or "hardware" ([HW_OFFLOAD]).</param>
+/// <param name="Counters">"live", "missing", "frozen_while_offloaded" or "maybe_frozen_while_offloaded".</param>
+/// <param name="CountersNote">The counters' honesty in plain words, when they are not simply live.</param>
+/// <param name="SourceNat">The translated source as address:port ("before -> after" is Original.Source -> this), when the source was translated.</param>
+/// <param name="DestinationNat">The translated destination, when the destination was translated (a port forward).</param>
+public sealed record FlowView(
+    uint Id,
+    int Zone,
+    string Family,
+    int Protocol,
+    string ProtocolName,
+    FlowDirectionView Original,
+    FlowDirectionView Reply,
+    string? SourceNat,
+    string? DestinationNat,
+    string? TcpState,
+    string Offload,
+    string Counters,
+    string? CountersNote,
+    DateTimeOffset? OffloadedSince,
+    DateTimeOffset Started,
+    int TimeoutSeconds,
+    uint Mark,
+    string? Flowtable)
+{
+    public ulong Bytes => Original.Bytes + Reply.Bytes;
+
+    public double BytesPerSecond => Original.BytesPerSecond + Reply.BytesPerSecond;
+}
+
+/// <summary>The dashboard's totals: flows per path, bytes per second on the fast and classic paths, new flows per second.</summary>
+/// <param name="CountersSince">When the engine turned accounting on: connections older than that have no counters.</param>
+public sealed record FlowTotals(
+    DateTimeOffset At,
+    int Total,
+    int Classic,
+    int SoftwareOffloaded,
+    int HardwareOffloaded,
+    double FastPathBytesPerSecond,
+    double ClassicBytesPerSecond,
+    double NewFlowsPerSecond,
+    DateTimeOffset? CountersSince,
+    ulong EventsLost,
+    ulong Resyncs);
+
+/// <summary>One message of the engine's flow stream.</summary>
+/// <param name="Reset">Forget every flow first.</param>
+/// <param name="Complete">The last message of one update.</param>
+public sealed record FlowUpdate(bool Reset, IReadOnlyList<FlowView> Upserts, IReadOnlyList<uint> Removed, FlowTotals? Totals, bool Complete);
+
+/// <summary>An answer to a flow query: the rows asked for, how many matched, and the totals.</summary>
+/// <param name="Connected">False while the engine's flow stream is down (the rows are the last known).</param>
+public sealed record FlowPage(int Matching, int Total, IReadOnlyList<FlowView> Rows, FlowTotals? Totals, bool Connected);

@@ -1,0 +1,135 @@
+using System.Net;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using RouterOS.Api.Flows;
+using RouterOS.Api.Tests.Support;
+
+namespace RouterOS.Api.Tests;
+
+/// <summary>Flows over REST and the hub, fed by the engine double's flow stream.</summary>
+public sealed class FlowApiTests : IAsyncLifetime
+{
+    private readonly ApiFactory _api = new();
+    private HttpClient _client = null!;
+
+    public async ValueTask InitializeAsync() => _client = await _api.CreateTokenClientAsync();
+
+    public async ValueTask DisposeAsync() => await _api.DisposeAndDeleteAsync();
+
+    [Fact]
+    public async Task Rest_answers_exactly_what_the_engine_streamed()
+    {
+        var masqueraded = TestFlows.Udp(7, "192.168.1.100", 40000, "203.0.113.1", 53, 1280) with
+        {
+            Reply = new FlowDirectionView("203.0.113.1", 53, "203.0.113.2", 61000, 1, 120, 0, 0),
+            SourceNat = "203.0.113.2:61000",
+            Mark = 7,
+        };
+        _api.Engine.PushFlows(new FlowUpdate(true, [masqueraded, TestFlows.Udp(8, "192.168.1.101", 40001, "203.0.113.1", 53, 99)], [], TestFlows.Totals(2), true));
+
+        var page = await PollAsync("/api/v1/flows?filter=proto:udp&sort=bytes&limit=1", p => p["matching"]!.GetValue<int>() == 2);
+
+        var row = Assert.Single(page["rows"]!.AsArray())!;
+        Assert.Equal(7u, row["id"]!.GetValue<uint>());
+        Assert.Equal("192.168.1.100", row["original"]!["source"]!.GetValue<string>());
+        Assert.Equal(1280ul, row["original"]!["bytes"]!.GetValue<ulong>());
+        Assert.Equal(120ul, row["reply"]!["bytes"]!.GetValue<ulong>());
+        Assert.Equal("203.0.113.2:61000", row["sourceNat"]!.GetValue<string>());
+        Assert.Equal(7u, row["mark"]!.GetValue<uint>());
+        Assert.Equal("none", row["offload"]!.GetValue<string>());
+        Assert.True(page["connected"]!.GetValue<bool>());
+        Assert.Equal(2, page["totals"]!["total"]!.GetValue<int>());
+
+        var one = await _client.Get("/api/v1/flows/8").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("192.168.1.101", one["original"]!["source"]!.GetValue<string>());
+        await _client.Get("/api/v1/flows/9").ExpectAsync(HttpStatusCode.NotFound);
+
+        _api.Engine.PushFlows(new FlowUpdate(false, [], [8], null, true));
+        await PollAsync("/api/v1/flows", p => p["matching"]!.GetValue<int>() == 1);
+    }
+
+    [Fact]
+    public async Task A_bad_filter_is_a_400_that_names_it()
+    {
+        var problem = await _client.Get("/api/v1/flows?filter=colour:red").ExpectAsync(HttpStatusCode.BadRequest);
+
+        Assert.StartsWith("filter: 'colour' is not a filter", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Killing_a_flow_needs_write_scope_and_reaches_the_engine()
+    {
+        _api.Engine.KillableFlows.Add(7);
+        using var reader = await _api.CreateTokenClientAsync("read");
+
+        await reader.Delete("/api/v1/flows/7").ExpectAsync(HttpStatusCode.Forbidden);
+        await _client.Delete("/api/v1/flows/7").ExpectAsync(HttpStatusCode.NoContent);
+        var gone = await _client.Delete("/api/v1/flows/7").ExpectAsync(HttpStatusCode.NotFound);
+
+        Assert.Equal([7u], _api.Engine.Killed);
+        Assert.Equal("no flow 7", gone["detail"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_hub_sends_the_page_then_only_what_changed()
+    {
+        var token = await Onboarding.CreateTokenAsync(await _api.CreateBrowserAsync(), "hub-test", "read");
+        var updates = Channel.CreateUnbounded<FlowPageDelta>();
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(_api.Server.BaseAddress, "/hubs/flows"), options =>
+            {
+                options.HttpMessageHandlerFactory = _ => _api.Server.CreateHandler();
+                options.Transports = HttpTransportType.LongPolling;
+                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            })
+            .Build();
+        hub.On<FlowPageDelta>(nameof(IFlowClient.Update), delta => updates.Writer.TryWrite(delta));
+        await hub.StartAsync(TestContext.Current.CancellationToken);
+        _api.Engine.PushFlows(new FlowUpdate(true, [TestFlows.Udp(1, "10.0.0.1", 1000, "192.0.2.1", 53, 500), TestFlows.Udp(2, "10.0.0.2", 1000, "192.0.2.1", 53, 100)], [], TestFlows.Totals(2), true));
+
+        await hub.InvokeAsync("Subscribe", new FlowSubscribeRequest(Filter: "proto:udp", Limit: 1), TestContext.Current.CancellationToken);
+
+        var first = await NextAsync(updates, d => d.Reset && d.Upserts.Count == 1);
+        Assert.Equal(1u, first.Upserts[0].Id);
+        Assert.Equal((2, 2), (first.Matching, first.Total));
+
+        // Flow 2 overtakes flow 1: the page now shows flow 2 alone.
+        _api.Engine.PushFlows(new FlowUpdate(false, [TestFlows.Udp(2, "10.0.0.2", 1000, "192.0.2.1", 53, 900)], [], null, true));
+        var second = await NextAsync(updates, d => !d.Reset && d.Upserts.Count == 1);
+        Assert.Equal(2u, second.Upserts[0].Id);
+        Assert.Equal(900ul, second.Upserts[0].Original.Bytes);
+        Assert.Equal([1u], second.Removed);
+        Assert.Equal([2u], second.Order);
+
+        // A bad query is refused in words, and the subscription stays as it was.
+        var refused = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync("Subscribe", new FlowSubscribeRequest(Filter: "port:x"), TestContext.Current.CancellationToken));
+        Assert.Contains("filter: 'x' is not a port", refused.Message, StringComparison.Ordinal);
+    }
+
+    private async Task<System.Text.Json.Nodes.JsonNode> PollAsync(string url, Func<System.Text.Json.Nodes.JsonNode, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var page = await _client.Get(url).ExpectAsync(HttpStatusCode.OK);
+            if (done(page))
+                return page;
+            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting on {url}: {page.ToJsonString()}");
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+    }
+
+    private static async Task<FlowPageDelta> NextAsync(Channel<FlowPageDelta> updates, Func<FlowPageDelta, bool> wanted)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var delta = await updates.Reader.ReadAsync(deadline.Token);
+            if (wanted(delta))
+                return delta;
+        }
+    }
+}

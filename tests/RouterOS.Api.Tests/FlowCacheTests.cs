@@ -1,0 +1,98 @@
+using System.Net;
+using RouterOS.Api.Flows;
+using RouterOS.Api.Tests.Support;
+
+namespace RouterOS.Api.Tests;
+
+/// <summary>The API's flow cache and queries, as values.</summary>
+public sealed class FlowCacheTests
+{
+    private static readonly Func<string, IReadOnlyList<IPNetwork>?> NoInterfaces = _ => null;
+
+    [Fact]
+    public void Top_50_by_bytes_of_100k_flows_is_the_same_as_a_full_sort()
+    {
+        var cache = new FlowCache();
+        var random = new Random(7);
+        var views = Enumerable.Range(1, 100_000)
+            .Select(i => TestFlows.Udp((uint)i, $"10.{i >> 16}.{(i >> 8) & 255}.{i & 255}", 1024 + (i % 60000), "192.0.2.1", 53, (ulong)random.Next(0, 1_000_000))).ToList();
+        cache.Apply(new FlowUpdate(true, views, [], TestFlows.Totals(views.Count), true));
+
+        var page = cache.Query(FlowQuery.Default with { Limit = 50 });
+
+        var expected = views.OrderByDescending(v => v.Bytes).ThenBy(v => v.Id).Take(50).Select(v => v.Id);
+        Assert.Equal(expected, page.Rows.Select(r => r.Id));
+        Assert.Equal((100_000, 100_000), (page.Matching, page.Total));
+    }
+
+    [Fact]
+    public void Pages_follow_the_sort_and_the_offset()
+    {
+        var cache = new FlowCache();
+        cache.Apply(new FlowUpdate(true, [.. Enumerable.Range(1, 10).Select(i => TestFlows.Udp((uint)i, "10.0.0.1", 1000 + i, "192.0.2.1", 53, (ulong)(i * 10), bytesPerSecond: 100 - i))], [], null, true));
+
+        Assert.Equal([8u, 7u, 6u], cache.Query(FlowQuery.Default with { Offset = 2, Limit = 3 }).Rows.Select(r => r.Id));
+        Assert.Equal([1u, 2u], cache.Query(FlowQuery.Default with { Sort = FlowSort.Rate, Limit = 2 }).Rows.Select(r => r.Id));
+        // Age: flow 1 started first, so it is the oldest.
+        Assert.Equal([1u, 2u], cache.Query(FlowQuery.Default with { Sort = FlowSort.Age, Limit = 2 }).Rows.Select(r => r.Id));
+        Assert.Equal([1u, 2u], cache.Query(FlowQuery.Default with { Descending = false, Limit = 2 }).Rows.Select(r => r.Id));
+    }
+
+    [Fact]
+    public void A_reset_in_several_messages_is_swapped_in_whole()
+    {
+        var cache = new FlowCache();
+        cache.Apply(new FlowUpdate(true, [TestFlows.Udp(1, "10.0.0.1", 1, "192.0.2.1", 53, 1)], [], null, true));
+
+        cache.Apply(new FlowUpdate(true, [TestFlows.Udp(2, "10.0.0.2", 1, "192.0.2.1", 53, 1)], [], null, false));
+        Assert.Equal([1u], cache.Query(FlowQuery.Default).Rows.Select(r => r.Id));
+
+        cache.Apply(new FlowUpdate(false, [TestFlows.Udp(3, "10.0.0.3", 1, "192.0.2.1", 53, 1)], [], null, true));
+        Assert.Equal([2u, 3u], cache.Query(FlowQuery.Default).Rows.Select(r => r.Id).Order());
+    }
+
+    [Theory]
+    [InlineData("proto:udp", new uint[] { 1, 2 })]
+    [InlineData("proto:tcp", new uint[] { 3 })]
+    [InlineData("addr:10.0.0.0/24", new uint[] { 1 })]
+    [InlineData("addr:2001:db8::7", new uint[] { 3 })]
+    [InlineData("port:5353", new uint[] { 2 })]
+    [InlineData("offload:software", new uint[] { 2 })]
+    [InlineData("offload:offloaded", new uint[] { 2, 3 })]
+    [InlineData("offload:none", new uint[] { 1 })]
+    [InlineData("iface:br-lan", new uint[] { 1 })]
+    [InlineData("10.9.9", new uint[] { 2 })]
+    [InlineData("proto:udp 10.0.0", new uint[] { 1 })]
+    public void Filters_select_by_every_term(string filter, uint[] expected)
+    {
+        var cache = new FlowCache();
+        var tcp = TestFlows.Udp(3, "2001:db8::7", 40000, "2001:db8::1", 443, 10, offload: "hardware") with { Protocol = 6, ProtocolName = "tcp", Family = "ipv6" };
+        cache.Apply(new FlowUpdate(true, [TestFlows.Udp(1, "10.0.0.5", 1000, "192.0.2.1", 53, 30), TestFlows.Udp(2, "10.9.9.9", 5353, "192.0.2.2", 53, 20, offload: "software"), tcp], [], null, true));
+        var (query, _, error) = FlowQuery.Parse(filter, null, null, null, null, name => name == "br-lan" ? [IPNetwork.Parse("10.0.0.0/24")] : null);
+
+        Assert.True(query is not null, error);
+        Assert.Equal(expected, cache.Query(query).Rows.Select(r => r.Id).Order());
+    }
+
+    [Theory]
+    [InlineData("proto:xyz", null, null, "filter")]
+    [InlineData("addr:10.0.0.300", null, null, "filter")]
+    [InlineData("port:70000", null, null, "filter")]
+    [InlineData("iface:eth9", null, null, "filter")]
+    [InlineData("offload:sometimes", null, null, "filter")]
+    [InlineData("colour:red", null, null, "filter")]
+    [InlineData("", "size", null, "sort")]
+    [InlineData("", null, "up", "order")]
+    public void A_bad_query_names_the_parameter_and_what_is_wrong(string filter, string? sort, string? order, string parameter)
+    {
+        var (query, named, error) = FlowQuery.Parse(filter, sort, order, null, null, NoInterfaces);
+
+        Assert.Null(query);
+        Assert.Equal(parameter, named);
+        Assert.False(string.IsNullOrWhiteSpace(error));
+    }
+
+    [Fact]
+    public void Limits_outside_1_to_1000_are_refused() =>
+        Assert.Equal("limit", FlowQuery.Parse(null, null, null, null, 1001, NoInterfaces).Parameter);
+}
