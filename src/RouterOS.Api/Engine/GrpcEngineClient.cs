@@ -1,6 +1,6 @@
 using System.Net.Sockets;
-using Grpc.Core;
 using System.Runtime.CompilerServices;
+using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Options;
 using RouterOS.Api.Flows;

@@ -66,7 +66,13 @@ public sealed record FlowFilter(int? Protocol, IReadOnlyList<IPNetwork> Networks
 
     private static readonly Dictionary<string, int> Protocols = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["icmp"] = 1, ["tcp"] = 6, ["udp"] = 17, ["gre"] = 47, ["ipv6-icmp"] = 58, ["icmpv6"] = 58, ["sctp"] = 132,
+        ["icmp"] = 1,
+        ["tcp"] = 6,
+        ["udp"] = 17,
+        ["gre"] = 47,
+        ["ipv6-icmp"] = 58,
+        ["icmpv6"] = 58,
+        ["sctp"] = 132,
     };
 
     public static (FlowFilter? Filter, string? Error) Parse(string? text, Func<string, IReadOnlyList<IPNetwork>?> networksOf)
