@@ -2,7 +2,7 @@ using RouterOS.Bench;
 using RouterOS.Engine.Bench;
 
 // The engine's apply against the standard tools, on the real kernel, in scratch namespaces.
-// Usage: RouterOS.Engine.Bench [output.md]      (root: it creates network namespaces)
+// Usage: RouterOS.Engine.Bench [output.md] [apply|flows]   (root: it creates network namespaces; both by default)
 //        RouterOS.Engine.Bench apply-twice NS   (internal: the child process strace counts)
 var bench = ApplyBenchConfig.Build();
 if (args is ["apply-twice", var namespaceName])
@@ -16,6 +16,18 @@ if (Environment.UserName != "root")
     return 2;
 }
 var output = args.Length > 0 ? args[0] : "docs/benchmarks.md";
+var only = args.Length > 1 ? args[1] : null;
+if (only is null or "flows")
+{
+    var (dumps, burst, maxNote) = await FlowBench.RunAsync([10_000, 100_000, 1_000_000], burstEntries: 100_000);
+    var flowReport = FlowReport.Render(dumps, burst, maxNote);
+    BenchmarkDocument.WriteSection(output, "flow-monitor", flowReport);
+    Console.WriteLine(flowReport);
+}
+if (only is "flows")
+{
+    return 0;
+}
 const int Runs = 7;
 const int NoOpRepeats = 50;
 

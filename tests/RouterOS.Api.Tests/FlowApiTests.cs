@@ -32,7 +32,7 @@ public sealed class FlowApiTests : IAsyncLifetime
         var page = await PollAsync("/api/v1/flows?filter=proto:udp&sort=bytes&limit=1", p => p["matching"]!.GetValue<int>() == 2);
 
         var row = Assert.Single(page["rows"]!.AsArray())!;
-        Assert.Equal(7u, row["id"]!.GetValue<uint>());
+        Assert.Equal(7ul, row["id"]!.GetValue<ulong>());
         Assert.Equal("192.168.1.100", row["original"]!["source"]!.GetValue<string>());
         Assert.Equal(1280ul, row["original"]!["bytes"]!.GetValue<ulong>());
         Assert.Equal(120ul, row["reply"]!["bytes"]!.GetValue<ulong>());
@@ -68,7 +68,7 @@ public sealed class FlowApiTests : IAsyncLifetime
         await _client.Delete("/api/v1/flows/7").ExpectAsync(HttpStatusCode.NoContent);
         var gone = await _client.Delete("/api/v1/flows/7").ExpectAsync(HttpStatusCode.NotFound);
 
-        Assert.Equal([7u], _api.Engine.Killed);
+        Assert.Equal([7ul], _api.Engine.Killed);
         Assert.Equal("no flow 7", gone["detail"]!.GetValue<string>());
     }
 
@@ -92,16 +92,16 @@ public sealed class FlowApiTests : IAsyncLifetime
         await hub.InvokeAsync("Subscribe", new FlowSubscribeRequest(Filter: "proto:udp", Limit: 1), TestContext.Current.CancellationToken);
 
         var first = await NextAsync(updates, d => d.Reset && d.Upserts.Count == 1);
-        Assert.Equal(1u, first.Upserts[0].Id);
+        Assert.Equal(1ul, first.Upserts[0].Id);
         Assert.Equal((2, 2), (first.Matching, first.Total));
 
         // Flow 2 overtakes flow 1: the page now shows flow 2 alone.
         _api.Engine.PushFlows(new FlowUpdate(false, [TestFlows.Udp(2, "10.0.0.2", 1000, "192.0.2.1", 53, 900)], [], null, true));
         var second = await NextAsync(updates, d => !d.Reset && d.Upserts.Count == 1);
-        Assert.Equal(2u, second.Upserts[0].Id);
+        Assert.Equal(2ul, second.Upserts[0].Id);
         Assert.Equal(900ul, second.Upserts[0].Original.Bytes);
-        Assert.Equal([1u], second.Removed);
-        Assert.Equal([2u], second.Order);
+        Assert.Equal([1ul], second.Removed);
+        Assert.Equal([2ul], second.Order);
 
         // A bad query is refused in words, and the subscription stays as it was.
         var refused = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync("Subscribe", new FlowSubscribeRequest(Filter: "port:x"), TestContext.Current.CancellationToken));

@@ -15,7 +15,7 @@ public sealed class FlowCacheTests
         var cache = new FlowCache();
         var random = new Random(7);
         var views = Enumerable.Range(1, 100_000)
-            .Select(i => TestFlows.Udp((uint)i, $"10.{i >> 16}.{(i >> 8) & 255}.{i & 255}", 1024 + (i % 60000), "192.0.2.1", 53, (ulong)random.Next(0, 1_000_000))).ToList();
+            .Select(i => TestFlows.Udp((ulong)i, $"10.{i >> 16}.{(i >> 8) & 255}.{i & 255}", 1024 + (i % 60000), "192.0.2.1", 53, (ulong)random.Next(0, 1_000_000))).ToList();
         cache.Apply(new FlowUpdate(true, views, [], TestFlows.Totals(views.Count), true));
 
         var page = cache.Query(FlowQuery.Default with { Limit = 50 });
@@ -29,13 +29,13 @@ public sealed class FlowCacheTests
     public void Pages_follow_the_sort_and_the_offset()
     {
         var cache = new FlowCache();
-        cache.Apply(new FlowUpdate(true, [.. Enumerable.Range(1, 10).Select(i => TestFlows.Udp((uint)i, "10.0.0.1", 1000 + i, "192.0.2.1", 53, (ulong)(i * 10), bytesPerSecond: 100 - i))], [], null, true));
+        cache.Apply(new FlowUpdate(true, [.. Enumerable.Range(1, 10).Select(i => TestFlows.Udp((ulong)i, "10.0.0.1", 1000 + i, "192.0.2.1", 53, (ulong)(i * 10), bytesPerSecond: 100 - i))], [], null, true));
 
-        Assert.Equal([8u, 7u, 6u], cache.Query(FlowQuery.Default with { Offset = 2, Limit = 3 }).Rows.Select(r => r.Id));
-        Assert.Equal([1u, 2u], cache.Query(FlowQuery.Default with { Sort = FlowSort.Rate, Limit = 2 }).Rows.Select(r => r.Id));
+        Assert.Equal([8ul, 7ul, 6ul], cache.Query(FlowQuery.Default with { Offset = 2, Limit = 3 }).Rows.Select(r => r.Id));
+        Assert.Equal([1ul, 2ul], cache.Query(FlowQuery.Default with { Sort = FlowSort.Rate, Limit = 2 }).Rows.Select(r => r.Id));
         // Age: flow 1 started first, so it is the oldest.
-        Assert.Equal([1u, 2u], cache.Query(FlowQuery.Default with { Sort = FlowSort.Age, Limit = 2 }).Rows.Select(r => r.Id));
-        Assert.Equal([1u, 2u], cache.Query(FlowQuery.Default with { Descending = false, Limit = 2 }).Rows.Select(r => r.Id));
+        Assert.Equal([1ul, 2ul], cache.Query(FlowQuery.Default with { Sort = FlowSort.Age, Limit = 2 }).Rows.Select(r => r.Id));
+        Assert.Equal([1ul, 2ul], cache.Query(FlowQuery.Default with { Descending = false, Limit = 2 }).Rows.Select(r => r.Id));
     }
 
     [Fact]
@@ -45,25 +45,25 @@ public sealed class FlowCacheTests
         cache.Apply(new FlowUpdate(true, [TestFlows.Udp(1, "10.0.0.1", 1, "192.0.2.1", 53, 1)], [], null, true));
 
         cache.Apply(new FlowUpdate(true, [TestFlows.Udp(2, "10.0.0.2", 1, "192.0.2.1", 53, 1)], [], null, false));
-        Assert.Equal([1u], cache.Query(FlowQuery.Default).Rows.Select(r => r.Id));
+        Assert.Equal([1ul], cache.Query(FlowQuery.Default).Rows.Select(r => r.Id));
 
         cache.Apply(new FlowUpdate(false, [TestFlows.Udp(3, "10.0.0.3", 1, "192.0.2.1", 53, 1)], [], null, true));
-        Assert.Equal([2u, 3u], cache.Query(FlowQuery.Default).Rows.Select(r => r.Id).Order());
+        Assert.Equal([2ul, 3ul], cache.Query(FlowQuery.Default).Rows.Select(r => r.Id).Order());
     }
 
     [Theory]
-    [InlineData("proto:udp", new uint[] { 1, 2 })]
-    [InlineData("proto:tcp", new uint[] { 3 })]
-    [InlineData("addr:10.0.0.0/24", new uint[] { 1 })]
-    [InlineData("addr:2001:db8::7", new uint[] { 3 })]
-    [InlineData("port:5353", new uint[] { 2 })]
-    [InlineData("offload:software", new uint[] { 2 })]
-    [InlineData("offload:offloaded", new uint[] { 2, 3 })]
-    [InlineData("offload:none", new uint[] { 1 })]
-    [InlineData("iface:br-lan", new uint[] { 1 })]
-    [InlineData("10.9.9", new uint[] { 2 })]
-    [InlineData("proto:udp 10.0.0", new uint[] { 1 })]
-    public void Filters_select_by_every_term(string filter, uint[] expected)
+    [InlineData("proto:udp", new ulong[] { 1, 2 })]
+    [InlineData("proto:tcp", new ulong[] { 3 })]
+    [InlineData("addr:10.0.0.0/24", new ulong[] { 1 })]
+    [InlineData("addr:2001:db8::7", new ulong[] { 3 })]
+    [InlineData("port:5353", new ulong[] { 2 })]
+    [InlineData("offload:software", new ulong[] { 2 })]
+    [InlineData("offload:offloaded", new ulong[] { 2, 3 })]
+    [InlineData("offload:none", new ulong[] { 1 })]
+    [InlineData("iface:br-lan", new ulong[] { 1 })]
+    [InlineData("10.9.9", new ulong[] { 2 })]
+    [InlineData("proto:udp 10.0.0", new ulong[] { 1 })]
+    public void Filters_select_by_every_term(string filter, ulong[] expected)
     {
         var cache = new FlowCache();
         var tcp = TestFlows.Udp(3, "2001:db8::7", 40000, "2001:db8::1", 443, 10, offload: "hardware") with { Protocol = 6, ProtocolName = "tcp", Family = "ipv6" };

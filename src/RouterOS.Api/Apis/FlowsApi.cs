@@ -13,8 +13,8 @@ public static class FlowsApi
     {
         var flows = api.MapGroup("/flows").WithTags("Flows");
         flows.MapGet("/", QueryAsync).WithSummary("Connections: filter (e.g. 'proto:tcp addr:192.168.1.0/24 port:443 iface:br-lan offload:software words'), sort (bytes, rate, age), order (desc, asc), offset, limit (1-1000).");
-        flows.MapGet("/{id:long}", Get).WithSummary("One connection by its conntrack id.");
-        flows.MapDelete("/{id:long}", KillAsync).WithSummary("Kill a connection: its conntrack entry is deleted.");
+        flows.MapGet("/{id}", Get).WithSummary("One connection by its conntrack id.");
+        flows.MapDelete("/{id}", KillAsync).WithSummary("Kill a connection: its conntrack entry is deleted.");
         return api;
     }
 
@@ -27,19 +27,15 @@ public static class FlowsApi
         return query is null ? throw new BadRequestException($"{parameter}: {error}") : TypedResults.Ok(cache.Query(query));
     }
 
-    private static Ok<FlowView> Get(FlowCache cache, long id) =>
-        id is < 0 or > uint.MaxValue || cache.Find((uint)id) is not { } flow ? throw new NotFoundException($"no flow {id}") : TypedResults.Ok(flow);
+    private static Ok<FlowView> Get(FlowCache cache, ulong id) =>
+        cache.Find(id) is { } flow ? TypedResults.Ok(flow) : throw new NotFoundException($"no flow {id}");
 
-    private static async Task<NoContent> KillAsync(IEngineClient engine, long id, CancellationToken cancellationToken)
+    private static async Task<NoContent> KillAsync(IEngineClient engine, ulong id, CancellationToken cancellationToken)
     {
-        if (id is < 0 or > uint.MaxValue)
-        {
-            throw new NotFoundException($"no flow {id}");
-        }
         string? error;
         try
         {
-            error = await engine.KillFlowAsync((uint)id, cancellationToken);
+            error = await engine.KillFlowAsync(id, cancellationToken);
         }
         catch (EngineUnavailableException exception)
         {

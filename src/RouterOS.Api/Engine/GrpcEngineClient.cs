@@ -105,7 +105,7 @@ public sealed class GrpcEngineClient : IEngineClient, IDisposable
         }
     }
 
-    public Task<string?> KillFlowAsync(uint id, CancellationToken cancellationToken) => Call(async () =>
+    public Task<string?> KillFlowAsync(ulong id, CancellationToken cancellationToken) => Call(async () =>
     {
         var reply = await _engine.KillFlowAsync(new KillFlowRequest { Id = id }, deadline: Deadline(QuickCall), cancellationToken: cancellationToken);
         return reply.Killed ? null : reply.Error;

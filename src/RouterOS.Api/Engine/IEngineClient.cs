@@ -24,7 +24,7 @@ public interface IEngineClient
     IAsyncEnumerable<Flows.FlowUpdate> WatchFlowsAsync(CancellationToken cancellationToken);
 
     /// <returns>Null when the connection was killed; otherwise why not ("no flow 7").</returns>
-    Task<string?> KillFlowAsync(uint id, CancellationToken cancellationToken);
+    Task<string?> KillFlowAsync(ulong id, CancellationToken cancellationToken);
 }
 
 /// <summary>The engine could not be reached; nothing was changed.</summary>

@@ -8,8 +8,8 @@ namespace RouterOS.Api.Flows;
 public sealed class FlowCache
 {
     private readonly Lock _lock = new();
-    private Dictionary<uint, CachedFlow> _flows = [];
-    private Dictionary<uint, CachedFlow>? _staging;
+    private Dictionary<ulong, CachedFlow> _flows = [];
+    private Dictionary<ulong, CachedFlow>? _staging;
     private FlowTotals? _totals;
     private bool _connected;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -80,7 +80,7 @@ public sealed class FlowCache
         }
     }
 
-    public FlowView? Find(uint id)
+    public FlowView? Find(ulong id)
     {
         lock (_lock)
         {

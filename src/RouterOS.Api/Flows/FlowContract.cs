@@ -18,7 +18,7 @@ internal static class FlowContract
         var reply = Direction(flow.Reply);
         var offloadedSince = flow.OffloadedSince?.ToDateTimeOffset();
         return new FlowView(
-            flow.Id, (int)flow.Zone, flow.Family, (int)flow.Protocol, flow.ProtocolName, original, reply,
+            flow.Id, flow.ConntrackId, (int)flow.Zone, flow.Family, (int)flow.Protocol, flow.ProtocolName, original, reply,
             // Masquerade: the answers come back to the translated source.
             flow.SourceNat ? Endpoint(reply.Destination, reply.DestinationPort) : null,
             // A port forward: the answers come from the translated destination.

@@ -20,7 +20,7 @@ public sealed record FlowSubscribeRequest(string? Filter = null, string? Sort = 
 /// <param name="Order">The page's rows in display order.</param>
 /// <param name="Matching">How many flows match the filter (the page shows at most the query's limit).</param>
 /// <param name="Connected">False while the engine's flow stream is down.</param>
-public sealed record FlowPageDelta(bool Reset, IReadOnlyList<FlowView> Upserts, IReadOnlyList<uint> Removed, IReadOnlyList<uint> Order, int Matching, int Total, FlowTotals? Totals, bool Connected);
+public sealed record FlowPageDelta(bool Reset, IReadOnlyList<FlowView> Upserts, IReadOnlyList<ulong> Removed, IReadOnlyList<ulong> Order, int Matching, int Total, FlowTotals? Totals, bool Connected);
 
 /// <summary>
 /// Live flows for the dashboard at /hubs/flows. A browser calls <see cref="Subscribe"/> with its

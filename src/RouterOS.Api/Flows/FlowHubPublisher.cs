@@ -8,8 +8,8 @@ public sealed class HubSubscriber(string connectionId, FlowQuery query)
 {
     public string ConnectionId { get; } = connectionId;
     public FlowQuery Query { get; } = query;
-    internal Dictionary<uint, FlowView>? LastRows { get; set; }
-    internal List<uint> LastOrder { get; set; } = [];
+    internal Dictionary<ulong, FlowView>? LastRows { get; set; }
+    internal List<ulong> LastOrder { get; set; } = [];
     internal (int Matching, int Total, FlowTotals? Totals, bool Connected) LastHeader { get; set; }
 
     /// <summary>1 while an update is on its way to the browser.</summary>

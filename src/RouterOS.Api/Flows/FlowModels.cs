@@ -11,8 +11,10 @@ public sealed record FlowDirectionView(string Source, int SourcePort, string Des
 /// <param name="CountersNote">The counters' honesty in plain words, when they are not simply live.</param>
 /// <param name="SourceNat">The translated source as address:port ("before -> after" is Original.Source -> this), when the source was translated.</param>
 /// <param name="DestinationNat">The translated destination, when the destination was translated (a port forward).</param>
+/// <param name="Id">Unique while the flow lives (the conntrack id, see the engine contract).</param>
 public sealed record FlowView(
-    uint Id,
+    ulong Id,
+    uint ConntrackId,
     int Zone,
     string Family,
     int Protocol,
@@ -54,7 +56,7 @@ public sealed record FlowTotals(
 /// <summary>One message of the engine's flow stream.</summary>
 /// <param name="Reset">Forget every flow first.</param>
 /// <param name="Complete">The last message of one update.</param>
-public sealed record FlowUpdate(bool Reset, IReadOnlyList<FlowView> Upserts, IReadOnlyList<uint> Removed, FlowTotals? Totals, bool Complete);
+public sealed record FlowUpdate(bool Reset, IReadOnlyList<FlowView> Upserts, IReadOnlyList<ulong> Removed, FlowTotals? Totals, bool Complete);
 
 /// <summary>An answer to a flow query: the rows asked for, how many matched, and the totals.</summary>
 /// <param name="Connected">False while the engine's flow stream is down (the rows are the last known).</param>

@@ -130,13 +130,13 @@ public sealed partial class FlowMonitor : IDisposable
     /// the flowtable they are in when that is certain: quick under the lock, the caller formats
     /// them after.
     /// </summary>
-    public List<FlowSnapshot> Snapshot(IReadOnlyCollection<uint>? ids = null)
+    public List<FlowSnapshot> Snapshot(IReadOnlyCollection<ulong>? keys = null)
     {
         var flowtables = _runningConfig()?.Flowtables ?? default;
         lock (_tableLock)
         {
-            var result = new List<FlowSnapshot>(ids?.Count ?? _table.Count);
-            foreach (var flow in ids is null ? _table.All : ids.Select(_table.Find).OfType<FlowRecord>())
+            var result = new List<FlowSnapshot>(keys?.Count ?? _table.Count);
+            foreach (var flow in keys is null ? _table.All : keys.Select(_table.Find).OfType<FlowRecord>())
             {
                 result.Add(FlowSnapshot.Of(flow, flowtables));
             }
@@ -146,12 +146,12 @@ public sealed partial class FlowMonitor : IDisposable
 
     /// <summary>Kills a connection: deletes its conntrack entry (the id guards against a reused tuple).</summary>
     /// <returns>An error in plain words, or null when the kernel deleted it.</returns>
-    public async Task<string?> KillAsync(uint id)
+    public async Task<string?> KillAsync(ulong key)
     {
-        var flow = Read(table => table.Find(id)?.Entry);
+        var flow = Read(table => table.Find(key)?.Entry);
         if (flow is not { } entry)
         {
-            return $"no flow {id}";
+            return $"no flow {key}";
         }
         try
         {
@@ -159,13 +159,13 @@ public sealed partial class FlowMonitor : IDisposable
             {
                 _writer.Reset();
                 ConntrackRequests.Delete(_writer, _requests!.NextSequence(), entry.Original, entry.Id);
-                _requests.Execute(_writer, $"delete flow {id}");
+                _requests.Execute(_writer, $"delete flow {key}");
                 return true;
             });
         }
         catch (KernelException exception) when (exception.Errno == KernelException.ENOENT)
         {
-            return $"flow {id} has already ended";
+            return $"flow {key} has already ended";
         }
         var changes = new FlowChanges();
         lock (_tableLock)

@@ -33,12 +33,16 @@ public enum CounterState
 /// </summary>
 public sealed class FlowRecord
 {
-    internal FlowRecord(ConntrackEntry entry, DateTimeOffset firstSeen)
+    internal FlowRecord(ulong key, ConntrackEntry entry, DateTimeOffset firstSeen)
     {
+        Key = key;
         Entry = entry;
         FirstSeen = firstSeen;
         CountedAt = firstSeen;
     }
+
+    /// <summary>Unique while the flow lives: its conntrack id, unless another flow had that id first (see <see cref="FlowTable"/>).</summary>
+    public ulong Key { get; }
 
     public ConntrackEntry Entry { get; internal set; }
 

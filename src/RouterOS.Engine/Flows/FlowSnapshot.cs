@@ -6,6 +6,7 @@ namespace RouterOS.Engine.Flows;
 
 /// <summary>A flow copied out of the monitor's table, with what the running configuration says about it.</summary>
 public readonly record struct FlowSnapshot(
+    ulong Key,
     ConntrackEntry Entry,
     DateTimeOffset FirstSeen,
     DateTimeOffset? OffloadedSince,
@@ -19,7 +20,7 @@ public readonly record struct FlowSnapshot(
     public OffloadState Offload => Entry.HardwareOffloaded ? OffloadState.Hardware : Entry.Offloaded ? OffloadState.Software : OffloadState.None;
 
     public static FlowSnapshot Of(FlowRecord flow, EquatableArray<Flowtable> flowtables) => new(
-        flow.Entry, flow.FirstSeen, flow.OffloadedSince,
+        flow.Key, flow.Entry, flow.FirstSeen, flow.OffloadedSince,
         flow.OriginalBytesPerSecond, flow.ReplyBytesPerSecond, flow.OriginalPacketsPerSecond, flow.ReplyPacketsPerSecond,
         CountersOf(flow, flowtables),
         flow.Offload != OffloadState.None && flowtables.Count == 1 ? flowtables[0].Name.ToString() : null);

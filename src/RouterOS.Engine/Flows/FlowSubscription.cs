@@ -2,7 +2,7 @@ namespace RouterOS.Engine.Flows;
 
 /// <summary>What a subscriber has not been sent yet: ids only, so values are read fresh when sent.</summary>
 /// <param name="Reset">Send every flow: the subscriber starts over (first batch, or after a resync).</param>
-public sealed record PendingFlows(bool Reset, IReadOnlyCollection<uint> Upserted, IReadOnlyCollection<uint> Removed, FlowAggregates? Aggregates);
+public sealed record PendingFlows(bool Reset, IReadOnlyCollection<ulong> Upserted, IReadOnlyCollection<ulong> Removed, FlowAggregates? Aggregates);
 
 /// <summary>
 /// One subscriber's mailbox. The monitor merges every change into it and never waits: a flow
@@ -15,8 +15,8 @@ public sealed class FlowSubscription : IDisposable
     private readonly Lock _lock = new();
     private readonly SemaphoreSlim _signal = new(0, 1);
     private readonly Action<FlowSubscription> _onDispose;
-    private HashSet<uint> _upserted = [];
-    private HashSet<uint> _removed = [];
+    private HashSet<ulong> _upserted = [];
+    private HashSet<ulong> _removed = [];
     private bool _reset = true;
     private FlowAggregates? _aggregates;
 

@@ -21,7 +21,8 @@ internal static class FlowMessages
         var entry = flow.Entry;
         var message = new Flow
         {
-            Id = entry.Id,
+            Id = flow.Key,
+            ConntrackId = entry.Id,
             Zone = entry.Zone,
             Family = entry.Original.Source.IsV6 ? "ipv6" : "ipv4",
             Protocol = entry.Original.Protocol,

@@ -70,9 +70,9 @@ public sealed class FakeEngine : IEngineClient
     private readonly Channel<FlowUpdate> _flowStream = Channel.CreateUnbounded<FlowUpdate>();
 
     /// <summary>Ids KillFlowAsync kills (any other id is "no flow N").</summary>
-    public HashSet<uint> KillableFlows { get; } = [];
+    public HashSet<ulong> KillableFlows { get; } = [];
 
-    public List<uint> Killed { get; } = [];
+    public List<ulong> Killed { get; } = [];
 
     /// <summary>Sends a message down the flow stream the API is reading.</summary>
     public void PushFlows(FlowUpdate update) => _flowStream.Writer.TryWrite(update);
@@ -87,7 +87,7 @@ public sealed class FakeEngine : IEngineClient
         }
     }
 
-    public Task<string?> KillFlowAsync(uint id, CancellationToken cancellationToken)
+    public Task<string?> KillFlowAsync(ulong id, CancellationToken cancellationToken)
     {
         ThrowIfDown();
         lock (_lock)

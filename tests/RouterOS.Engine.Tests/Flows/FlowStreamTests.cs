@@ -92,7 +92,7 @@ public sealed class FlowStreamTests
         throw new InvalidOperationException("the flow stream ended");
     }
 
-    private static async Task NextRemovalAsync(IAsyncStreamReader<FlowBatch> stream, uint id)
+    private static async Task NextRemovalAsync(IAsyncStreamReader<FlowBatch> stream, ulong id)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         deadline.CancelAfter(TimeSpan.FromSeconds(30));
