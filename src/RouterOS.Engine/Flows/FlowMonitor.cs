@@ -237,7 +237,7 @@ public sealed partial class FlowMonitor : IDisposable
             _table.BeginDump();
             _writer.Reset();
             ConntrackRequests.Dump(_writer, _requests!.NextSequence());
-            _requests.Dump(_writer, "dump conntrack", message =>
+            _requests.DumpOverlapped(_writer, "dump conntrack", message =>
             {
                 if (ConntrackEntry.KindOf(message) != ConntrackMessageKind.Other)
                 {
