@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
+using RouterOS.Bench;
 using RouterOS.Engine.Kernel;
 using RouterOS.Engine.Reconcile;
 using RouterOS.Engine.State;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
+using RouterOS.Bench;
 using RouterOS.Engine.Flows;
 
 namespace RouterOS.Engine.Bench;

@@ -1,3 +1,4 @@
+using RouterOS.Bench;
 namespace RouterOS.Engine.Bench;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RouterOS.Bench;
 
 namespace RouterOS.Engine.Bench;
 

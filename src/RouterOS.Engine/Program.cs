@@ -1,10 +1,8 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using RouterOS.Engine.Flows;
 using RouterOS.Engine.Hosting;
 using RouterOS.Engine.Kernel;
 using RouterOS.Engine.Reconcile;
-using RouterOS.Engine.Service;
 using RouterOS.Engine.State;
 
 // The privileged engine. `RouterOS.Engine probe --netns NAME` prints the kernel's capabilities
@@ -30,8 +28,8 @@ if (args.Length > 0 && args[0] == "probe")
     return 0;
 }
 
-var builder = WebApplication.CreateSlimBuilder(args);
-builder.Services.AddGrpc();
+UnixSocketPermissions.PrepareDirectory(options.SocketPath, options.SocketGroup);
+var builder = EngineServer.CreateBuilder(options.SocketPath, args);
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(_ => new RouterKernel(options.Namespace));
@@ -41,12 +39,8 @@ builder.Services.AddSingleton(services => new FlowMonitor(options.Namespace, Flo
     services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<FlowMonitor>>(),
     () => services.GetRequiredService<RouterEngine>().Applied?.Config));
 builder.Services.AddHostedService<EngineLifetimeService>();
-UnixSocketPermissions.PrepareDirectory(options.SocketPath, options.SocketGroup);
-builder.WebHost.ConfigureKestrel(kestrel =>
-    kestrel.ListenUnixSocket(options.SocketPath, listen => listen.Protocols = HttpProtocols.Http2));
 
-var app = builder.Build();
-app.MapGrpcService<EngineGrpcService>();
+var app = EngineServer.Build(builder);
 await app.Services.GetRequiredService<RouterEngine>().StartAsync();
 app.Services.GetRequiredService<FlowMonitor>().Start();
 await app.StartAsync();

@@ -61,22 +61,28 @@ public sealed class FlowHubSubscribers
 
 /// <summary>
 /// Sends each subscribed browser its page as a delta whenever the flow table or its query
-/// changes, at most every <see cref="MinimumGap"/>. A browser still receiving the previous
+/// changes: at once after a quiet spell, otherwise <see cref="MinimumGap"/> after the last round
+/// (changes in between are coalesced into one delta). A browser still receiving the previous
 /// update is skipped (its next delta covers both): a slow browser never holds up the others or
 /// the feed from the engine.
 /// </summary>
-public sealed partial class FlowHubPublisher(FlowCache cache, FlowHubSubscribers subscribers, IHubContext<FlowHub, IFlowClient> hub, ILogger<FlowHubPublisher> logger) : BackgroundService
+public sealed partial class FlowHubPublisher(FlowCache cache, FlowHubSubscribers subscribers, IHubContext<FlowHub, IFlowClient> hub, TimeProvider time, ILogger<FlowHubPublisher> logger) : BackgroundService
 {
-    public static readonly TimeSpan MinimumGap = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan MinimumGap = TimeSpan.FromMilliseconds(100);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        long? lastRound = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await Task.WhenAny(cache.Changed, subscribers.Woken).WaitAsync(stoppingToken);
-                await Task.Delay(MinimumGap, stoppingToken);
+                if (lastRound is { } last && time.GetElapsedTime(last) is var sinceLast && sinceLast < MinimumGap)
+                {
+                    await Task.Delay(MinimumGap - sinceLast, stoppingToken);
+                }
+                lastRound = time.GetTimestamp();
             }
             catch (OperationCanceledException)
             {

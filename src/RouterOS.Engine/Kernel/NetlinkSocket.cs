@@ -226,7 +226,11 @@ public sealed unsafe class NetlinkSocket : IDisposable
             {
                 filled.CompleteAdding();
             }
-        }) { IsBackground = true, Name = "netlink dump receiver" };
+        })
+        {
+            IsBackground = true,
+            Name = "netlink dump receiver",
+        };
         receiver.Start();
         Exception? handlerError = null;
         foreach (var (buffer, length) in filled.GetConsumingEnumerable())

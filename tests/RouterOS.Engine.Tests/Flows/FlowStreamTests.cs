@@ -1,17 +1,14 @@
 using System.Net.Sockets;
 using Grpc.Core;
 using Grpc.Net.Client;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RouterOS.Contracts.Engine;
 using RouterOS.Engine.Flows;
+using RouterOS.Engine.Hosting;
 using RouterOS.Engine.Kernel;
 using RouterOS.Engine.Reconcile;
-using RouterOS.Engine.Service;
 using RouterOS.Engine.State;
 using RouterOS.Engine.Tests.Support;
 
@@ -33,14 +30,11 @@ public sealed class FlowStreamTests
             using var engine = new RouterEngine(kernel, new EngineStateStore(Path.Combine(work, "state")), TimeProvider.System, NullLogger<RouterEngine>.Instance);
             using var monitor = new FlowMonitor(testbed.Router.Name, new FlowMonitorOptions(TimeSpan.FromMilliseconds(200)), TimeProvider.System, NullLogger<FlowMonitor>.Instance, () => null);
             monitor.Start();
-            var builder = WebApplication.CreateSlimBuilder();
+            var builder = EngineServer.CreateBuilder(socket);
             builder.Logging.ClearProviders();
-            builder.WebHost.ConfigureKestrel(k => k.ListenUnixSocket(socket, o => o.Protocols = HttpProtocols.Http2));
-            builder.Services.AddGrpc();
             builder.Services.AddSingleton(engine);
             builder.Services.AddSingleton(monitor);
-            await using var app = builder.Build();
-            app.MapGrpcService<EngineGrpcService>();
+            await using var app = EngineServer.Build(builder);
             await app.StartAsync(TestContext.Current.CancellationToken);
             using var channel = GrpcChannel.ForAddress("http://engine", new GrpcChannelOptions
             {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace RouterOS.Engine.Bench;
+namespace RouterOS.Bench;
 
 /// <summary>
 /// A network namespace for one measured run, with the router's ports as veth pairs (far ends up,
