@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using RouterOS.Api.Auth;
 using RouterOS.Api.Bench;
@@ -10,7 +8,8 @@ using RouterOS.Api.Hosting;
 using RouterOS.Bench;
 using RouterOS.Domain.Json;
 
-// The config API under load on loopback, in one process with its clients (2 cores shared).
+// The config API under load on loopback, in one process with its clients (2 cores shared); then,
+// as root, the latency of live flows from the kernel to a SignalR client.
 // Usage: RouterOS.Api.Bench [output.md]
 var output = args.Length > 0 ? args[0] : "docs/benchmarks.md";
 var work = Directory.CreateTempSubdirectory("routeros-bench-").FullName;
@@ -38,7 +37,7 @@ try
     api.MapRouterApi();
     await api.StartAsync();
 
-    var token = await OnboardAsync(url, api.Services.GetRequiredService<SetupToken>().Value!);
+    var token = await Onboarding.TokenAsync(url, api.Services.GetRequiredService<SetupToken>().Value!);
     HttpClient Client()
     {
         var client = new HttpClient { BaseAddress = new Uri(url) };
@@ -73,28 +72,22 @@ try
     Console.WriteLine(report);
     await api.StopAsync();
     await engine.StopAsync();
+    if (Environment.UserName == "root")
+    {
+        var latency = await FlowLatency.RunAsync(work, flowsPerSecond: 1000, duration: TimeSpan.FromSeconds(10));
+        BenchmarkDocument.WriteSection(output, "flow-latency", latency);
+        Console.WriteLine(latency);
+    }
+    else
+    {
+        Console.WriteLine("flow latency: skipped, it needs root (a scratch network namespace)");
+    }
     return results.Any(r => r.Failures > 0) ? 1 : 0;
 }
 finally
 {
     Directory.Delete(work, recursive: true);
 }
-
-static async Task<string> OnboardAsync(string url, string setupToken)
-{
-    var cookies = new CookieContainer();
-    using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(url) };
-    const string password = "benchmark admin password";
-    (await browser.PostAsync("/api/v1/setup", Json($$"""{ "token": "{{setupToken}}", "password": "{{password}}" }"""))).EnsureSuccessStatusCode();
-    (await browser.PostAsync("/api/v1/auth/login", Json($$"""{ "username": "admin", "password": "{{password}}" }"""))).EnsureSuccessStatusCode();
-    var antiforgery = JsonNode.Parse(await browser.GetStringAsync("/api/v1/auth/antiforgery"))!;
-    browser.DefaultRequestHeaders.Add(AuthNames.AntiforgeryHeader, antiforgery["token"]!.GetValue<string>());
-    var created = await browser.PostAsync("/api/v1/tokens", Json("""{ "name": "bench", "scope": "write" }"""));
-    created.EnsureSuccessStatusCode();
-    return JsonNode.Parse(await created.Content.ReadAsStringAsync())!["token"]!.GetValue<string>();
-}
-
-static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
 
 static string Report(LoadResult[] results, int objects)
 {
