@@ -17,10 +17,12 @@ public sealed unsafe class NetlinkSocket : IDisposable
     private const int SockRaw = 3;
     private const int SockCloexec = 0x80000;
     private const int DefaultReceiveBufferSize = 1 << 20;
+    private const int DumpBufferCount = 8;
 
     private readonly SafeNetlinkHandle _handle;
     private readonly byte[] _receiveBuffer = new byte[256 * 1024];
     private uint _sequence = (uint)Environment.TickCount;
+    private byte[][]? _dumpBuffers;
 
     /// <param name="groups">Multicast groups to join at bind (sockaddr_nl.nl_groups), for event sockets.</param>
     /// <param name="receiveBufferSize">The kernel-side queue (SO_RCVBUF; as root SO_RCVBUFFORCE, past net.core.rmem_max).</param>
@@ -197,13 +199,14 @@ public sealed unsafe class NetlinkSocket : IDisposable
     /// </summary>
     public void DumpOverlapped(NetlinkWriter writer, string operation, MessageHandler onMessage)
     {
-        const int Buffers = 8;
         Send(writer.Written);
-        using var free = new BlockingCollection<byte[]>(Buffers);
-        using var filled = new BlockingCollection<(byte[] Buffer, int Length)>(Buffers);
-        for (var i = 0; i < Buffers; i++)
+        // The same buffers every dump (one dump at a time per socket): no garbage per second.
+        _dumpBuffers ??= [.. Enumerable.Range(0, DumpBufferCount).Select(_ => new byte[64 * 1024])];
+        using var free = new BlockingCollection<byte[]>(DumpBufferCount);
+        using var filled = new BlockingCollection<(byte[] Buffer, int Length)>(DumpBufferCount);
+        foreach (var buffer in _dumpBuffers)
         {
-            free.Add(new byte[64 * 1024]);
+            free.Add(buffer);
         }
         Exception? receiveError = null;
         var receiver = new Thread(() =>

@@ -12,7 +12,8 @@ namespace RouterOS.Api.Tests.Support;
 /// <see cref="FakeEngine"/> and the clock by a <see cref="FakeTimeProvider"/>. Two factories
 /// given the same directory are the same router restarted.
 /// </summary>
-public sealed class ApiFactory(string? dataDirectory = null, FakeTimeProvider? time = null) : WebApplicationFactory<Program>
+/// <param name="engineSocket">Set: talk to a real engine on this socket instead of the double.</param>
+public sealed class ApiFactory(string? dataDirectory = null, FakeTimeProvider? time = null, string? engineSocket = null) : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; } = dataDirectory ?? Path.Combine(Path.GetTempPath(), "routeros-api-tests", Guid.NewGuid().ToString("N"));
 
@@ -25,10 +26,15 @@ public sealed class ApiFactory(string? dataDirectory = null, FakeTimeProvider? t
         builder.UseSetting("RouterOS:DataDirectory", DataDirectory);
         builder.UseSetting("RouterOS:AllowRoot", "true"); // CI runs the tests as root
         builder.UseSetting("RouterOS:MaxRequestBodyBytes", "262144");
+        if (engineSocket is not null)
+            builder.UseSetting("RouterOS:EngineSocket", engineSocket);
         builder.ConfigureServices(services =>
         {
-            services.RemoveAll<IEngineClient>();
-            services.AddSingleton<IEngineClient>(Engine);
+            if (engineSocket is null)
+            {
+                services.RemoveAll<IEngineClient>();
+                services.AddSingleton<IEngineClient>(Engine);
+            }
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
         });
