@@ -1,8 +1,12 @@
 extern alias engine;
-
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using engine::RouterOS.Engine.Flows;
+using engine::RouterOS.Engine.Hosting;
+using engine::RouterOS.Engine.Kernel;
+using engine::RouterOS.Engine.Reconcile;
+using engine::RouterOS.Engine.State;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,11 +14,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RouterOS.Api.Flows;
 using RouterOS.Api.Tests.Support;
-using engine::RouterOS.Engine.Flows;
-using engine::RouterOS.Engine.Hosting;
-using engine::RouterOS.Engine.Kernel;
-using engine::RouterOS.Engine.Reconcile;
-using engine::RouterOS.Engine.State;
 using RouterOS.Engine.Tests.Support;
 
 namespace RouterOS.Api.Tests;
