@@ -26,7 +26,8 @@ internal static class FlowContract
             flow.TcpState.Length == 0 ? null : flow.TcpState,
             flow.Offload, flow.Counters, CountersNote(flow.Counters, offloadedSince),
             offloadedSince, flow.Started?.ToDateTimeOffset() ?? DateTimeOffset.UnixEpoch,
-            (int)flow.TimeoutSeconds, flow.Mark, flow.Flowtable.Length == 0 ? null : flow.Flowtable);
+            (int)flow.TimeoutSeconds, flow.Mark, flow.Flowtable.Length == 0 ? null : flow.Flowtable,
+            flow.OffloadRule.Length == 0 ? null : flow.OffloadRule);
     }
 
     public static FlowTotals ToTotals(Proto.FlowAggregates totals) => new(

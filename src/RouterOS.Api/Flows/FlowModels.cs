@@ -31,7 +31,8 @@ public sealed record FlowView(
     DateTimeOffset Started,
     int TimeoutSeconds,
     uint Mark,
-    string? Flowtable)
+    string? Flowtable,
+    string? OffloadRule)
 {
     public ulong Bytes => Original.Bytes + Reply.Bytes;
 

@@ -132,13 +132,15 @@ public sealed partial class FlowMonitor : IDisposable
     /// </summary>
     public List<FlowSnapshot> Snapshot(IReadOnlyCollection<ulong>? keys = null)
     {
-        var flowtables = _runningConfig()?.Flowtables ?? default;
+        var running = _runningConfig();
+        var flowtables = running?.Flowtables ?? default;
+        var policy = OffloadPolicyMatcher.Compile(running);
         lock (_tableLock)
         {
             var result = new List<FlowSnapshot>(keys?.Count ?? _table.Count);
             foreach (var flow in keys is null ? _table.All : keys.Select(_table.Find).OfType<FlowRecord>())
             {
-                result.Add(FlowSnapshot.Of(flow, flowtables));
+                result.Add(FlowSnapshot.Of(flow, flowtables, policy));
             }
             return result;
         }

@@ -45,6 +45,7 @@ internal static class FlowMessages
             TimeoutSeconds = entry.TimeoutSeconds,
             Mark = entry.Mark,
             Flowtable = flow.Flowtable ?? "",
+            OffloadRule = flow.OffloadRule ?? "",
         };
         if (flow.OffloadedSince is { } since)
         {
