@@ -60,6 +60,27 @@ public sealed class GoldenNetfilterTests
         Assert.Equal(ConntrackMessageKind.Entry, ConntrackEntry.KindOf(message));
     }
 
+    [Theory]
+    [InlineData(Ctnetlink.StatusOffload, true, false)]
+    [InlineData(Ctnetlink.StatusOffload | Ctnetlink.StatusHardwareOffload, true, true)]
+    public void Offload_bits_in_a_dump_entry_are_read(uint bits, bool offloaded, bool hardware)
+    {
+        // This kernel cannot offload, so the captured entry gets the bits a full kernel sets
+        // ([OFFLOAD] = 14; [HW_OFFLOAD] sets 15 as well), written into its CTA_STATUS.
+        var call = Fixture.Calls("conntrack-list-reply")[0];
+        var status = Attribute(call, Ctnetlink.Status);
+        var at = call.AsSpan().IndexOf(status) + 4;
+        var value = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(call.AsSpan(at));
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(call.AsSpan(at), value | bits);
+        var reader = new NetlinkMessageReader(call);
+        Assert.True(reader.TryRead(out var message));
+
+        var entry = ConntrackEntry.Parse(message);
+
+        Assert.Equal((offloaded, hardware), (entry.Offloaded, entry.HardwareOffloaded));
+        Assert.Equal(value | bits, entry.Status);
+    }
+
     [Fact]
     public void Conntrack_create_matches_conntrack_insert()
     {
