@@ -7,6 +7,9 @@ internal static partial class Libnftables
 {
     private const string Library = "libnftables.so.1";
 
+    /// <summary>NFT_CTX_OUTPUT_STATELESS: listings leave out counter values and other state.</summary>
+    public const uint OutputStateless = 4;
+
     /// <summary>NFT_CTX_OUTPUT_HANDLE.</summary>
     public const uint OutputHandle = 8;
 

@@ -27,6 +27,9 @@ public sealed class NftContext : IDisposable
             _handle.Dispose();
             throw new InvalidOperationException("libnftables could not buffer its output");
         }
+        // Listings are compared to spot changes made by hand: counters that move with traffic
+        // must not look like drift.
+        Libnftables.SetOutputFlags(context, Libnftables.OutputStateless);
     }
 
     /// <summary>Rulesets loaded for real (not dry runs): each is one kernel batch.</summary>

@@ -32,6 +32,9 @@ public static class RulesetGenerator
         return output.Build();
     }
 
+    /// <summary>The comment on the forward chain's first rule, which counts the classic path's packets.</summary>
+    public const string ClassicPathComment = "classic path";
+
     /// <summary>The name of a flowtable in the kernel (prefixed, so it can never clash with a keyword).</summary>
     public static string KernelName(ObjectName flowtable) => $"ft_{flowtable}";
 
@@ -107,6 +110,9 @@ public static class RulesetGenerator
         output.Open("chain forward");
         // Without zones the router forwards everything, as a plain Linux router does.
         output.Line($"type filter hook forward priority filter; policy {(zones.Count > 0 ? "drop" : "accept")};");
+        // Every packet the classic path forwards passes here, and no offloaded one does: the
+        // counter shows the fast path at work (it stops growing when a flow is offloaded).
+        output.Line($"counter comment \"{ClassicPathComment}\"");
         var offloadRules = config.OffloadPolicy.Where(rule => rule.Enabled).ToList();
         if (offloadRules.Count > 0)
         {

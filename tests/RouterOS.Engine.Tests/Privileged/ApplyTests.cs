@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using RouterOS.Engine.Kernel;
 using RouterOS.Engine.Probe;
 using RouterOS.Engine.Reconcile;
+using RouterOS.Engine.State;
 using RouterOS.Engine.Tests.Support;
 
 namespace RouterOS.Engine.Tests.Privileged;
@@ -195,5 +197,39 @@ public sealed class ApplyTests
         Assert.Contains("state DOWN", after, StringComparison.Ordinal);
         Assert.DoesNotContain("master", harness.Namespace.Exec("ip", "-o", "link", "show", "dev", "lan0"), StringComparison.Ordinal);
         Assert.False(harness.HasLink("br-lan"));
+    }
+
+    [Fact]
+    public async Task Counters_moving_with_traffic_are_not_drift()
+    {
+        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
+        using var testbed = new FlowTestbed();
+        var state = Directory.CreateTempSubdirectory("routeros-engine-test-").FullName;
+        try
+        {
+            using var kernel = new RouterKernel(testbed.Router.Name);
+            using var engine = new RouterEngine(kernel, new EngineStateStore(state), TimeProvider.System, NullLogger<RouterEngine>.Instance);
+            await engine.StartAsync();
+            Assert.True((await engine.ApplyAsync(Configs.Parse("""
+            {
+              "schemaVersion": 1,
+              "ports": [ { "name": "lan0" }, { "name": "wan0" } ],
+              "addresses": [ { "device": "lan0", "address": "10.1.0.1/24" }, { "device": "wan0", "address": "10.2.0.1/24" } ],
+              "firewall": {
+                "zones": [ { "name": "lan", "interfaces": [ "lan0" ], "input": "accept" }, { "name": "wan", "interfaces": [ "wan0" ] } ],
+                "forwardings": [ { "from": "lan", "to": "wan" } ]
+              }
+            }
+            """), 1, null)).Applied);
+
+            testbed.SendUdp(sourcePort: 43000, count: 3, payload: 10);
+
+            Assert.Matches("counter packets [1-9][0-9]* bytes [0-9]+ comment \"classic path\"", testbed.Router.Exec("nft", "list", "chain", "inet", "routeros", "forward"));
+            Assert.Empty(await engine.RepairDriftAsync());
+        }
+        finally
+        {
+            Directory.Delete(state, recursive: true);
+        }
     }
 }
