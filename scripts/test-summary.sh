@@ -3,8 +3,8 @@
 # prints one plain line "N passed, N failed[, N skipped]" last, and exits non-zero on any failure
 # or when no test ran at all.
 # Usage: test-summary.sh RESULTS_DIR [CHECK_RESULT_FILE...]
-#   each CHECK_RESULT_FILE holds "pass <name>" or "fail <name>" for a check that is not a test
-#   project (e.g. dotnet format).
+#   each CHECK_RESULT_FILE holds lines "pass <name>" or "fail <name>" for checks that are not a
+#   test project (dotnet format, the full-kernel VM scenarios).
 set -euo pipefail
 results_dir=$1
 shift
@@ -22,8 +22,12 @@ for report in "${reports[@]}"; do
   jq -r '.results.extra.suites[]?.errors[]? | "ERROR: \(.)"' "$report"
 done
 for check in "$@"; do
-  read -r verdict name < "$check"
-  if [[ $verdict == pass ]]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name"; fi
+  if [[ ! -s $check ]]; then
+    failed=$((failed + 1)); echo "FAILED: $check (no result)"; continue
+  fi
+  while read -r verdict name; do
+    if [[ $verdict == pass ]]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name"; fi
+  done < "$check"
 done
 
 if ((${#reports[@]} == 0)); then

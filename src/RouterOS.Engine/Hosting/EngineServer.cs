@@ -10,6 +10,8 @@ public static class EngineServer
     public static WebApplicationBuilder CreateBuilder(string socketPath, string[]? args = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args ?? []);
+        // The engine's own events matter; one line per gRPC request from the API does not.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddGrpc();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenUnixSocket(socketPath, listen => listen.Protocols = HttpProtocols.Http2));
         return builder;

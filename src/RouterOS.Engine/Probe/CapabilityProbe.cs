@@ -18,10 +18,24 @@ public static class CapabilityProbe
     private const int SockStream = 1;
     private const int PxProtoOe = 0;
 
+    /// <summary>
+    /// A dry run the kernel accepts. A refusal from libnftables' own parser is our bug, not a
+    /// missing capability: it throws rather than report the kernel as lacking something.
+    /// </summary>
+    private static bool KernelAccepts(KernelSession kernel, string command)
+    {
+        var result = kernel.Nft.Run(command, dryRun: true);
+        if (!result.Succeeded && result.Error.Contains("syntax error", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"the capability probe sent nft a malformed command: {result.Error}");
+        }
+        return result.Succeeded;
+    }
+
     public static Capabilities Run(KernelSession kernel)
     {
         var notes = new List<string>();
-        var flowtable = kernel.Nft.Run("table inet routeros_probe { flowtable p { hook ingress priority filter; } }", dryRun: true).Succeeded;
+        var flowtable = KernelAccepts(kernel, "table inet routeros_probe { flowtable p { hook ingress priority filter; }; }");
         if (!flowtable)
         {
             notes.Add("no flowtable support in this kernel (nf_flow_table): flows stay on the classic forwarding path");
@@ -43,9 +57,8 @@ public static class CapabilityProbe
         var hardware = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var link in kernel.Read().Links.Values.Where(IsPhysicalCandidate))
         {
-            hardware[link.Name] = flowtable && kernel.Nft.Run(
-                $"table inet routeros_probe {{ flowtable p {{ hook ingress priority filter; devices = {{ \"{link.Name}\" }}; flags offload; }} }}",
-                dryRun: true).Succeeded;
+            hardware[link.Name] = flowtable && KernelAccepts(kernel,
+                $"table inet routeros_probe {{ flowtable p {{ hook ingress priority filter; devices = {{ \"{link.Name}\" }}; flags offload; }}; }}");
             if (flowtable && !hardware[link.Name])
             {
                 notes.Add(Capabilities.NoHardwareOffload(link.Name));
