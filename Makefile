@@ -12,11 +12,12 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: help deps build run test bench format clean
+.PHONY: help deps build run test test-kernel bench format clean
 
 help:
 	@echo "make run    - run the lab router and dashboard (see README.md)"
 	@echo "make test   - run every test tier this machine supports; ends with 'N passed, N failed'"
+	@echo "make test-kernel - only the full-kernel scenarios, in the test VM (firmware/vm)"
 	@echo "make bench  - run the benchmarks and write docs/benchmarks.md"
 	@echo "make format - rewrite the sources to the repository's code style"
 	@echo "make clean  - remove build output and test results"
@@ -42,13 +43,21 @@ test: build
 	@echo "== tier 1: unit, property and golden tests"
 	dotnet test --solution $(SOLUTION) -c $(CONFIGURATION) --no-build \
 		--results-directory $(abspath $(RESULTS)) --report-xunit-ctrf --timeout 20m || true
+	@echo "== tier 3: full-kernel scenarios in the test VM (firmware/vm; qemu, Debian's stock kernel)"
+	@firmware/vm/kernel-tier.sh $(RESULTS) || echo "fail full-kernel tier did not run to the end" >> $(RESULTS)/kernel.check
 	@echo "== code style: dotnet format --verify-no-changes"
 	@if dotnet format $(SOLUTION) --verify-no-changes --no-restore; then \
 		echo "pass dotnet format --verify-no-changes" > $(RESULTS)/format.check; \
 	else \
 		echo "fail dotnet format --verify-no-changes (run 'make format')" > $(RESULTS)/format.check; \
 	fi
-	@scripts/test-summary.sh $(RESULTS) $(RESULTS)/format.check
+	@scripts/test-summary.sh $(RESULTS) $(RESULTS)/format.check $(RESULTS)/kernel.check
+
+# The full-kernel tier alone: boots the test VM once and runs every scenario in it.
+test-kernel: deps
+	@rm -rf $(RESULTS) && mkdir -p $(RESULTS)
+	@firmware/vm/kernel-tier.sh $(RESULTS) || echo "fail full-kernel tier did not run to the end" >> $(RESULTS)/kernel.check
+	@scripts/test-summary.sh --no-reports $(RESULTS) $(RESULTS)/kernel.check
 
 # Release build: benchmarks measure what ships. Each writes its own section of docs/benchmarks.md.
 # The engine benchmark needs root (scratch network namespaces), like `make run` and `make test`.

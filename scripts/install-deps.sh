@@ -8,7 +8,8 @@ set -euo pipefail
 #   iproute2, nftables, libnftables1, conntrack: the engine (libnftables.so.1 is P/Invoked) and the lab.
 #   iperf3, curl: traffic through the lab router and the privileged tests.
 #   strace, util-linux (nsenter): `make bench` counts the tools' netlink sends and runs nft in a namespace.
-APT_PACKAGES=(jq iproute2 nftables libnftables1 conntrack iperf3 curl strace util-linux)
+#   qemu-system-x86, busybox-static, kmod, cpio: the full-kernel test VM (firmware/vm): its initramfs and boot.
+APT_PACKAGES=(jq iproute2 nftables libnftables1 conntrack iperf3 curl strace util-linux qemu-system-x86 busybox-static kmod cpio)
 
 missing=()
 for package in "${APT_PACKAGES[@]}"; do

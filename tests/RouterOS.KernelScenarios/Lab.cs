@@ -71,7 +71,8 @@ internal static class Lab
         }
     }
 
-    public static bool Ping(string from, string to) => TryIn(from, "ping", "-c", "1", "-W", "2", to);
+    /// <summary>One ping (busybox's: the tier installs busybox-static for the VM, and iputils may be absent).</summary>
+    public static bool Ping(string from, string to) => TryIn(from, "busybox", "ping", "-c", "1", "-W", "2", to);
 
     /// <summary>What a failure report shows of the router: its table, its connections, its links.</summary>
     public static string Diagnostics() => string.Join('\n',

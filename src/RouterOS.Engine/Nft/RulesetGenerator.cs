@@ -153,40 +153,55 @@ public static class RulesetGenerator
     /// from the policy without offloading, so later rules cannot offload the flow either; a rule
     /// whose `flow add` the kernel refuses (first packet, helper...) simply falls through.
     /// </summary>
+    /// <summary>
+    /// A rule's lines in the offload_policy chain. A flow is decided by whichever of its packets
+    /// reaches a `flow add` first, and the answers come back the other way: a rule must match
+    /// both directions alike, or a `never` rule on "destination port 5060" would let the
+    /// replies (source port 5060) fall through to a later `offload` rule. So addresses and ports
+    /// are matched on the connection's tuples, not the packet's: the source as the connection
+    /// began (before masquerade: `ct original ... saddr`), the destination as it answers (after a
+    /// port forward: `ct reply ... saddr`, `ct reply proto-src`); interfaces per direction.
+    /// </summary>
     internal static IEnumerable<string> OffloadRuleLines(OffloadRule rule)
     {
         var match = rule.MatchOrDefault;
         var matches = new List<string>();
         AddProtocolAndPorts(matches, match.Protocol, match.DestinationPorts);
-        if (match.InputInterface is { } input)
-        {
-            matches.Add($"iifname {Quote(input)}");
-        }
-        if (match.OutputInterface is { } outputInterface)
-        {
-            matches.Add($"oifname {Quote(outputInterface)}");
-        }
         var family = match.Source?.Family ?? match.Destination?.Family;
         if (match.Source is { } source)
         {
-            matches.Add($"{AddressKeyword(source.Family)} saddr {source}");
+            matches.Add($"ct original {AddressKeyword(source.Family)} saddr {source}");
         }
         if (match.Destination is { } destination)
         {
-            matches.Add($"{AddressKeyword(destination.Family)} daddr {destination}");
+            matches.Add($"ct reply {AddressKeyword(destination.Family)} saddr {destination}");
         }
         var action = rule.Action == OffloadAction.Offload ? $"flow add @{KernelName(rule.Flowtable!)} return" : "return";
-        if (match.Dscp is { } dscp)
-        {
+        var dscpMatches = match.Dscp is { } dscp
             // DSCP lives in a different header field per family: one rule per family unless the addresses fix it.
-            var families = family is { } known ? [known] : new[] { IpFamily.Ipv4, IpFamily.Ipv6 };
-            foreach (var each in families)
+            ? (family is { } known ? [known] : new[] { IpFamily.Ipv4, IpFamily.Ipv6 }).Select(each => $" {AddressKeyword(each)} dscp {dscp.Value.ToString(CultureInfo.InvariantCulture)}").ToList()
+            : [""];
+        foreach (var interfaces in InterfaceMatches(match.InputInterface, match.OutputInterface))
+        {
+            foreach (var dscpMatch in dscpMatches)
             {
-                yield return $"{string.Join(' ', matches)} {AddressKeyword(each)} dscp {dscp.Value.ToString(CultureInfo.InvariantCulture)} {action}";
+                yield return $"{string.Join(' ', matches)}{interfaces}{dscpMatch} {action}";
             }
+        }
+    }
+
+    /// <summary>The packets of the connection's original direction enter by the input interface; its replies leave by it.</summary>
+    private static IEnumerable<string> InterfaceMatches(InterfaceName? input, InterfaceName? output)
+    {
+        if (input is null && output is null)
+        {
+            yield return "";
             yield break;
         }
-        yield return $"{string.Join(' ', matches)} {action}";
+        var original = (input is null ? "" : $" iifname {Quote(input)}") + (output is null ? "" : $" oifname {Quote(output)}");
+        var reply = (output is null ? "" : $" iifname {Quote(output)}") + (input is null ? "" : $" oifname {Quote(input)}");
+        yield return $" ct direction original{original}";
+        yield return $" ct direction reply{reply}";
     }
 
     private static void WriteMssClamping(RulesetBuilder output, RouterConfig config, List<Zone> zones)
@@ -233,7 +248,8 @@ public static class RulesetGenerator
         matches.Add($"meta l4proto {l4}");
         if (ports.Count > 0)
         {
-            matches.Add($"th dport {{ {string.Join(", ", ports.Select(port => port.ToString()))} }}");
+            // The service port as the server answers from it: the same for both directions.
+            matches.Add($"ct reply proto-src {{ {string.Join(", ", ports.Select(port => port.ToString()))} }}");
         }
     }
 

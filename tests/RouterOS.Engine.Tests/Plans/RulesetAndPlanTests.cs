@@ -43,11 +43,28 @@ public sealed class RulesetAndPlanTests
     {
         var text = RulesetGenerator.Generate(Configs.Parse(FlowtableRouter)).Table;
 
-        var never = text.IndexOf("meta l4proto udp th dport { 5060 } return", StringComparison.Ordinal);
+        var never = text.IndexOf("meta l4proto udp ct reply proto-src { 5060 } return", StringComparison.Ordinal);
         var offload = text.IndexOf("meta l4proto { tcp, udp } flow add @ft_ft return", StringComparison.Ordinal);
         Assert.True(never > 0 && offload > never, text);
         Assert.Contains("jump offload_policy", text, StringComparison.Ordinal);
         Assert.Contains("chain offload_policy {", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Offload_rules_match_both_directions_of_a_connection()
+    {
+        var rule = new Domain.Model.OffloadRule(Domain.Values.ObjectName.Parse("nas"), Domain.Model.OffloadAction.Never, Match: new Domain.Model.OffloadMatch(
+            Domain.Model.L4Protocol.Tcp, Domain.Values.InterfaceName.Parse("br-lan"), Domain.Values.InterfaceName.Parse("wan0"),
+            Domain.Values.Cidr.Parse("192.168.1.0/24"), Domain.Values.Cidr.Parse("203.0.113.0/24"), [Domain.Values.PortRange.OfPort(443)]));
+
+        var lines = RulesetGenerator.OffloadRuleLines(rule).ToList();
+
+        // Replies come in on wan0 from port 443: the same rule must catch them, by the connection's tuples.
+        Assert.Equal(
+        [
+            "meta l4proto tcp ct reply proto-src { 443 } ct original ip saddr 192.168.1.0/24 ct reply ip saddr 203.0.113.0/24 ct direction original iifname \"br-lan\" oifname \"wan0\" return",
+            "meta l4proto tcp ct reply proto-src { 443 } ct original ip saddr 192.168.1.0/24 ct reply ip saddr 203.0.113.0/24 ct direction reply iifname \"wan0\" oifname \"br-lan\" return",
+        ], lines);
     }
 
     [Fact]

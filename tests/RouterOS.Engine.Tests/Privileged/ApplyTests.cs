@@ -232,4 +232,28 @@ public sealed class ApplyTests
             Directory.Delete(state, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task The_kernel_takes_every_kind_of_offload_rule_condition()
+    {
+        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
+        using var harness = new EngineHarness();
+        await harness.Engine.StartAsync();
+        // `never` rules need no flowtable, so this kernel (without nf_flow_table) can load them.
+        var config = Configs.Parse(Configs.LabRouter.Replace("\"firewall\"", """
+            "offloadPolicy": [
+              { "name": "voip", "action": "never", "match": { "protocol": "udp", "destinationPorts": [ 5060, "10000-20000" ] } },
+              { "name": "nas", "action": "never", "match": { "protocol": "tcp", "inputInterface": "br-lan", "outputInterface": "wan0",
+                "source": "192.168.1.0/24", "destination": "203.0.113.0/24" } },
+              { "name": "v6", "action": "never", "match": { "destination": "2001:db8::/32", "dscp": 46 } },
+              { "name": "marked", "action": "never", "match": { "dscp": 10 } }
+            ],
+            "firewall"
+            """, StringComparison.Ordinal));
+
+        var result = await harness.Engine.ApplyAsync(config, 1, null);
+
+        Assert.True(result.Applied, $"{result.ErrorPath}: {result.Error}");
+        Assert.Contains("ct direction reply iifname \"wan0\" oifname \"br-lan\"", harness.Ruleset(), StringComparison.Ordinal);
+    }
 }
