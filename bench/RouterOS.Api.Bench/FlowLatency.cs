@@ -4,9 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Logging.Abstractions;
-using RouterOS.Api.Auth;
 using RouterOS.Api.Flows;
-using RouterOS.Api.Hosting;
 using RouterOS.Bench;
 using RouterOS.Engine.Flows;
 using RouterOS.Engine.Hosting;
@@ -41,18 +39,8 @@ internal static class FlowLatency
         await engineHost.StartAsync();
 
         const string url = "http://127.0.0.1:18081";
-        var apiBuilder = WebApplication.CreateBuilder();
-        apiBuilder.Logging.ClearProviders();
-        apiBuilder.WebHost.UseUrls(url);
-        apiBuilder.Configuration["RouterOS:DataDirectory"] = Path.Combine(work, "flow-api");
-        apiBuilder.Configuration["RouterOS:EngineSocket"] = socket;
-        apiBuilder.Configuration["RouterOS:AllowRoot"] = "true";
-        apiBuilder.AddRouterApi();
-        await using var api = apiBuilder.Build();
-        await api.PrepareStoreAsync();
-        api.MapRouterApi();
-        await api.StartAsync();
-        var token = await Onboarding.TokenAsync(url, api.Services.GetRequiredService<SetupToken>().Value!);
+        var (api, token) = await ApiHost.StartAsync(url, socket, Path.Combine(work, "flow-api"));
+        await using var apiScope = api;
 
         var total = (int)(flowsPerSecond * duration.TotalSeconds);
         var inserted = new long[total];

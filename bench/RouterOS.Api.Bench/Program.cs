@@ -2,9 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using RouterOS.Api.Auth;
 using RouterOS.Api.Bench;
-using RouterOS.Api.Hosting;
 using RouterOS.Bench;
 using RouterOS.Domain.Json;
 
@@ -25,19 +23,8 @@ try
     await engine.StartAsync();
 
     const string url = "http://127.0.0.1:18080";
-    var apiBuilder = WebApplication.CreateBuilder();
-    apiBuilder.Logging.ClearProviders();
-    apiBuilder.WebHost.UseUrls(url);
-    apiBuilder.Configuration["RouterOS:DataDirectory"] = Path.Combine(work, "data");
-    apiBuilder.Configuration["RouterOS:EngineSocket"] = socket;
-    apiBuilder.Configuration["RouterOS:AllowRoot"] = "true"; // `make bench` runs as root, like `make test`
-    apiBuilder.AddRouterApi();
-    await using var api = apiBuilder.Build();
-    await api.PrepareStoreAsync();
-    api.MapRouterApi();
-    await api.StartAsync();
-
-    var token = await Onboarding.TokenAsync(url, api.Services.GetRequiredService<SetupToken>().Value!);
+    var (api, token) = await ApiHost.StartAsync(url, socket, Path.Combine(work, "data"));
+    await using var apiScope = api;
     HttpClient Client()
     {
         var client = new HttpClient { BaseAddress = new Uri(url) };

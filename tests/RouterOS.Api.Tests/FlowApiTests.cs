@@ -91,13 +91,13 @@ public sealed class FlowApiTests : IAsyncLifetime
 
         await hub.InvokeAsync("Subscribe", new FlowSubscribeRequest(Filter: "proto:udp", Limit: 1), TestContext.Current.CancellationToken);
 
-        var first = await NextAsync(updates, d => d.Reset && d.Upserts.Count == 1);
+        var first = await HubUpdates.NextAsync(updates, d => d.Reset && d.Upserts.Count == 1);
         Assert.Equal(1ul, first.Upserts[0].Id);
         Assert.Equal((2, 2), (first.Matching, first.Total));
 
         // Flow 2 overtakes flow 1: the page now shows flow 2 alone.
         _api.Engine.PushFlows(new FlowUpdate(false, [TestFlows.Udp(2, "10.0.0.2", 1000, "192.0.2.1", 53, 900)], [], null, true));
-        var second = await NextAsync(updates, d => !d.Reset && d.Upserts.Count == 1);
+        var second = await HubUpdates.NextAsync(updates, d => !d.Reset && d.Upserts.Count == 1);
         Assert.Equal(2ul, second.Upserts[0].Id);
         Assert.Equal(900ul, second.Upserts[0].Original.Bytes);
         Assert.Equal([1ul], second.Removed);
@@ -118,18 +118,6 @@ public sealed class FlowApiTests : IAsyncLifetime
                 return page;
             Assert.True(DateTime.UtcNow < deadline, $"timed out waiting on {url}: {page.ToJsonString()}");
             await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
-    }
-
-    private static async Task<FlowPageDelta> NextAsync(Channel<FlowPageDelta> updates, Func<FlowPageDelta, bool> wanted)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var delta = await updates.Reader.ReadAsync(deadline.Token);
-            if (wanted(delta))
-                return delta;
         }
     }
 }

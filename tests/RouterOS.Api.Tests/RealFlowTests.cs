@@ -72,16 +72,16 @@ public sealed class RealFlowTests
             hub.On<FlowPageDelta>(nameof(IFlowClient.Update), delta => updates.Writer.TryWrite(delta));
             await hub.StartAsync(cancel);
             await hub.InvokeAsync("Subscribe", new FlowSubscribeRequest(Filter: "port:42000"), cancel);
-            var first = await NextAsync(updates, delta => delta.Reset);
+            var first = await HubUpdates.NextAsync(updates, delta => delta.Reset);
             Assert.Equal(5ul, Assert.Single(first.Upserts).Original.Packets);
 
             testbed.SendUdp(sourcePort: 42000, count: 3, payload: 60);
-            var grown = await NextAsync(updates, delta => delta.Upserts.Any(flow => flow.Original.Packets == 8));
+            var grown = await HubUpdates.NextAsync(updates, delta => delta.Upserts.Any(flow => flow.Original.Packets == 8));
             Assert.Equal(8ul * 88, grown.Upserts.Single().Original.Bytes);
 
             await client.Delete($"/api/v1/flows/{id}").ExpectAsync(HttpStatusCode.NoContent);
             Assert.DoesNotContain("sport=42000", testbed.Router.Exec("conntrack", "-L"), StringComparison.Ordinal);
-            await NextAsync(updates, delta => delta.Removed.Contains(id));
+            await HubUpdates.NextAsync(updates, delta => delta.Removed.Contains(id));
             await engineHost.StopAsync(cancel);
         }
         finally
@@ -100,18 +100,6 @@ public sealed class RealFlowTests
                 return row;
             Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {filter}: {page.ToJsonString()}");
             await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-    }
-
-    private static async Task<FlowPageDelta> NextAsync(Channel<FlowPageDelta> updates, Func<FlowPageDelta, bool> wanted)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var delta = await updates.Reader.ReadAsync(deadline.Token);
-            if (wanted(delta))
-                return delta;
         }
     }
 }

@@ -145,28 +145,12 @@ public sealed unsafe class NetlinkSocket : IDisposable
     public void Dump(NetlinkWriter writer, string operation, MessageHandler onMessage)
     {
         Send(writer.Written);
-        while (true)
+        bool done;
+        do
         {
-            var length = Receive();
-            var reader = new NetlinkMessageReader(_receiveBuffer.AsSpan(0, length));
-            while (reader.TryRead(out var message))
-            {
-                if (message.IsDone)
-                {
-                    return;
-                }
-                if (message.IsError)
-                {
-                    var error = NetlinkError.Parse(message);
-                    if (error.IsAcknowledgement)
-                    {
-                        continue;
-                    }
-                    throw new KernelException(operation, error.Errno, error.KernelMessage);
-                }
-                onMessage(message);
-            }
+            done = HandleDumpDatagram(_receiveBuffer.AsSpan(0, Receive()), operation, onMessage);
         }
+        while (!done);
     }
 
     /// <summary>
@@ -242,7 +226,7 @@ public sealed unsafe class NetlinkSocket : IDisposable
             {
                 try
                 {
-                    HandleDumpDatagram(buffer.AsSpan(0, length), operation, onMessage);
+                    _ = HandleDumpDatagram(buffer.AsSpan(0, length), operation, onMessage);
                 }
                 catch (Exception exception) when (exception is KernelException or NetlinkParseException)
                 {
@@ -273,14 +257,16 @@ public sealed unsafe class NetlinkSocket : IDisposable
         return false;
     }
 
-    private static void HandleDumpDatagram(ReadOnlySpan<byte> datagram, string operation, MessageHandler onMessage)
+    /// <summary>Hands a dump datagram's entries to <paramref name="onMessage"/>; an error message throws.</summary>
+    /// <returns>True when the datagram ended the dump (NLMSG_DONE).</returns>
+    private static bool HandleDumpDatagram(ReadOnlySpan<byte> datagram, string operation, MessageHandler onMessage)
     {
         var reader = new NetlinkMessageReader(datagram);
         while (reader.TryRead(out var message))
         {
             if (message.IsDone)
             {
-                return;
+                return true;
             }
             if (message.IsError)
             {
@@ -293,6 +279,7 @@ public sealed unsafe class NetlinkSocket : IDisposable
             }
             onMessage(message);
         }
+        return false;
     }
 
     public delegate void MessageHandler(NetlinkMessage message);
