@@ -9,7 +9,8 @@ set -euo pipefail
 #   iperf3, curl: traffic through the lab router and the privileged tests.
 #   strace, util-linux (nsenter): `make bench` counts the tools' netlink sends and runs nft in a namespace.
 #   qemu-system-x86, busybox-static, kmod, cpio: the full-kernel test VM (firmware/vm): its initramfs and boot.
-APT_PACKAGES=(jq iproute2 nftables libnftables1 conntrack iperf3 curl strace util-linux qemu-system-x86 busybox-static kmod cpio)
+#   chromium: the dashboard's browser tests (Playwright drives it; `playwright install` cannot download here).
+APT_PACKAGES=(jq iproute2 nftables libnftables1 conntrack iperf3 curl strace util-linux qemu-system-x86 busybox-static kmod cpio chromium)
 
 missing=()
 for package in "${APT_PACKAGES[@]}"; do

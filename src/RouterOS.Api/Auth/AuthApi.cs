@@ -28,6 +28,7 @@ public static class AuthApi
         auth.MapPost("/login", LoginAsync).Accepts<LoginRequest>("application/json").AllowAnonymous().RequireRateLimiting(AuthSetup.LoginRateLimit).WithSummary("Sign in; sets the session cookie.");
         auth.MapPost("/logout", (Delegate)LogoutAsync).AllowAnonymous().WithSummary("Sign out.");
         auth.MapGet("/me", Me).RequireAuthorization(AuthNames.ReadPolicy).WithSummary("Who this request is from.");
+        auth.MapGet("/session", Session).AllowAnonymous().WithSummary("Whether this browser is signed in, and whether first-run setup is still to do (never 401: a sign-in page asks it).");
         auth.MapGet("/antiforgery", Antiforgery).RequireAuthorization(AuthNames.ReadPolicy).WithSummary("The token a browser session sends in X-XSRF-TOKEN with every change.");
         return api;
     }
@@ -82,11 +83,16 @@ public static class AuthApi
         return TypedResults.NoContent();
     }
 
-    private static Ok<WhoAmI> Me(HttpContext http)
+    private static Ok<WhoAmI> Me(HttpContext http) => TypedResults.Ok(WhoAmIOf(http));
+
+    private static Ok<SessionView> Session(HttpContext http, SetupToken setup) =>
+        TypedResults.Ok(new SessionView(http.User.Identity?.IsAuthenticated == true ? WhoAmIOf(http) : null, setup.Value is not null));
+
+    private static WhoAmI WhoAmIOf(HttpContext http)
     {
         var actor = Actors.Of(http);
         var canWrite = !http.User.HasClaim(c => c.Type == AuthNames.ScopeClaim) || http.User.HasClaim(AuthNames.ScopeClaim, AuthNames.WritePolicy);
-        return TypedResults.Ok(new WhoAmI(actor.Name, actor.Source, canWrite));
+        return new WhoAmI(actor.Name, actor.Source, canWrite);
     }
 
     private static Ok<AntiforgeryView> Antiforgery(HttpContext http, IAntiforgery antiforgery) =>

@@ -15,6 +15,10 @@ public sealed record TokenView(string Name, TokenScope Scope, DateTimeOffset Cre
 
 public sealed record WhoAmI(string Name, string Source, bool CanWrite);
 
+/// <param name="User">Who is signed in; null when nobody is.</param>
+/// <param name="SetupPending">No admin password yet: first-run setup (with the printed token) comes first.</param>
+public sealed record SessionView(WhoAmI? User, bool SetupPending);
+
 public sealed record AntiforgeryView(string HeaderName, string Token);
 
 public sealed record AuditView(DateTimeOffset At, string Actor, string Source, string Method, string Path, int Status, string? RemoteAddress);

@@ -63,6 +63,8 @@ public static class RouterApiPipeline
         app.UseAuditLog();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // The dashboard's files are public (the app itself asks for sign-in); the data is not.
+        app.MapStaticAssets();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
@@ -79,6 +81,9 @@ public static class RouterApiPipeline
         api.MapStatusApi();
         api.MapFlowsApi();
         app.MapHub<Flows.FlowHub>("/hubs/flows");
+        // Any other path that is not the API's is a page of the dashboard (client-side routing).
+        app.MapFallbackToFile("/", "index.html");
+        app.MapFallbackToFile("{*path:regex(^(?!api/|hubs/|openapi/).*$)}", "index.html");
         api.MapConfigResources();
         api.MapConfigSettings();
         return app;

@@ -61,6 +61,8 @@ public static class RouterApiServices
             json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
         });
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        // The dashboard's files from the build output too (make run), not only from a published one.
+        builder.WebHost.UseStaticWebAssets();
         services.AddOpenApi(openApi => openApi.DescribeConfigValues());
         return builder;
     }

@@ -32,6 +32,7 @@ namespace RouterOS.Api.Http;
 [JsonSerializable(typeof(Auth.CreatedToken))]
 [JsonSerializable(typeof(List<Auth.TokenView>))]
 [JsonSerializable(typeof(Auth.WhoAmI))]
+[JsonSerializable(typeof(Auth.SessionView))]
 [JsonSerializable(typeof(Auth.AntiforgeryView))]
 [JsonSerializable(typeof(List<Auth.AuditView>))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,0 +1,136 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using RouterOS.Api.Flows;
+using RouterOS.Api.Tests.Support;
+
+namespace RouterOS.Api.Tests;
+
+/// <summary>
+/// The dashboard in a real browser (Debian's Chromium driven by Playwright), served by the real
+/// API on a loopback port, with the engine double feeding flows. Screenshots of each page go to
+/// the test results (artifacts/test-results/screenshots).
+/// </summary>
+public sealed class DashboardTests : IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private static readonly string[] ChromiumArguments =
+        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+    private readonly ApiFactory _api = new();
+    private readonly List<string> _consoleErrors = [];
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private string _url = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(Chromium))
+            return;
+        var port = FreePort();
+        _url = $"http://127.0.0.1:{port}";
+        _api.UseKestrel(port);
+        _api.StartServer();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Args = ChromiumArguments, Headless = true });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+            await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        await _api.DisposeAndDeleteAsync();
+    }
+
+    [Fact]
+    public async Task A_new_admin_sets_up_signs_in_and_watches_a_flow_live_then_kills_it()
+    {
+        Assert.SkipWhen(_browser is null, $"needs Chromium at {Chromium} (make test installs it)");
+        var page = await NewPageAsync();
+        _api.Engine.KillableFlows.Add(7);
+
+        await page.GotoAsync(_url);
+        await page.GetByTestId("setup-token").Or(page.GetByTestId("username")).First.WaitForAsync();
+        await ScreenshotAsync(page, "sign-in");
+        await page.GotoAsync($"{_url}/setup");
+        await Field(page, "setup-token").FillAsync(_api.Services.GetRequiredService<Auth.SetupToken>().Value!);
+        await Field(page, "new-password").FillAsync("dashboard admin password");
+        await page.GetByTestId("set-up").ClickAsync();
+
+        await page.GetByTestId("signed-in-as").WaitForAsync();
+        await Assertions.Expect(page.GetByTestId("capabilities")).ToContainTextAsync("Flowtable fast path available");
+        await ScreenshotAsync(page, "overview");
+
+        _api.Engine.PushFlows(new FlowUpdate(true, [TestFlows.Udp(7, "192.168.1.100", 40000, "203.0.113.1", 53, 1280, offload: "software")], [], TestFlows.Totals(1), true));
+        await page.GetByText("Flows", new() { Exact = true }).First.ClickAsync();
+        var row = page.GetByTestId("flow-7");
+        await Assertions.Expect(row).ToContainTextAsync("192.168.1.100:40000");
+        await Assertions.Expect(row.GetByTestId("path")).ToHaveTextAsync("OFFLOAD");
+        await Assertions.Expect(row.GetByTestId("sent")).ToHaveTextAsync("1.3 KB");
+
+        // The counters grow live, without reloading the page.
+        _api.Engine.PushFlows(new FlowUpdate(false, [TestFlows.Udp(7, "192.168.1.100", 40000, "203.0.113.1", 53, 25_000, offload: "software")], [], null, true));
+        await Assertions.Expect(row.GetByTestId("sent")).ToHaveTextAsync("25 KB");
+        await ScreenshotAsync(page, "flows");
+
+        await row.GetByTestId("kill").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kill", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Connection killed.")).ToBeVisibleAsync();
+        Assert.Equal([7ul], _api.Engine.Killed);
+        Assert.True(_consoleErrors.Count == 0, string.Join("\n", _consoleErrors));
+    }
+
+    [Fact]
+    public async Task A_bad_filter_is_explained_on_the_page()
+    {
+        Assert.SkipWhen(_browser is null, $"needs Chromium at {Chromium} (make test installs it)");
+        var page = await NewPageAsync();
+        await SignInAsync(page);
+
+        await page.GotoAsync($"{_url}/flows");
+        await Field(page, "filter").FillAsync("port:http");
+        await Field(page, "filter").PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByTestId("filter-error")).ToContainTextAsync("'http' is not a port");
+    }
+
+    private async Task<IPage> NewPageAsync()
+    {
+        var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+                _consoleErrors.Add(message.Text);
+        };
+        page.SetDefaultTimeout(30_000);
+        return page;
+    }
+
+    private async Task SignInAsync(IPage page)
+    {
+        using var browser = await _api.CreateBrowserAsync();
+        await page.GotoAsync($"{_url}/login");
+        await Field(page, "password").FillAsync(Onboarding.AdminPassword);
+        await page.GetByTestId("sign-in").ClickAsync();
+        await page.GetByTestId("signed-in-as").WaitForAsync();
+    }
+
+    /// <summary>A form field's input, wherever the component put the test id (on the input or around it).</summary>
+    private static ILocator Field(IPage page, string testId) => page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
+
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var directory = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "artifacts", "test-results", "screenshots");
+        Directory.CreateDirectory(directory);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(directory, $"{name}.png"), FullPage = true });
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,25 @@
+using System.Globalization;
+
+namespace RouterOS.Dashboard.Services;
+
+/// <summary>Numbers as an administrator reads them.</summary>
+public static class Format
+{
+    private static readonly string[] Units = ["B", "KB", "MB", "GB", "TB"];
+
+    public static string Bytes(double bytes)
+    {
+        var unit = 0;
+        while (bytes >= 1000 && unit < Units.Length - 1)
+        {
+            bytes /= 1000;
+            unit++;
+        }
+        return string.Create(CultureInfo.InvariantCulture, $"{bytes:0.#} {Units[unit]}");
+    }
+
+    public static string Rate(double bytesPerSecond) => string.Create(CultureInfo.InvariantCulture, $"{Bytes(bytesPerSecond * 8).Replace("B", "bit", StringComparison.Ordinal)}/s");
+
+    public static string Endpoint(string address, int port) =>
+        port == 0 ? address : address.Contains(':', StringComparison.Ordinal) ? $"[{address}]:{port}" : string.Create(CultureInfo.InvariantCulture, $"{address}:{port}");
+}

@@ -1,0 +1,38 @@
+namespace RouterOS.Dashboard.Services;
+
+// The public API's JSON, as this client reads it (camelCase on the wire).
+
+public sealed record WhoAmI(string Name, string Source, bool CanWrite);
+
+public sealed record SessionView(WhoAmI? User, bool SetupPending);
+
+public sealed record AntiforgeryToken(string HeaderName, string Token);
+
+public sealed record EngineCapabilities(bool Flowtable, bool Vlan8021Q, bool BridgeVlanFiltering, bool Ppp, IReadOnlyList<string> Notes);
+
+public sealed record EngineStatus(string EngineVersion, string KernelRelease, EngineCapabilities Capabilities, long RunningRevision, long ConfirmedRevision, DateTimeOffset? ConfirmDeadline);
+
+public sealed record StatusView(bool EngineReachable, string? EngineError, EngineStatus? Engine, long? RunningRevision, long? PendingRevision, DateTimeOffset? PendingConfirmDeadline, long CandidateVersion, int CandidateChanges);
+
+public sealed record FlowDirectionView(string Source, int SourcePort, string Destination, int DestinationPort, ulong Packets, ulong Bytes, double PacketsPerSecond, double BytesPerSecond);
+
+public sealed record FlowView(
+    ulong Id, uint ConntrackId, int Zone, string Family, int Protocol, string ProtocolName,
+    FlowDirectionView Original, FlowDirectionView Reply, string? SourceNat, string? DestinationNat, string? TcpState,
+    string Offload, string Counters, string? CountersNote, DateTimeOffset? OffloadedSince, DateTimeOffset Started,
+    int TimeoutSeconds, uint Mark, string? Flowtable, string? OffloadRule)
+{
+    public ulong Bytes => Original.Bytes + Reply.Bytes;
+
+    public double BytesPerSecond => Original.BytesPerSecond + Reply.BytesPerSecond;
+}
+
+public sealed record FlowTotals(DateTimeOffset At, int Total, int Classic, int SoftwareOffloaded, int HardwareOffloaded,
+    double FastPathBytesPerSecond, double ClassicBytesPerSecond, double NewFlowsPerSecond, DateTimeOffset? CountersSince, ulong EventsLost, ulong Resyncs);
+
+public sealed record FlowPageDelta(bool Reset, IReadOnlyList<FlowView> Upserts, IReadOnlyList<ulong> Removed, IReadOnlyList<ulong> Order, int Matching, int Total, FlowTotals? Totals, bool Connected);
+
+public sealed record FlowSubscribeRequest(string? Filter = null, string? Sort = null, string? Order = null, int? Offset = null, int? Limit = null);
+
+/// <summary>An RFC 9457 problem document, as the API answers errors.</summary>
+public sealed record Problem(string? Title, string? Detail, int? Status);
