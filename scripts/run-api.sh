@@ -11,10 +11,13 @@ fi
 mkdir -p "$data"
 chown -R "$user:" "$data"
 chmod 0700 "$data"
-# The API's user must be able to read its build output.
-chmod -R o+rX src/RouterOS.Api/bin
-# From its build output, so its appsettings.json (log levels, defaults) is the content root's.
-cd src/RouterOS.Api/bin/"${CONFIGURATION:-Debug}"/net10.0
+# Published, not from the build output: the dashboard's files are copied in with it (a build
+# output points at the NuGet cache under /root, which the API's user cannot read). Run from the
+# publish folder, so its appsettings.json (log levels, defaults) is the content root's.
+out=$PWD/artifacts/api
+dotnet publish src/RouterOS.Api -c "${CONFIGURATION:-Debug}" -o "$out" -nologo -clp:NoSummary -v quiet
+chmod -R o+rX "$out"
+cd "$out"
 exec runuser -u "$user" -- env HOME="$data" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 \
   RouterOS__DataDirectory="$data" \
   RouterOS__EngineSocket="${RouterOS__EngineSocket:-/run/routeros/engine.sock}" \
