@@ -12,6 +12,7 @@ namespace RouterOS.Api.Tests;
 /// API on a loopback port, with the engine double feeding flows. Screenshots of each page go to
 /// the test results (artifacts/test-results/screenshots).
 /// </summary>
+[Collection(BrowserTests.Name)]
 public sealed class DashboardTests : IAsyncLifetime
 {
     private const string Chromium = "/usr/bin/chromium";
@@ -83,6 +84,40 @@ public sealed class DashboardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Edits_are_reviewed_committed_with_a_confirm_window_and_confirmed()
+    {
+        Assert.SkipWhen(_browser is null, $"needs Chromium at {Chromium} (make test installs it)");
+        var page = await NewPageAsync();
+        await SignInAsync(page);
+        // Automation edits the candidate; the dashboard shows the pending edits.
+        using (var browser = await _api.CreateBrowserAsync())
+        using (var automation = new HttpClient { BaseAddress = new Uri(_url) })
+        {
+            Onboarding.UseToken(automation, await Onboarding.CreateTokenAsync(browser, "dashboard-test", "write"));
+            await automation.PutJsonAsync("/api/v1/config", ApiCalls.Example("home-router")).ExpectAsync(HttpStatusCode.OK);
+        }
+
+        await page.GotoAsync($"{_url}/changes");
+        await Assertions.Expect(page.GetByTestId("pending-edits")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("edits")).ToContainTextAsync("bridges[br-lan]");
+        await page.GetByTestId("review-plan").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("engine-change").First).ToContainTextAsync("recreate");
+        await ScreenshotAsync(page, "changes");
+        await Field(page, "commit-message").FillAsync("home router from the dashboard");
+        await page.GetByTestId("commit").ClickAsync();
+
+        var banner = page.GetByTestId("confirm-banner");
+        await Assertions.Expect(banner).ToContainTextAsync("Revision 1 is running but not confirmed");
+        await ScreenshotAsync(page, "confirm-banner");
+        await banner.GetByTestId("confirm").ClickAsync();
+
+        await Assertions.Expect(banner).ToBeHiddenAsync();
+        Assert.Equal([(1L, TimeSpan.FromSeconds(120))], _api.Engine.Applied.Select(a => (a.Revision, a.ConfirmWithin!.Value)));
+        Assert.Equal([1L], _api.Engine.Confirmed);
+        await Assertions.Expect(page.GetByTestId("pending-edits")).ToBeHiddenAsync();
+    }
+
+    [Fact]
     public async Task A_bad_filter_is_explained_on_the_page()
     {
         Assert.SkipWhen(_browser is null, $"needs Chromium at {Chromium} (make test installs it)");
@@ -133,4 +168,14 @@ public sealed class DashboardTests : IAsyncLifetime
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+}
+
+/// <summary>
+/// The browser tests run on their own, after the rest: Chromium takes both cores, and the other
+/// tests' deadlines (a commit's rollback, a hub update) should not have to share them with it.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class BrowserTests
+{
+    public const string Name = "browser";
 }

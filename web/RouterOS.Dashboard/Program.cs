@@ -11,5 +11,6 @@ builder.RootComponents.Add<HeadOutlet>("head::after");
 builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) });
 builder.Services.AddScoped<RouterApi>();
 builder.Services.AddScoped<FlowFeed>();
+builder.Services.AddScoped<ChangeState>();
 builder.Services.AddMudServices();
 await builder.Build().RunAsync();

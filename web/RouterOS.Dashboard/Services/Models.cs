@@ -36,3 +36,16 @@ public sealed record FlowSubscribeRequest(string? Filter = null, string? Sort = 
 
 /// <summary>An RFC 9457 problem document, as the API answers errors.</summary>
 public sealed record Problem(string? Title, string? Detail, int? Status);
+
+public sealed record ConfigChangeView(string Path, string Kind, IReadOnlyList<string>? Fields, string? Before, string? After);
+
+public sealed record DiffView(string From, string To, IReadOnlyList<ConfigChangeView> Changes);
+
+public sealed record FindingView(string Severity, string Path, string Message);
+
+public sealed record PlannedChangeView(string Path, string Action, string ChangeClass, string Detail);
+
+public sealed record PlanView(bool Valid, IReadOnlyList<FindingView> Findings, IReadOnlyList<ConfigChangeView> Changes, IReadOnlyList<PlannedChangeView> EngineChanges, string NftRuleset);
+
+public sealed record RevisionSummary(long Number, DateTimeOffset CreatedAt, string Author, string Source, string Message, string State,
+    long? PreviousNumber, DateTimeOffset? ConfirmDeadline, string? Outcome, int ChangeCount);

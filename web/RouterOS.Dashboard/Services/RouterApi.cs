@@ -33,23 +33,54 @@ public sealed class RouterApi(HttpClient http)
 
     public Task<string?> KillFlowAsync(ulong id) => SendAsync(HttpMethod.Delete, $"api/v1/flows/{id}", null, antiforgery: true);
 
+    public Task<DiffView?> DiffAsync() => http.GetFromJsonAsync<DiffView>("api/v1/candidate/diff");
+
+    /// <returns>The plan, or why there is none.</returns>
+    public async Task<(PlanView? Plan, string? Error)> PlanAsync()
+    {
+        using var response = await SendRawAsync(HttpMethod.Post, "api/v1/candidate/plan", null);
+        return response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<PlanView>(), null) : (null, await ErrorOfAsync(response));
+    }
+
+    /// <param name="confirmWithinSeconds">Null: confirmed at once.</param>
+    public Task<string?> CommitAsync(string message, int? confirmWithinSeconds) =>
+        SendAsync(HttpMethod.Post, "api/v1/commit", new { message, confirmWithinSeconds }, antiforgery: true);
+
+    public Task<string?> ConfirmAsync() => SendAsync(HttpMethod.Post, "api/v1/commit/confirm", null, antiforgery: true);
+
+    public Task<string?> RollbackAsync() => SendAsync(HttpMethod.Post, "api/v1/commit/rollback", null, antiforgery: true);
+
     private async Task<string?> SendAsync(HttpMethod method, string url, object? body, bool antiforgery)
+    {
+        if (antiforgery)
+        {
+            using var response = await SendRawAsync(method, url, body);
+            return response.IsSuccessStatusCode ? null : await ErrorOfAsync(response);
+        }
+        using var request = new HttpRequestMessage(method, url);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+        using var plain = await http.SendAsync(request);
+        return plain.IsSuccessStatusCode ? null : await ErrorOfAsync(plain);
+    }
+
+    /// <summary>A change request: with the session's antiforgery token, as the API requires of browsers.</summary>
+    private async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string url, object? body)
     {
         using var request = new HttpRequestMessage(method, url);
         if (body is not null)
         {
             request.Content = JsonContent.Create(body);
         }
-        if (antiforgery)
-        {
-            _antiforgery ??= await http.GetFromJsonAsync<AntiforgeryToken>("api/v1/auth/antiforgery");
-            request.Headers.Add(_antiforgery!.HeaderName, _antiforgery.Token);
-        }
-        using var response = await http.SendAsync(request);
-        if (response.IsSuccessStatusCode)
-        {
-            return null;
-        }
+        _antiforgery ??= await http.GetFromJsonAsync<AntiforgeryToken>("api/v1/auth/antiforgery");
+        request.Headers.Add(_antiforgery!.HeaderName, _antiforgery.Token);
+        return await http.SendAsync(request);
+    }
+
+    private static async Task<string> ErrorOfAsync(HttpResponseMessage response)
+    {
         var problem = await ReadProblemAsync(response);
         return problem?.Detail ?? problem?.Title ?? $"the router answered {(int)response.StatusCode} {response.ReasonPhrase}";
     }
