@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using System.Globalization;
+
+using RouterOS.Testing;
 
 namespace RouterOS.Bench;
 
@@ -11,12 +12,11 @@ namespace RouterOS.Bench;
 internal sealed class ScratchNamespace : IDisposable
 {
     private const string Prefix = "rosb-";
-    private static int _counter;
 
     public ScratchNamespace(IEnumerable<string> ports)
     {
-        RemoveLeftovers();
-        Name = string.Create(CultureInfo.InvariantCulture, $"{Prefix}{Environment.ProcessId}-{Interlocked.Increment(ref _counter)}");
+        ScratchNamespaces.RemoveLeftovers(Prefix);
+        Name = ScratchNamespaces.NewName(Prefix);
         Tools.Run("ip", "netns", "add", Name);
         var batch = string.Concat(ports.Select(port => $"link add {port} type veth peer name {port}p\nlink set {port}p up\n"));
         Tools.Run(["ip", "-n", Name, "-batch", "-"], batch);
@@ -39,22 +39,6 @@ internal sealed class ScratchNamespace : IDisposable
         Tools.TryRun("ip", "netns", "del", Name);
     }
 
-    private static void RemoveLeftovers()
-    {
-        foreach (var line in Tools.Run("ip", "netns", "list").Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var name = line.Split(' ')[0];
-            if (!name.StartsWith(Prefix, StringComparison.Ordinal))
-            {
-                continue;
-            }
-            var pidText = name[Prefix.Length..].Split('-')[0];
-            if (int.TryParse(pidText, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid != Environment.ProcessId && !Directory.Exists($"/proc/{pid}"))
-            {
-                Tools.TryRun("ip", "netns", "del", name);
-            }
-        }
-    }
 }
 
 /// <summary>Runs the standard tools.</summary>

@@ -15,42 +15,63 @@ public sealed class EngineStateStore
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private readonly string _directory;
 
+    // What each file holds, read once: this process is the files' only writer, and the running
+    // configuration is read on every plan, apply and flow report.
+    private readonly Dictionary<string, object?> _known = [];
+    private readonly Lock _lock = new();
+
     public EngineStateStore(string directory)
     {
         _directory = directory;
         Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
-    public StoredRevision? Applied => ReadRevision("applied.json");
+    public StoredRevision? Applied => Known("applied.json", ReadRevision);
 
-    public StoredRevision? Confirmed => ReadRevision("confirmed.json");
+    public StoredRevision? Confirmed => Known("confirmed.json", ReadRevision);
 
-    public PendingConfirm? Pending => Read("pending.json", EngineStateJson.Default.PendingConfirm);
+    public PendingConfirm? Pending => Known("pending.json", name => Read(name, EngineStateJson.Default.PendingConfirm));
 
-    public Reconcile.LoadedRuleset? Ruleset => Read("ruleset.json", EngineStateJson.Default.LoadedRuleset);
+    public Reconcile.LoadedRuleset? Ruleset => Known("ruleset.json", name => Read(name, EngineStateJson.Default.LoadedRuleset));
 
-    public void SaveApplied(long revision, RouterConfig config) => WriteRevision("applied.json", revision, config);
+    public void SaveApplied(long revision, RouterConfig config) => SaveRevision("applied.json", revision, config);
 
-    public void SaveConfirmed(long revision, RouterConfig config) => WriteRevision("confirmed.json", revision, config);
+    public void SaveConfirmed(long revision, RouterConfig config) => SaveRevision("confirmed.json", revision, config);
 
-    public void SavePending(PendingConfirm? pending)
+    public void SavePending(PendingConfirm? pending) =>
+        Save("pending.json", pending, pending is null ? null : JsonSerializer.Serialize(pending, EngineStateJson.Default.PendingConfirm));
+
+    public void SaveRuleset(Reconcile.LoadedRuleset? ruleset) =>
+        Save("ruleset.json", ruleset, ruleset is null ? null : JsonSerializer.Serialize(ruleset, EngineStateJson.Default.LoadedRuleset));
+
+    private T? Known<T>(string name, Func<string, T?> read) where T : class
     {
-        if (pending is null)
+        lock (_lock)
         {
-            File.Delete(Path.Combine(_directory, "pending.json"));
-            return;
+            if (!_known.TryGetValue(name, out var value))
+            {
+                value = read(name);
+                _known[name] = value;
+            }
+            return (T?)value;
         }
-        Write("pending.json", JsonSerializer.Serialize(pending, EngineStateJson.Default.PendingConfirm));
     }
 
-    public void SaveRuleset(Reconcile.LoadedRuleset? ruleset)
+    /// <summary>Writes the file (or deletes it for null) and remembers the value.</summary>
+    private void Save(string name, object? value, string? content)
     {
-        if (ruleset is null)
+        lock (_lock)
         {
-            File.Delete(Path.Combine(_directory, "ruleset.json"));
-            return;
+            if (content is null)
+            {
+                File.Delete(Path.Combine(_directory, name));
+            }
+            else
+            {
+                Write(name, content);
+            }
+            _known[name] = value;
         }
-        Write("ruleset.json", JsonSerializer.Serialize(ruleset, EngineStateJson.Default.LoadedRuleset));
     }
 
     private StoredRevision? ReadRevision(string name)
@@ -59,8 +80,9 @@ public sealed class EngineStateStore
         return stored is null ? null : new StoredRevision(stored.Revision, RouterConfigJson.Parse(stored.ConfigJson));
     }
 
-    private void WriteRevision(string name, long revision, RouterConfig config) =>
-        Write(name, JsonSerializer.Serialize(new RevisionFile(revision, RouterConfigJson.Write(config)), EngineStateJson.Default.RevisionFile));
+    private void SaveRevision(string name, long revision, RouterConfig config) =>
+        Save(name, new StoredRevision(revision, config),
+            JsonSerializer.Serialize(new RevisionFile(revision, RouterConfigJson.Write(config)), EngineStateJson.Default.RevisionFile));
 
     private T? Read<T>(string name, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) where T : class
     {

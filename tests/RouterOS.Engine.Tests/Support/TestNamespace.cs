@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using System.Globalization;
+
+using RouterOS.Testing;
 
 namespace RouterOS.Engine.Tests.Support;
 
@@ -11,12 +12,11 @@ namespace RouterOS.Engine.Tests.Support;
 internal sealed class TestNamespace : IDisposable
 {
     private const string Prefix = "rost-";
-    private static int _counter;
 
     public TestNamespace()
     {
-        RemoveLeftovers();
-        Name = string.Create(CultureInfo.InvariantCulture, $"{Prefix}{Environment.ProcessId}-{Interlocked.Increment(ref _counter)}");
+        ScratchNamespaces.RemoveLeftovers(Prefix);
+        Name = ScratchNamespaces.NewName(Prefix);
         Shell.Run("ip", "netns", "add", Name);
     }
 
@@ -41,22 +41,6 @@ internal sealed class TestNamespace : IDisposable
 
     public void Dispose() => Shell.TryRun("ip", "netns", "del", Name);
 
-    private static void RemoveLeftovers()
-    {
-        foreach (var line in Shell.Run("ip", "netns", "list").Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var name = line.Split(' ')[0];
-            if (!name.StartsWith(Prefix, StringComparison.Ordinal))
-            {
-                continue;
-            }
-            var pidText = name[Prefix.Length..].Split('-')[0];
-            if (int.TryParse(pidText, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid != Environment.ProcessId && !Directory.Exists($"/proc/{pid}"))
-            {
-                Shell.TryRun("ip", "netns", "del", name);
-            }
-        }
-    }
 }
 
 internal static class Shell
