@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
 using MudBlazor.Services;
 using RouterOS.Dashboard;
+using RouterOS.Dashboard.Editing;
 using RouterOS.Dashboard.Services;
 
 var builder = WebAssemblyHostBuilder.CreateDefault(args);
@@ -12,5 +13,6 @@ builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.H
 builder.Services.AddScoped<RouterApi>();
 builder.Services.AddScoped<FlowFeed>();
 builder.Services.AddScoped<ChangeState>();
+builder.Services.AddScoped<ConfigEditor>();
 builder.Services.AddMudServices();
 await builder.Build().RunAsync();

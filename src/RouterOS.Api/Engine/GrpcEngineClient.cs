@@ -88,7 +88,8 @@ public sealed class GrpcEngineClient : IEngineClient, IDisposable
         var reply = await _engine.GetStatusAsync(new StatusRequest(), deadline: Deadline(QuickCall), cancellationToken: cancellationToken);
         var capabilities = reply.Capabilities ?? new Capabilities();
         return new EngineStatus(reply.EngineVersion, reply.KernelRelease,
-            new EngineCapabilities(capabilities.Flowtable, capabilities.Vlan8021Q, capabilities.BridgeVlanFiltering, capabilities.Ppp, [.. capabilities.Notes]),
+            new EngineCapabilities(capabilities.Flowtable, capabilities.Vlan8021Q, capabilities.BridgeVlanFiltering, capabilities.Ppp, [.. capabilities.Notes],
+                [.. capabilities.Devices.Select(device => new DeviceHardwareOffload(device.Device, device.HardwareOffload, device.Reason))]),
             (long)reply.RunningRevision, (long)reply.ConfirmedRevision, reply.ConfirmDeadline?.ToDateTimeOffset());
     });
 

@@ -56,6 +56,10 @@ public sealed record PlannedChange(string Path, string Action, string ChangeClas
 
 public sealed record EngineApplyResult(bool Applied, IReadOnlyList<ConfigFinding> Findings, string? Error, string? ErrorPath);
 
-public sealed record EngineCapabilities(bool Flowtable, bool Vlan8021Q, bool BridgeVlanFiltering, bool Ppp, IReadOnlyList<string> Notes);
+/// <param name="Devices">Per real device the engine probed: can a flowtable take `flags offload` on it, and if not, why.</param>
+public sealed record EngineCapabilities(bool Flowtable, bool Vlan8021Q, bool BridgeVlanFiltering, bool Ppp, IReadOnlyList<string> Notes, IReadOnlyList<DeviceHardwareOffload> Devices);
+
+/// <param name="Reason">Empty when it can; otherwise what the probe found, in plain words.</param>
+public sealed record DeviceHardwareOffload(string Device, bool HardwareOffload, string Reason);
 
 public sealed record EngineStatus(string EngineVersion, string KernelRelease, EngineCapabilities Capabilities, long RunningRevision, long ConfirmedRevision, DateTimeOffset? ConfirmDeadline);

@@ -21,6 +21,9 @@ public sealed class ChangeState(RouterApi api) : IDisposable
     /// <summary>Set when a pending revision disappeared without the dashboard confirming it: the engine rolled it back.</summary>
     public long? RolledBackRevision { get; private set; }
 
+    /// <summary>The findings of the last plan reviewed, so forms can show them beside their fields.</summary>
+    public IReadOnlyList<RouterOS.Domain.Verification.ConfigFinding> PlanFindings { get; set; } = [];
+
     public void Start()
     {
         if (_timer is not null)

@@ -32,7 +32,9 @@ public sealed class FlowFeed(NavigationManager navigation) : IAsyncDisposable
         _query = query;
         if (_hub is null)
         {
-            _hub = new HubConnectionBuilder().WithUrl(navigation.ToAbsoluteUri("hubs/flows")).WithAutomaticReconnect().Build();
+            _hub = new HubConnectionBuilder().WithUrl(navigation.ToAbsoluteUri("hubs/flows")).WithAutomaticReconnect()
+                .AddJsonProtocol(json => json.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, DashboardJson.Default))
+                .Build();
             _hub.On<FlowPageDelta>("Update", Apply);
             // After a reconnect the server has forgotten the query: ask again.
             _hub.Reconnected += _ => _hub.InvokeAsync("Subscribe", _query);

@@ -1,6 +1,10 @@
+using RouterOS.Domain.Diff;
+using RouterOS.Domain.Verification;
+
 namespace RouterOS.Dashboard.Services;
 
-// The public API's JSON, as this client reads it (camelCase on the wire).
+// The public API's JSON, as this client reads it (camelCase on the wire). Configuration objects,
+// changes and findings are the shared domain types themselves; these are the API's own views.
 
 public sealed record WhoAmI(string Name, string Source, bool CanWrite);
 
@@ -8,7 +12,9 @@ public sealed record SessionView(WhoAmI? User, bool SetupPending);
 
 public sealed record AntiforgeryToken(string HeaderName, string Token);
 
-public sealed record EngineCapabilities(bool Flowtable, bool Vlan8021Q, bool BridgeVlanFiltering, bool Ppp, IReadOnlyList<string> Notes);
+public sealed record DeviceHardwareOffload(string Device, bool HardwareOffload, string Reason);
+
+public sealed record EngineCapabilities(bool Flowtable, bool Vlan8021Q, bool BridgeVlanFiltering, bool Ppp, IReadOnlyList<string> Notes, IReadOnlyList<DeviceHardwareOffload>? Devices);
 
 public sealed record EngineStatus(string EngineVersion, string KernelRelease, EngineCapabilities Capabilities, long RunningRevision, long ConfirmedRevision, DateTimeOffset? ConfirmDeadline);
 
@@ -34,18 +40,29 @@ public sealed record FlowPageDelta(bool Reset, IReadOnlyList<FlowView> Upserts, 
 
 public sealed record FlowSubscribeRequest(string? Filter = null, string? Sort = null, string? Order = null, int? Offset = null, int? Limit = null);
 
-/// <summary>An RFC 9457 problem document, as the API answers errors.</summary>
-public sealed record Problem(string? Title, string? Detail, int? Status);
+/// <summary>An RFC 9457 problem document, as the API answers errors; findings name the configuration paths concerned.</summary>
+public sealed record Problem(string? Title, string? Detail, int? Status, IReadOnlyList<ConfigFinding>? Findings);
 
-public sealed record ConfigChangeView(string Path, string Kind, IReadOnlyList<string>? Fields, string? Before, string? After);
-
-public sealed record DiffView(string From, string To, IReadOnlyList<ConfigChangeView> Changes);
-
-public sealed record FindingView(string Severity, string Path, string Message);
+public sealed record DiffView(string From, string To, IReadOnlyList<ConfigChange> Changes);
 
 public sealed record PlannedChangeView(string Path, string Action, string ChangeClass, string Detail);
 
-public sealed record PlanView(bool Valid, IReadOnlyList<FindingView> Findings, IReadOnlyList<ConfigChangeView> Changes, IReadOnlyList<PlannedChangeView> EngineChanges, string NftRuleset);
+public sealed record PlanView(bool Valid, IReadOnlyList<ConfigFinding> Findings, IReadOnlyList<ConfigChange> Changes, IReadOnlyList<PlannedChangeView> EngineChanges, string NftRuleset);
 
 public sealed record RevisionSummary(long Number, DateTimeOffset CreatedAt, string Author, string Source, string Message, string State,
     long? PreviousNumber, DateTimeOffset? ConfirmDeadline, string? Outcome, int ChangeCount);
+
+public sealed record TokenView(string Name, string Scope, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? LastUsedAt);
+
+public sealed record CreatedToken(string Name, string Scope, string Token);
+
+public sealed record AuditView(DateTimeOffset At, string Actor, string Source, string Method, string Path, int Status, string? RemoteAddress);
+
+public sealed record SetupRequest(string Token, string Password);
+
+public sealed record LoginRequest(string Username, string Password);
+
+/// <param name="ConfirmWithinSeconds">Null: confirmed at once.</param>
+public sealed record CommitRequest(string Message, int? ConfirmWithinSeconds);
+
+public sealed record TokenRequest(string Name, string Scope);

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace RouterOS.Dashboard.Services;
 
@@ -8,19 +9,24 @@ namespace RouterOS.Dashboard.Services;
 /// </summary>
 public sealed class RouterApi(HttpClient http)
 {
+    private static readonly DashboardJson Json = DashboardJson.Default;
     private AntiforgeryToken? _antiforgery;
+
+    /// <summary>For the configuration editor, which sends the domain's own JSON.</summary>
+    public HttpClient Http => http;
 
     /// <summary>Who is signed in (if anyone), and whether first-run setup is still to do.</summary>
     public async Task<SessionView> SessionAsync() =>
-        await http.GetFromJsonAsync<SessionView>("api/v1/auth/session") ?? new SessionView(null, false);
+        await http.GetFromJsonAsync("api/v1/auth/session", Json.SessionView) ?? new SessionView(null, false);
 
     /// <returns>Null when done, otherwise what went wrong in the API's words.</returns>
-    public Task<string?> SetupAsync(string token, string password) => SendAsync(HttpMethod.Post, "api/v1/setup", new { token, password }, antiforgery: false);
+    public Task<string?> SetupAsync(string token, string password) =>
+        SendAsync(HttpMethod.Post, "api/v1/setup", JsonContent.Create(new SetupRequest(token, password), Json.SetupRequest), antiforgery: false);
 
     public async Task<string?> LoginAsync(string username, string password)
     {
         _antiforgery = null;
-        return await SendAsync(HttpMethod.Post, "api/v1/auth/login", new { username, password }, antiforgery: false);
+        return await SendAsync(HttpMethod.Post, "api/v1/auth/login", JsonContent.Create(new LoginRequest(username, password), Json.LoginRequest), antiforgery: false);
     }
 
     public async Task LogoutAsync()
@@ -29,71 +35,84 @@ public sealed class RouterApi(HttpClient http)
         _antiforgery = null;
     }
 
-    public Task<StatusView?> StatusAsync() => http.GetFromJsonAsync<StatusView>("api/v1/status");
+    public Task<StatusView?> StatusAsync() => http.GetFromJsonAsync("api/v1/status", Json.StatusView);
 
     public Task<string?> KillFlowAsync(ulong id) => SendAsync(HttpMethod.Delete, $"api/v1/flows/{id}", null, antiforgery: true);
 
-    public Task<DiffView?> DiffAsync() => http.GetFromJsonAsync<DiffView>("api/v1/candidate/diff");
+    public Task<DiffView?> DiffAsync() => http.GetFromJsonAsync("api/v1/candidate/diff", Json.DiffView);
+
+    public Task<string?> DiscardAsync() => SendAsync(HttpMethod.Delete, "api/v1/candidate", null, antiforgery: true);
 
     /// <returns>The plan, or why there is none.</returns>
     public async Task<(PlanView? Plan, string? Error)> PlanAsync()
     {
-        using var response = await SendRawAsync(HttpMethod.Post, "api/v1/candidate/plan", null);
-        return response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<PlanView>(), null) : (null, await ErrorOfAsync(response));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/candidate/plan");
+        using var response = await SendChangeAsync(request);
+        return response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync(Json.PlanView), null) : (null, await ErrorOfAsync(response));
     }
 
     /// <param name="confirmWithinSeconds">Null: confirmed at once.</param>
     public Task<string?> CommitAsync(string message, int? confirmWithinSeconds) =>
-        SendAsync(HttpMethod.Post, "api/v1/commit", new { message, confirmWithinSeconds }, antiforgery: true);
+        SendAsync(HttpMethod.Post, "api/v1/commit", JsonContent.Create(new CommitRequest(message, confirmWithinSeconds), Json.CommitRequest), antiforgery: true);
 
     public Task<string?> ConfirmAsync() => SendAsync(HttpMethod.Post, "api/v1/commit/confirm", null, antiforgery: true);
 
     public Task<string?> RollbackAsync() => SendAsync(HttpMethod.Post, "api/v1/commit/rollback", null, antiforgery: true);
 
-    private async Task<string?> SendAsync(HttpMethod method, string url, object? body, bool antiforgery)
+    public async Task<IReadOnlyList<RevisionSummary>> RevisionsAsync() =>
+        await http.GetFromJsonAsync("api/v1/revisions?take=100", Json.ListRevisionSummary) ?? [];
+
+    public Task<DiffView?> RevisionDiffAsync(long from, long to) => http.GetFromJsonAsync($"api/v1/revisions/{from}/diff/{to}", Json.DiffView);
+
+    public Task<string?> RollBackToAsync(long revision) => SendAsync(HttpMethod.Post, $"api/v1/revisions/{revision}/rollback", null, antiforgery: true);
+
+    public async Task<IReadOnlyList<AuditView>> AuditAsync(int skip, int take) =>
+        await http.GetFromJsonAsync($"api/v1/audit?skip={skip}&take={take}", Json.ListAuditView) ?? [];
+
+    public async Task<IReadOnlyList<TokenView>> TokensAsync() => await http.GetFromJsonAsync("api/v1/tokens", Json.ListTokenView) ?? [];
+
+    /// <returns>The token (shown this once), or why there is none.</returns>
+    public async Task<(CreatedToken? Token, string? Error)> CreateTokenAsync(string name, string scope)
     {
-        if (antiforgery)
-        {
-            using var response = await SendRawAsync(method, url, body);
-            return response.IsSuccessStatusCode ? null : await ErrorOfAsync(response);
-        }
-        using var request = new HttpRequestMessage(method, url);
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-        using var plain = await http.SendAsync(request);
-        return plain.IsSuccessStatusCode ? null : await ErrorOfAsync(plain);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/tokens") { Content = JsonContent.Create(new TokenRequest(name, scope), Json.TokenRequest) };
+        using var response = await SendChangeAsync(request);
+        return response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync(Json.CreatedToken), null) : (null, await ErrorOfAsync(response));
     }
 
+    public Task<string?> RevokeTokenAsync(string name) => SendAsync(HttpMethod.Delete, $"api/v1/tokens/{Uri.EscapeDataString(name)}", null, antiforgery: true);
+
     /// <summary>A change request: with the session's antiforgery token, as the API requires of browsers.</summary>
-    private async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string url, object? body)
+    public async Task<HttpResponseMessage> SendChangeAsync(HttpRequestMessage request)
     {
-        using var request = new HttpRequestMessage(method, url);
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-        _antiforgery ??= await http.GetFromJsonAsync<AntiforgeryToken>("api/v1/auth/antiforgery");
+        ArgumentNullException.ThrowIfNull(request);
+        _antiforgery ??= await http.GetFromJsonAsync("api/v1/auth/antiforgery", Json.AntiforgeryToken);
         request.Headers.Add(_antiforgery!.HeaderName, _antiforgery.Token);
         return await http.SendAsync(request);
+    }
+
+    public static async Task<Problem?> ReadProblemAsync(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        try
+        {
+            return await response.Content.ReadFromJsonAsync(Json.Problem);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private async Task<string?> SendAsync(HttpMethod method, string url, HttpContent? body, bool antiforgery)
+    {
+        using var request = new HttpRequestMessage(method, url) { Content = body };
+        using var response = antiforgery ? await SendChangeAsync(request) : await http.SendAsync(request);
+        return response.IsSuccessStatusCode ? null : await ErrorOfAsync(response);
     }
 
     private static async Task<string> ErrorOfAsync(HttpResponseMessage response)
     {
         var problem = await ReadProblemAsync(response);
         return problem?.Detail ?? problem?.Title ?? $"the router answered {(int)response.StatusCode} {response.ReasonPhrase}";
-    }
-
-    private static async Task<Problem?> ReadProblemAsync(HttpResponseMessage response)
-    {
-        try
-        {
-            return await response.Content.ReadFromJsonAsync<Problem>();
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
     }
 }

@@ -1,0 +1,43 @@
+using RouterOS.Dashboard.Editing;
+using RouterOS.Dashboard.Services;
+
+namespace RouterOS.Dashboard.Tests;
+
+public sealed class EditingTests
+{
+    [Theory]
+    [InlineData("bridges[br0].mtu", "bridges[br0]", "mtu")]
+    [InlineData("bridges[br0].ports[eth9].vlans", "bridges[br0]", "ports")]
+    [InlineData("offloadPolicy[r1].match.destinationPorts", "offloadPolicy[r1]", "match.destinationPorts")]
+    [InlineData("bridges[br0]", "bridges[br0]", "")]
+    [InlineData("bridges[br01].mtu", "bridges[br0]", null)]
+    [InlineData("vlans[lan.10].parent", "bridges[br0]", null)]
+    public void A_finding_s_path_names_the_field_of_the_item_it_concerns(string path, string item, string? field) =>
+        Assert.Equal(field, FieldErrors.FieldOf(path, item));
+
+    [Theory]
+    [InlineData("bridges[br-lan].ports[eth9]", "interfaces?focus=bridges%5Bbr-lan%5D")]
+    [InlineData("offloadPolicy[lan-to-wan].flowtable", "flowtables?focus=offloadPolicy%5Blan-to-wan%5D")]
+    [InlineData("firewall.zones[lan]", null)]
+    public void A_finding_links_to_the_page_that_edits_its_object(string path, string? href) =>
+        Assert.Equal(href, ConfigLinks.Href(path));
+
+    [Fact]
+    public void The_rate_history_keeps_the_last_minute_once_per_report()
+    {
+        var history = new RateHistory();
+        var start = DateTimeOffset.UnixEpoch;
+        for (var second = 0; second < 70; second++)
+            Assert.True(history.Add(Totals(start.AddSeconds(second), fast: second, classic: 1)));
+
+        Assert.False(history.Add(Totals(start.AddSeconds(69), fast: 999, classic: 999)));
+        Assert.Equal(RateHistory.Capacity, history.Count);
+        Assert.Equal(10, history.FastPath[0]);
+        Assert.Equal(69, history.FastPath[^1]);
+        Assert.Equal(("", "-50 s"), (history.Labels()[0], history.Labels()[9]));
+        Assert.Equal("-0 s", history.Labels()[^1]);
+    }
+
+    private static FlowTotals Totals(DateTimeOffset at, double fast, double classic) =>
+        new(at, 0, 0, 0, 0, fast, classic, 0, null, 0, 0);
+}

@@ -1,0 +1,28 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using RouterOS.Dashboard.Editing;
+using RouterOS.Dashboard.Services;
+using RouterOS.Domain.Model;
+
+namespace RouterOS.Dashboard.Tests.Support;
+
+/// <summary>A bUnit context with the dashboard's services, talking to <see cref="FakeRouterHandler"/>.</summary>
+public sealed class DashboardContext : BunitContext
+{
+    public DashboardContext(RouterConfig candidate)
+    {
+        Router = new FakeRouterHandler(candidate);
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddScoped(_ => new HttpClient(Router) { BaseAddress = new Uri("http://router.test/") });
+        Services.AddScoped<RouterApi>();
+        Services.AddScoped<ChangeState>();
+        Services.AddScoped<ConfigEditor>();
+    }
+
+    public FakeRouterHandler Router { get; }
+
+    /// <summary>The candidate read as a page reads it before showing its forms.</summary>
+    public async Task LoadCandidateAsync() => await Services.GetRequiredService<ConfigEditor>().LoadAsync();
+}

@@ -1,0 +1,40 @@
+namespace RouterOS.Dashboard.Editing;
+
+/// <summary>Where in the dashboard an object of the configuration is edited, from its path in a finding or a diff.</summary>
+public static class ConfigLinks
+{
+    private static readonly Dictionary<string, string> PageOfList = new(StringComparer.Ordinal)
+    {
+        ["ports"] = "interfaces",
+        ["bridges"] = "interfaces",
+        ["vlans"] = "interfaces",
+        ["pppoe"] = "interfaces",
+        ["addresses"] = "interfaces",
+        ["routes"] = "interfaces",
+        ["flowtables"] = "flowtables",
+        ["offloadPolicy"] = "flowtables",
+    };
+
+    /// <summary>"bridges[br-lan].ports[eth9]" -> "bridges[br-lan]": the object the edit form opens.</summary>
+    public static string ItemOf(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var end = path.IndexOf(']', StringComparison.Ordinal);
+        return end < 0 ? path : path[..(end + 1)];
+    }
+
+    /// <summary>The page that edits the object, opening its form (?focus=...); null when the dashboard has no form for it.</summary>
+    public static string? Href(string path)
+    {
+        var item = ItemOf(path);
+        var cut = item.IndexOf('[', StringComparison.Ordinal);
+        var list = cut < 0 ? item : item[..cut];
+        return PageOfList.TryGetValue(list, out var page) ? $"{page}?focus={Uri.EscapeDataString(item)}" : null;
+    }
+
+    /// <summary>The key of <paramref name="focus"/> when it names an item of <paramref name="list"/>: ("bridges", "bridges[br0]") -> "br0".</summary>
+    public static string? KeyIn(string list, string? focus) =>
+        focus is not null && focus.StartsWith(list + "[", StringComparison.Ordinal) && focus.EndsWith(']')
+            ? focus[(list.Length + 1)..^1]
+            : null;
+}

@@ -1,0 +1,28 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace RouterOS.Dashboard.Services;
+
+/// <summary>
+/// Source-generated JSON for every API view the dashboard reads or sends: the release build is
+/// trimmed, and reflection-based serialization could lose members the trimmer did not see used.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(SessionView))]
+[JsonSerializable(typeof(AntiforgeryToken))]
+[JsonSerializable(typeof(StatusView))]
+[JsonSerializable(typeof(Problem))]
+[JsonSerializable(typeof(DiffView))]
+[JsonSerializable(typeof(PlanView))]
+[JsonSerializable(typeof(FlowPageDelta))]
+[JsonSerializable(typeof(FlowSubscribeRequest))]
+[JsonSerializable(typeof(List<RevisionSummary>))]
+[JsonSerializable(typeof(RevisionSummary))]
+[JsonSerializable(typeof(List<TokenView>))]
+[JsonSerializable(typeof(CreatedToken))]
+[JsonSerializable(typeof(List<AuditView>))]
+[JsonSerializable(typeof(SetupRequest))]
+[JsonSerializable(typeof(LoginRequest))]
+[JsonSerializable(typeof(CommitRequest))]
+[JsonSerializable(typeof(TokenRequest))]
+public sealed partial class DashboardJson : JsonSerializerContext;
