@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using RouterOS.Api.Flows;
@@ -15,40 +14,32 @@ namespace RouterOS.Api.Tests;
 [Collection(BrowserTests.Name)]
 public sealed class DashboardTests : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
-    private static readonly string[] ChromiumArguments =
-        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
     private readonly ApiFactory _api = new();
-    private readonly List<string> _consoleErrors = [];
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private Browser? _browser;
     private string _url = "";
 
     public async ValueTask InitializeAsync()
     {
-        if (!File.Exists(Chromium))
+        if (!Browser.Available)
             return;
-        var port = FreePort();
+        var port = Browser.FreePort();
         _url = $"http://127.0.0.1:{port}";
         _api.UseKestrel(port);
         _api.StartServer();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Args = ChromiumArguments, Headless = true });
+        _browser = await Browser.LaunchAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
         if (_browser is not null)
             await _browser.DisposeAsync();
-        _playwright?.Dispose();
         await _api.DisposeAndDeleteAsync();
     }
 
     [Fact]
     public async Task A_new_admin_sets_up_signs_in_and_watches_a_flow_live_then_kills_it()
     {
-        Assert.SkipWhen(_browser is null, $"needs Chromium at {Chromium} (make test installs it)");
+        Assert.SkipWhen(_browser is null, Browser.Missing);
         var page = await NewPageAsync();
         _api.Engine.KillableFlows.Add(7);
 
@@ -80,13 +71,13 @@ public sealed class DashboardTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Kill", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByText("Connection killed.")).ToBeVisibleAsync();
         Assert.Equal([7ul], _api.Engine.Killed);
-        Assert.True(_consoleErrors.Count == 0, string.Join("\n", _consoleErrors));
+        Assert.True(_browser!.ConsoleErrors.Count == 0, string.Join("\n", _browser!.ConsoleErrors));
     }
 
     [Fact]
     public async Task Edits_are_reviewed_committed_with_a_confirm_window_and_confirmed()
     {
-        Assert.SkipWhen(_browser is null, $"needs Chromium at {Chromium} (make test installs it)");
+        Assert.SkipWhen(_browser is null, Browser.Missing);
         var page = await NewPageAsync();
         await SignInAsync(page);
         // Automation edits the candidate; the dashboard shows the pending edits.
@@ -120,7 +111,7 @@ public sealed class DashboardTests : IAsyncLifetime
     [Fact]
     public async Task A_bad_filter_is_explained_on_the_page()
     {
-        Assert.SkipWhen(_browser is null, $"needs Chromium at {Chromium} (make test installs it)");
+        Assert.SkipWhen(_browser is null, Browser.Missing);
         var page = await NewPageAsync();
         await SignInAsync(page);
 
@@ -131,17 +122,7 @@ public sealed class DashboardTests : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("filter-error")).ToContainTextAsync("'http' is not a port");
     }
 
-    private async Task<IPage> NewPageAsync()
-    {
-        var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-                _consoleErrors.Add(message.Text);
-        };
-        page.SetDefaultTimeout(30_000);
-        return page;
-    }
+    private Task<IPage> NewPageAsync() => _browser!.NewPageAsync();
 
     private async Task SignInAsync(IPage page)
     {
@@ -152,22 +133,9 @@ public sealed class DashboardTests : IAsyncLifetime
         await page.GetByTestId("signed-in-as").WaitForAsync();
     }
 
-    /// <summary>A form field's input, wherever the component put the test id (on the input or around it).</summary>
-    private static ILocator Field(IPage page, string testId) => page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
+    private static ILocator Field(IPage page, string testId) => Browser.Field(page, testId);
 
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        var directory = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "artifacts", "test-results", "screenshots");
-        Directory.CreateDirectory(directory);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(directory, $"{name}.png"), FullPage = true });
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static Task ScreenshotAsync(IPage page, string name) => Browser.ScreenshotAsync(page, name);
 }
 
 /// <summary>

@@ -1,17 +1,8 @@
-extern alias engine;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
-using engine::RouterOS.Engine.Flows;
-using engine::RouterOS.Engine.Hosting;
-using engine::RouterOS.Engine.Kernel;
-using engine::RouterOS.Engine.Reconcile;
-using engine::RouterOS.Engine.State;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using RouterOS.Api.Flows;
 using RouterOS.Api.Tests.Support;
 using RouterOS.Engine.Tests.Support;
@@ -31,63 +22,44 @@ public sealed class RealFlowTests
         Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
         var cancel = TestContext.Current.CancellationToken;
         using var testbed = new FlowTestbed();
-        var work = Directory.CreateTempSubdirectory("routeros-real-flows-").FullName;
-        var socket = Path.Combine(work, "engine.sock");
-        try
-        {
-            using var kernel = new RouterKernel(testbed.Router.Name);
-            using var engine = new RouterEngine(kernel, new EngineStateStore(Path.Combine(work, "state")), TimeProvider.System, NullLogger<RouterEngine>.Instance);
-            using var monitor = new FlowMonitor(testbed.Router.Name, new FlowMonitorOptions(TimeSpan.FromMilliseconds(200)), TimeProvider.System, NullLogger<FlowMonitor>.Instance, () => null);
-            monitor.Start();
-            var builder = EngineServer.CreateBuilder(socket);
-            builder.Logging.ClearProviders();
-            builder.Services.AddSingleton(engine);
-            builder.Services.AddSingleton(monitor);
-            await using var engineHost = EngineServer.Build(builder);
-            await engineHost.StartAsync(cancel);
-            await using var api = new ApiFactory(engineSocket: socket);
-            using var client = await api.CreateTokenClientAsync();
+        await using var engine = await InProcessEngine.StartAsync(testbed.Router.Name, TimeSpan.FromMilliseconds(200));
+        await using var api = new ApiFactory(engineSocket: engine.Socket);
+        using var client = await api.CreateTokenClientAsync();
 
-            testbed.SendUdp(sourcePort: 42000, count: 5, payload: 60);
-            var row = await PollRowAsync(client, "port:42000", row => row["original"]!["packets"]!.GetValue<ulong>() == 5);
+        testbed.SendUdp(sourcePort: 42000, count: 5, payload: 60);
+        var row = await PollRowAsync(client, "port:42000", row => row["original"]!["packets"]!.GetValue<ulong>() == 5);
 
-            Assert.Equal("10.1.0.2", row["original"]!["source"]!.GetValue<string>());
-            Assert.Equal(("10.2.0.2", 9000), (row["original"]!["destination"]!.GetValue<string>(), row["original"]!["destinationPort"]!.GetValue<int>()));
-            Assert.Equal(5ul * (20 + 8 + 60), row["original"]!["bytes"]!.GetValue<ulong>());
-            Assert.Equal(0ul, row["reply"]!["bytes"]!.GetValue<ulong>());
-            Assert.Equal(7u, row["mark"]!.GetValue<uint>());
-            Assert.Equal(("udp", "none", "live"), (row["protocolName"]!.GetValue<string>(), row["offload"]!.GetValue<string>(), row["counters"]!.GetValue<string>()));
-            var id = row["id"]!.GetValue<ulong>();
+        Assert.Equal("10.1.0.2", row["original"]!["source"]!.GetValue<string>());
+        Assert.Equal(("10.2.0.2", 9000), (row["original"]!["destination"]!.GetValue<string>(), row["original"]!["destinationPort"]!.GetValue<int>()));
+        Assert.Equal(5ul * (20 + 8 + 60), row["original"]!["bytes"]!.GetValue<ulong>());
+        Assert.Equal(0ul, row["reply"]!["bytes"]!.GetValue<ulong>());
+        Assert.Equal(7u, row["mark"]!.GetValue<uint>());
+        Assert.Equal(("udp", "none", "live"), (row["protocolName"]!.GetValue<string>(), row["offload"]!.GetValue<string>(), row["counters"]!.GetValue<string>()));
+        var id = row["id"]!.GetValue<ulong>();
 
-            var token = await Onboarding.CreateTokenAsync(await api.CreateBrowserAsync(), "real-hub", "read");
-            var updates = Channel.CreateUnbounded<FlowPageDelta>();
-            await using var hub = new HubConnectionBuilder()
-                .WithUrl(new Uri(api.Server.BaseAddress, "/hubs/flows"), options =>
-                {
-                    options.HttpMessageHandlerFactory = _ => api.Server.CreateHandler();
-                    options.Transports = HttpTransportType.LongPolling;
-                    options.AccessTokenProvider = () => Task.FromResult<string?>(token);
-                })
-                .Build();
-            hub.On<FlowPageDelta>(nameof(IFlowClient.Update), delta => updates.Writer.TryWrite(delta));
-            await hub.StartAsync(cancel);
-            await hub.InvokeAsync("Subscribe", new FlowSubscribeRequest(Filter: "port:42000"), cancel);
-            var first = await HubUpdates.NextAsync(updates, delta => delta.Reset);
-            Assert.Equal(5ul, Assert.Single(first.Upserts).Original.Packets);
+        var token = await Onboarding.CreateTokenAsync(await api.CreateBrowserAsync(), "real-hub", "read");
+        var updates = Channel.CreateUnbounded<FlowPageDelta>();
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(api.Server.BaseAddress, "/hubs/flows"), options =>
+            {
+                options.HttpMessageHandlerFactory = _ => api.Server.CreateHandler();
+                options.Transports = HttpTransportType.LongPolling;
+                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            })
+            .Build();
+        hub.On<FlowPageDelta>(nameof(IFlowClient.Update), delta => updates.Writer.TryWrite(delta));
+        await hub.StartAsync(cancel);
+        await hub.InvokeAsync("Subscribe", new FlowSubscribeRequest(Filter: "port:42000"), cancel);
+        var first = await HubUpdates.NextAsync(updates, delta => delta.Reset);
+        Assert.Equal(5ul, Assert.Single(first.Upserts).Original.Packets);
 
-            testbed.SendUdp(sourcePort: 42000, count: 3, payload: 60);
-            var grown = await HubUpdates.NextAsync(updates, delta => delta.Upserts.Any(flow => flow.Original.Packets == 8));
-            Assert.Equal(8ul * 88, grown.Upserts.Single().Original.Bytes);
+        testbed.SendUdp(sourcePort: 42000, count: 3, payload: 60);
+        var grown = await HubUpdates.NextAsync(updates, delta => delta.Upserts.Any(flow => flow.Original.Packets == 8));
+        Assert.Equal(8ul * 88, grown.Upserts.Single().Original.Bytes);
 
-            await client.Delete($"/api/v1/flows/{id}").ExpectAsync(HttpStatusCode.NoContent);
-            Assert.DoesNotContain("sport=42000", testbed.Router.Exec("conntrack", "-L"), StringComparison.Ordinal);
-            await HubUpdates.NextAsync(updates, delta => delta.Removed.Contains(id));
-            await engineHost.StopAsync(cancel);
-        }
-        finally
-        {
-            Directory.Delete(work, recursive: true);
-        }
+        await client.Delete($"/api/v1/flows/{id}").ExpectAsync(HttpStatusCode.NoContent);
+        Assert.DoesNotContain("sport=42000", testbed.Router.Exec("conntrack", "-L"), StringComparison.Ordinal);
+        await HubUpdates.NextAsync(updates, delta => delta.Removed.Contains(id));
     }
 
     private static async Task<JsonNode> PollRowAsync(HttpClient client, string filter, Func<JsonNode, bool> done)

@@ -35,6 +35,9 @@ public static class RulesetGenerator
     /// <summary>The comment on the forward chain's first rule, which counts the classic path's packets.</summary>
     public const string ClassicPathComment = "classic path";
 
+    /// <summary>The comment on the rule that makes conntrack run in the router's namespace.</summary>
+    public const string InvalidComment = "invalid connections";
+
     /// <summary>The name of a flowtable in the kernel (prefixed, so it can never clash with a keyword).</summary>
     public static string KernelName(ObjectName flowtable) => $"ft_{flowtable}";
 
@@ -113,6 +116,10 @@ public static class RulesetGenerator
         // Every packet the classic path forwards passes here, and no offloaded one does: the
         // counter shows the fast path at work (it stops growing when a flow is offloaded).
         output.Line($"counter comment \"{ClassicPathComment}\"");
+        // Conntrack runs in a network namespace only once a rule there uses it (nf_ct_netns_get):
+        // without zones or NAT nothing would, and the router would track no connection at all (no
+        // flows to show, nothing to offload). This rule makes it run, and counts invalid packets.
+        output.Line($"ct state invalid counter comment \"{InvalidComment}\"");
         var offloadRules = config.OffloadPolicy.Where(rule => rule.Enabled).ToList();
         if (offloadRules.Count > 0)
         {

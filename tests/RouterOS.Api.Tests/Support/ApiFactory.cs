@@ -13,7 +13,8 @@ namespace RouterOS.Api.Tests.Support;
 /// given the same directory are the same router restarted.
 /// </summary>
 /// <param name="engineSocket">Set: talk to a real engine on this socket instead of the double.</param>
-public sealed class ApiFactory(string? dataDirectory = null, FakeTimeProvider? time = null, string? engineSocket = null) : WebApplicationFactory<Program>
+/// <param name="systemClock">Keep the real clock (a browser counting down a confirm window against the real engine).</param>
+public sealed class ApiFactory(string? dataDirectory = null, FakeTimeProvider? time = null, string? engineSocket = null, bool systemClock = false) : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; } = dataDirectory ?? Path.Combine(Path.GetTempPath(), "routeros-api-tests", Guid.NewGuid().ToString("N"));
 
@@ -35,8 +36,11 @@ public sealed class ApiFactory(string? dataDirectory = null, FakeTimeProvider? t
                 services.RemoveAll<IEngineClient>();
                 services.AddSingleton<IEngineClient>(Engine);
             }
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Time);
+            if (!systemClock)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Time);
+            }
         });
     }
 
