@@ -74,6 +74,7 @@ bench: deps
 	dotnet build bench/RouterOS.Engine.Bench -c Release -nologo -clp:NoSummary
 	dotnet bench/RouterOS.Api.Bench/bin/Release/net10.0/RouterOS.Api.Bench.dll docs/benchmarks.md
 	dotnet bench/RouterOS.Engine.Bench/bin/Release/net10.0/RouterOS.Engine.Bench.dll docs/benchmarks.md
+	scripts/dashboard-size.sh docs/benchmarks.md
 
 format: deps
 	dotnet format $(SOLUTION)
