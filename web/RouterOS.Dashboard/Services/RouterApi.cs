@@ -35,6 +35,10 @@ public sealed class RouterApi(HttpClient http)
         _antiforgery = null;
     }
 
+    /// <summary>The running configuration (what the router was last committed with), or null when it cannot be read.</summary>
+    public async Task<RouterOS.Domain.Model.RouterConfig?> RunningConfigAsync() =>
+        RouterOS.Domain.Json.RouterConfigJson.Read(await http.GetByteArrayAsync("api/v1/config")).Config;
+
     public Task<StatusView?> StatusAsync() => http.GetFromJsonAsync("api/v1/status", Json.StatusView);
 
     public Task<string?> KillFlowAsync(ulong id) => SendAsync(HttpMethod.Delete, $"api/v1/flows/{id}", null, antiforgery: true);
