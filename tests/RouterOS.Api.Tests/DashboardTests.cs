@@ -122,6 +122,35 @@ public sealed class DashboardTests : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("filter-error")).ToContainTextAsync("'http' is not a port");
     }
 
+    [Fact]
+    public async Task The_dashboard_can_be_used_with_the_keyboard_alone()
+    {
+        Assert.SkipWhen(_browser is null, Browser.Missing);
+        var page = await NewPageAsync();
+        (await _api.CreateBrowserAsync()).Dispose(); // sets the admin password
+
+        await page.GotoAsync($"{_url}/login");
+        await Field(page, "username").FocusAsync();
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync("admin");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(Onboarding.AdminPassword);
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByTestId("signed-in-as").WaitForAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Interfaces", Exact = true }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByTestId("add-ports").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Field(page, "port-name").FocusAsync();
+        await page.Keyboard.TypeAsync("eth1");
+        await page.GetByTestId("port-save").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByTestId("ports-row-eth1")).ToBeVisibleAsync();
+        Assert.True(_browser!.ConsoleErrors.Count == 0, string.Join("\n", _browser.ConsoleErrors));
+    }
+
     private Task<IPage> NewPageAsync() => _browser!.NewPageAsync();
 
     private async Task SignInAsync(IPage page)
