@@ -1,7 +1,10 @@
+extern alias engine;
 using System.Text.RegularExpressions;
+using engine::RouterOS.Engine.Nft;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using RouterOS.Api.Tests.Support;
+using RouterOS.Domain.Values;
 using RouterOS.Engine.Tests.Support;
 
 namespace RouterOS.Api.Tests;
@@ -131,7 +134,7 @@ public sealed partial class LabDashboardTests
         Assert.Contains("classic path", ruleset, StringComparison.Ordinal);
         if (fullKernel)
         {
-            Assert.Contains("flowtable ft", ruleset, StringComparison.Ordinal);
+            Assert.Contains($"flowtable {RulesetGenerator.KernelName(ObjectName.Parse("ft"))}", ruleset, StringComparison.Ordinal);
             Assert.Contains("vlan protocol 802.1Q id 7", lab.Router.Exec("ip", "-d", "link", "show", "wan0.7"), StringComparison.Ordinal);
         }
         else
