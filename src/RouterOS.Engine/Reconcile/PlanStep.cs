@@ -60,6 +60,10 @@ public sealed record RouteStep(string Path, string Destination, string? Gateway,
 public sealed record RulesetStep(string Path, Nft.RulesetText? Ruleset, ChangeClass Class, string What)
     : PlanStep(Path, Ruleset is null ? "delete" : "change", Class, What);
 
+/// <summary>A supervised service started, restarted or stopped after the kernel changes (no kernel write of its own).</summary>
+public sealed record ServiceStep(string Path, string Action, ChangeClass Class, string What)
+    : PlanStep(Path, Action, Class, What);
+
 public static class ChangeClassNames
 {
     /// <summary>The contract's spelling: no_change, applied_live, restart, recreate.</summary>

@@ -56,10 +56,6 @@ public static class Planner
         {
             yield return ConfigFinding.Warning(ConfigPath.Item("dhcp.clients", client.Device), "the DHCP client is not run by this engine version yet");
         }
-        foreach (var server in config.DhcpOrDefault.Servers.Where(server => server.Enabled))
-        {
-            yield return ConfigFinding.Warning(ConfigPath.Item("dhcp.servers", server.Device), "the DHCP server is not run by this engine version yet");
-        }
         foreach (var shaper in config.Shaping)
         {
             yield return ConfigFinding.Warning(ConfigPath.Item("shaping", shaper.Device), "traffic shaping is not applied by this engine version yet");

@@ -1,6 +1,7 @@
 using RouterOS.Domain.Model;
 using RouterOS.Engine.Kernel;
 using RouterOS.Engine.Probe;
+using RouterOS.Engine.Services;
 using RouterOS.Engine.State;
 
 namespace RouterOS.Engine.Reconcile;
@@ -25,7 +26,11 @@ public sealed partial class RouterEngine : IDisposable
         _store = store;
         _time = time;
         _logger = logger;
+        Lan = new LanServices(kernel.NamespaceName, store.StateDirectory, time, logger);
     }
+
+    /// <summary>The DHCP server and DNS forwarder (dnsmasq), applied after the kernel with each configuration.</summary>
+    public LanServices Lan { get; }
 
     public Capabilities Capabilities { get; private set; } = Capabilities.Full;
 
@@ -72,8 +77,8 @@ public sealed partial class RouterEngine : IDisposable
     public Task<Capabilities> ProbeAsync() => _kernel.RunAsync(session => Capabilities = CapabilityProbe.Run(session));
 
     /// <summary>What applying <paramref name="config"/> would do, with the kernel's own check of the ruleset.</summary>
-    public Task<Plan> PlanAsync(RouterConfig config) => _kernel.RunAsync(session =>
-        Applier.CheckRuleset(Planner.Create(config, _store.Applied?.Config, session.Read(), Capabilities, _store.Ruleset), session));
+    public async Task<Plan> PlanAsync(RouterConfig config) => WithServices(await _kernel.RunAsync(session =>
+        Applier.CheckRuleset(Planner.Create(config, _store.Applied?.Config, session.Read(), Capabilities, _store.Ruleset), session)), config);
 
     public async Task<ApplyResult> ApplyAsync(RouterConfig config, long revision, TimeSpan? confirmWithin)
     {
@@ -82,6 +87,9 @@ public sealed partial class RouterEngine : IDisposable
         {
             return result;
         }
+        // The services follow the kernel: dnsmasq binds to devices this apply may have created.
+        result = result with { Plan = WithServices(result.Plan, config) };
+        await Lan.ApplyAsync(config);
         _store.SaveApplied(revision, config);
         if (confirmWithin is { } window && window > TimeSpan.Zero)
         {
@@ -150,7 +158,28 @@ public sealed partial class RouterEngine : IDisposable
         return result.Plan.Steps;
     }
 
-    public void Dispose() => ArmDeadline(null);
+    public void Dispose()
+    {
+        ArmDeadline(null);
+        Lan.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
+
+    /// <summary>The plan with what the configuration does to the supervised services (after its kernel steps).</summary>
+    private Plan WithServices(Plan plan, RouterConfig config)
+    {
+        if (plan.HasErrors)
+        {
+            return plan;
+        }
+        var step = Lan.ChangeFor(config) switch
+        {
+            ServiceChange.Start => new ServiceStep("dhcp.servers", "create", ChangeClass.AppliedLive, "start dnsmasq (DHCP server and DNS forwarder for the LANs)"),
+            ServiceChange.Restart => new ServiceStep("dhcp.servers", "change", ChangeClass.Restart, "restart dnsmasq with the new DHCP and DNS settings (leases are kept)"),
+            ServiceChange.Stop => new ServiceStep("dhcp.servers", "delete", ChangeClass.AppliedLive, "stop dnsmasq: no DHCP server is configured"),
+            _ => null,
+        };
+        return step is null ? plan : plan with { Steps = [.. plan.Steps, step] };
+    }
 
     private ApplyResult ApplyOnThread(KernelSession session, RouterConfig config)
     {

@@ -20,6 +20,9 @@ public sealed class EngineStateStore
     private readonly Dictionary<string, object?> _known = [];
     private readonly Lock _lock = new();
 
+    /// <summary>Root-only; the engine's services keep their files here too.</summary>
+    public string StateDirectory => _directory;
+
     public EngineStateStore(string directory)
     {
         _directory = directory;

@@ -53,6 +53,13 @@ internal static class Shell
 
     public static int TryRun(params string[] command) => Execute(command).ExitCode;
 
+    /// <summary>Runs a command that may fail; its exit code and everything it wrote (stdout, then stderr).</summary>
+    public static (int ExitCode, string Output) Capture(params string[] command)
+    {
+        var (exitCode, output, error) = Execute(command);
+        return (exitCode, output + error);
+    }
+
     public static string RunWithInput(string[] command, string input)
     {
         var (exitCode, output, error) = Execute(command, input);

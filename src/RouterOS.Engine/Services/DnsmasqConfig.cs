@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+using RouterOS.Domain.Model;
+
+namespace RouterOS.Engine.Services;
+
+/// <summary>
+/// The dnsmasq configuration for the router's LAN services, from the model: a DHCP range per
+/// enabled server (tagged by its device, so options go to the right LAN), static leases, the local
+/// domain, the DNS forwarder's upstreams and cache. dnsmasq serves only the devices that have a
+/// DHCP server (the LANs): never the uplinks, where a DNS forwarder would be an open resolver.
+/// Null when no DHCP server is enabled: then there is nothing for dnsmasq to do.
+/// Every value in it comes from validated types (addresses, names, MACs), so none can inject a
+/// line of its own. Option names are dnsmasq(8)'s.
+/// </summary>
+public static class DnsmasqConfig
+{
+    public static string? Generate(RouterConfig config, string leaseFile)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var servers = config.DhcpOrDefault.Servers.Where(server => server.Enabled).ToList();
+        var dns = config.DnsOrDefault;
+        if (servers.Count == 0)
+            return null;
+        var text = new StringBuilder();
+        text.AppendLine("# Written by the RouterOS engine from the running configuration; edits are overwritten.");
+        // Only the configured devices and only what is written here: no /etc/resolv.conf, no /etc/hosts.
+        text.AppendLine("bind-dynamic");
+        text.AppendLine("no-resolv");
+        text.AppendLine("no-hosts");
+        text.AppendLine("no-poll");
+        text.AppendLine("log-facility=-");
+        text.AppendLine(CultureInfo.InvariantCulture, $"dhcp-leasefile={leaseFile}");
+        if (dns.Enabled)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"cache-size={dns.CacheSize}");
+            foreach (var upstream in dns.UpstreamServers)
+                text.AppendLine(CultureInfo.InvariantCulture, $"server={upstream}");
+        }
+        else
+        {
+            text.AppendLine("port=0");
+        }
+        foreach (var device in servers.Select(server => server.Device).Distinct())
+            text.AppendLine(CultureInfo.InvariantCulture, $"interface={device}");
+        text.AppendLine("dhcp-authoritative");
+        foreach (var server in servers)
+        {
+            var tag = server.Device.Value;
+            text.AppendLine(CultureInfo.InvariantCulture, $"dhcp-range=set:{tag},{server.RangeStart},{server.RangeEnd},{server.LeaseTimeSeconds}");
+            if (server.Domain is { } domain)
+            {
+                // The domain is handed out (option 15) and its names are answered here, never
+                // forwarded. It covers the LAN's whole subnet, so static leases outside the range get it too.
+                var subnet = config.Addresses.FirstOrDefault(a => a.Device == server.Device && a.Address.Subnet.Contains(server.RangeStart))?.Address.Subnet;
+                text.AppendLine(CultureInfo.InvariantCulture, $"domain={domain},{(subnet is null ? $"{server.RangeStart},{server.RangeEnd}" : subnet.ToString())}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"local=/{domain}/");
+            }
+            if (!server.DnsServers.IsEmpty)
+                text.AppendLine(CultureInfo.InvariantCulture, $"dhcp-option=tag:{tag},option:dns-server,{string.Join(',', server.DnsServers)}");
+            foreach (var lease in server.StaticLeases)
+            {
+                var hostname = lease.Hostname is { } name ? $",{name}" : "";
+                text.AppendLine(CultureInfo.InvariantCulture, $"dhcp-host={lease.Mac},{lease.Address}{hostname}");
+            }
+        }
+        return text.ToString();
+    }
+}

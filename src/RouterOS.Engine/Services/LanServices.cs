@@ -1,0 +1,113 @@
+using RouterOS.Domain.Model;
+
+namespace RouterOS.Engine.Services;
+
+/// <summary>
+/// The router's DHCP server and DNS forwarder: one supervised dnsmasq for the router, configured
+/// from the model. Applying a configuration writes dnsmasq's file and restarts it only when the
+/// file changes; a configuration with nothing for it stops it.
+/// </summary>
+public sealed partial class LanServices : IAsyncDisposable
+{
+    public const string Program = "/usr/sbin/dnsmasq";
+    private static readonly TimeSpan Holdoff = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+
+    private readonly string? _namespaceName;
+    private readonly string _directory;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private SupervisedProcess? _dnsmasq;
+    private string? _runningConfig;
+
+    /// <param name="directory">Root-only: the configuration and the lease file live here.</param>
+    public LanServices(string? namespaceName, string directory, TimeProvider time, ILogger logger)
+    {
+        _namespaceName = namespaceName;
+        _directory = directory;
+        _time = time;
+        _logger = logger;
+    }
+
+    public string ConfigFile => Path.Combine(_directory, "dnsmasq.conf");
+
+    public string LeaseFile => Path.Combine(_directory, "dnsmasq.leases");
+
+    /// <summary>The running dnsmasq's state; Stopped when none is wanted.</summary>
+    public SupervisedState State => _dnsmasq?.State ?? SupervisedState.Stopped;
+
+    /// <summary>dnsmasq's last words, for the status: what went wrong when it keeps exiting.</summary>
+    public string? LastError { get; private set; }
+
+    /// <summary>Whether applying <paramref name="config"/> would start, restart or stop dnsmasq, for the plan.</summary>
+    public ServiceChange ChangeFor(RouterConfig config)
+    {
+        var wanted = DnsmasqConfig.Generate(config, LeaseFile);
+        return (_runningConfig, wanted) switch
+        {
+            (null, null) => ServiceChange.None,
+            (null, _) => ServiceChange.Start,
+            (_, null) => ServiceChange.Stop,
+            _ when _runningConfig == wanted => ServiceChange.None,
+            _ => ServiceChange.Restart,
+        };
+    }
+
+    public async Task ApplyAsync(RouterConfig config)
+    {
+        var wanted = DnsmasqConfig.Generate(config, LeaseFile);
+        await _gate.WaitAsync();
+        try
+        {
+            if (wanted == _runningConfig && (wanted is null || _dnsmasq is not null))
+                return;
+            if (_dnsmasq is not null)
+            {
+                await _dnsmasq.DisposeAsync();
+                _dnsmasq = null;
+            }
+            _runningConfig = wanted;
+            if (wanted is null)
+                return;
+            await File.WriteAllTextAsync(ConfigFile, wanted);
+            var dnsmasq = new SupervisedProcess(
+                new ProcessSpec("dnsmasq", Program, ["--keep-in-foreground", $"--conf-file={ConfigFile}", "--user=root"], Holdoff, StopGrace),
+                _namespaceName, _time, _logger);
+            dnsmasq.Line += line =>
+            {
+                if (line.Contains("FAILED", StringComparison.Ordinal) || line.Contains("failed", StringComparison.Ordinal))
+                    LastError = line;
+                LogOutput(line);
+            };
+            dnsmasq.Start();
+            _dnsmasq = dnsmasq;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public IReadOnlyList<DhcpLease> Leases() =>
+        File.Exists(LeaseFile) ? DhcpLeases.Parse(File.ReadAllText(LeaseFile)) : [];
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_dnsmasq is not null)
+            await _dnsmasq.DisposeAsync();
+        _gate.Dispose();
+    }
+
+    [LoggerMessage(LogLevel.Information, "dnsmasq: {Line}")]
+    private partial void LogOutput(string line);
+}
+
+/// <summary>What an apply does to a supervised service.</summary>
+public enum ServiceChange
+{
+    None,
+    Start,
+    Restart,
+    Stop,
+}

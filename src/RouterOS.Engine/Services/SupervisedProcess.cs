@@ -1,0 +1,206 @@
+using System.Diagnostics;
+
+namespace RouterOS.Engine.Services;
+
+/// <summary>What a supervised program is and how it is run.</summary>
+/// <param name="Name">For logs and states, e.g. "dnsmasq".</param>
+/// <param name="Program">The executable, e.g. /usr/sbin/dnsmasq.</param>
+/// <param name="RestartHoldoff">Wait this long after an exit before starting again.</param>
+/// <param name="StopGrace">After SIGTERM, wait this long for a clean exit before SIGKILL.</param>
+public sealed record ProcessSpec(string Name, string Program, IReadOnlyList<string> Arguments, TimeSpan RestartHoldoff, TimeSpan StopGrace);
+
+/// <summary>Where a supervised program stands.</summary>
+public enum SupervisedState
+{
+    Starting,
+    Running,
+
+    /// <summary>It exited; it starts again after the hold-off.</summary>
+    Waiting,
+
+    /// <summary>Stopped on purpose, or given up on (see <see cref="SupervisedProcess.GiveUp"/>).</summary>
+    Stopped,
+}
+
+/// <summary>
+/// Runs one program in the router's network namespace for as long as it is wanted: started, its
+/// output read line by line, started again after a hold-off when it exits, stopped with SIGTERM
+/// (SIGKILL only if it does not exit in time). Nothing here knows what the program is: its
+/// owner reads the lines and exit codes and decides (e.g. to give up after repeated failures).
+/// </summary>
+public sealed partial class SupervisedProcess : IAsyncDisposable
+{
+    private readonly ProcessSpec _spec;
+    private readonly string? _namespaceName;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _loop;
+    private Process? _process;
+    private volatile bool _giveUp;
+
+    public SupervisedProcess(ProcessSpec spec, string? namespaceName, TimeProvider time, ILogger logger)
+    {
+        _spec = spec;
+        _namespaceName = namespaceName;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Each line the program writes (stdout and stderr).</summary>
+    public event Action<string>? Line;
+
+    /// <summary>Each exit, with its code (after a stop too).</summary>
+    public event Action<int>? Exited;
+
+    public event Action<SupervisedState>? StateChanged;
+
+    public SupervisedState State { get; private set; } = SupervisedState.Stopped;
+
+    /// <summary>How many times it was started again after an exit.</summary>
+    public int Restarts { get; private set; }
+
+    public int? LastExitCode { get; private set; }
+
+    public int? ProcessId => _process is { HasExited: false } process ? process.Id : null;
+
+    public void Start()
+    {
+        if (_loop is not null)
+            throw new InvalidOperationException($"{_spec.Name} was started already");
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>Do not start it again after its next exit (an owner who sees it cannot succeed).</summary>
+    public void GiveUp() => _giveUp = true;
+
+    public async Task StopAsync()
+    {
+        if (_stop.IsCancellationRequested)
+            return;
+        await _stop.CancelAsync();
+        if (_process is { } process)
+            Terminate(process);
+        if (_loop is not null)
+            await _loop;
+        SetState(SupervisedState.Stopped);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _stop.Dispose();
+    }
+
+    private async Task RunAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            SetState(SupervisedState.Starting);
+            int exitCode;
+            try
+            {
+                exitCode = await RunOnceAsync();
+            }
+            catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
+            {
+                LogStartFailed(_spec.Name, e.Message);
+                exitCode = -1;
+            }
+            LastExitCode = exitCode;
+            Exited?.Invoke(exitCode);
+            if (_stop.IsCancellationRequested || _giveUp)
+                break;
+            SetState(SupervisedState.Waiting);
+            try
+            {
+                await Task.Delay(_spec.RestartHoldoff, _time, _stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            Restarts++;
+        }
+        SetState(SupervisedState.Stopped);
+    }
+
+    private async Task<int> RunOnceAsync()
+    {
+        var start = new ProcessStartInfo
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        // nsenter execs the program: the pid we signal is the program's own.
+        if (_namespaceName is not null)
+        {
+            start.FileName = "nsenter";
+            start.ArgumentList.Add($"--net=/run/netns/{_namespaceName}");
+            start.ArgumentList.Add("--");
+            start.ArgumentList.Add(_spec.Program);
+        }
+        else
+        {
+            start.FileName = _spec.Program;
+        }
+        foreach (var argument in _spec.Arguments)
+            start.ArgumentList.Add(argument);
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Forward(e.Data);
+        process.ErrorDataReceived += (_, e) => Forward(e.Data);
+        process.Start();
+        _process = process;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        process.StandardInput.Close();
+        SetState(SupervisedState.Running);
+        // A stop that came while the program was starting: it missed the SIGTERM.
+        if (_stop.IsCancellationRequested)
+            Terminate(process);
+        await process.WaitForExitAsync(CancellationToken.None);
+        _process = null;
+        return process.ExitCode;
+    }
+
+    private void Terminate(Process process)
+    {
+        try
+        {
+            if (process.HasExited)
+                return;
+            Signals.Send(process.Id, Signals.Terminate);
+            if (!process.WaitForExit(_spec.StopGrace))
+            {
+                LogKilled(_spec.Name, _spec.StopGrace.TotalSeconds);
+                process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited between the checks.
+        }
+    }
+
+    private void Forward(string? line)
+    {
+        if (line is not null)
+            Line?.Invoke(line);
+    }
+
+    private void SetState(SupervisedState state)
+    {
+        if (State == state)
+            return;
+        State = state;
+        StateChanged?.Invoke(state);
+    }
+
+    [LoggerMessage(LogLevel.Warning, "{Name} could not be started: {Error}")]
+    private partial void LogStartFailed(string name, string error);
+
+    [LoggerMessage(LogLevel.Warning, "{Name} did not exit within {Seconds} s of SIGTERM: killed")]
+    private partial void LogKilled(string name, double seconds);
+}

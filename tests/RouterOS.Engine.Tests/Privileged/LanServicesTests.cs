@@ -1,0 +1,96 @@
+using RouterOS.Engine.Reconcile;
+using RouterOS.Engine.Services;
+using RouterOS.Engine.Tests.Support;
+
+namespace RouterOS.Engine.Tests.Privileged;
+
+/// <summary>
+/// The router's dnsmasq, run by the engine in the router's namespace (root only): a LAN client in
+/// its own namespace gets an address by DHCP (its static lease), resolves a local name through
+/// the router, and the engine lists the lease.
+/// </summary>
+public sealed class LanServicesTests
+{
+    private const string ClientMac = "02:00:00:00:00:50";
+
+    private const string LanWithDhcp = """
+        {
+          "schemaVersion": 1,
+          "ports": [ { "name": "lan0" } ],
+          "addresses": [ { "device": "lan0", "address": "192.168.7.1/24" } ],
+          "dhcp": {
+            "servers": [ {
+              "device": "lan0", "rangeStart": "192.168.7.100", "rangeEnd": "192.168.7.150", "leaseTimeSeconds": 600,
+              "domain": "home.test",
+              "staticLeases": [ { "mac": "02:00:00:00:00:50", "address": "192.168.7.50", "hostname": "printer" } ]
+            } ]
+          }
+        }
+        """;
+
+    private const string LanOnly = """
+        {
+          "schemaVersion": 1,
+          "ports": [ { "name": "lan0" } ],
+          "addresses": [ { "device": "lan0", "address": "192.168.7.1/24" } ]
+        }
+        """;
+
+    [Fact]
+    public async Task A_lan_client_gets_its_static_lease_and_resolves_a_local_name_through_the_router()
+    {
+        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
+        Assert.SkipUnless(File.Exists(LanServices.Program), $"needs {LanServices.Program} (make test installs dnsmasq-base)");
+        using var harness = new EngineHarness();
+        using var client = new TestNamespace();
+        harness.Namespace.Exec("ip", "link", "set", "lan0p", "netns", client.Name);
+        client.Exec("ip", "link", "set", "lan0p", "address", ClientMac);
+        client.Exec("ip", "link", "set", "lan0p", "up");
+        await harness.Engine.StartAsync();
+
+        var result = await harness.Engine.ApplyAsync(Configs.Parse(LanWithDhcp), 1, null);
+
+        Assert.True(result.Applied, result.Error);
+        Assert.Contains(result.Plan.Steps, step => step is ServiceStep { Action: "create" });
+        var lease = await LeaseAsync(client);
+        Assert.Contains("lease of 192.168.7.50 obtained", lease, StringComparison.Ordinal);
+        client.Exec("ip", "address", "add", "192.168.7.50/24", "dev", "lan0p");
+        var answer = client.Exec("busybox", "nslookup", "printer.home.test", "192.168.7.1");
+        Assert.Contains("192.168.7.50", answer, StringComparison.Ordinal);
+        var listed = Assert.Single(harness.Engine.Lan.Leases());
+        Assert.Equal((ClientMac, "192.168.7.50", "printer"), (listed.Mac, listed.Address, listed.Hostname));
+    }
+
+    [Fact]
+    public async Task A_client_without_a_static_lease_gets_one_from_the_range_and_removing_the_server_stops_dnsmasq()
+    {
+        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
+        Assert.SkipUnless(File.Exists(LanServices.Program), $"needs {LanServices.Program} (make test installs dnsmasq-base)");
+        using var harness = new EngineHarness();
+        using var client = new TestNamespace();
+        harness.Namespace.Exec("ip", "link", "set", "lan0p", "netns", client.Name);
+        client.Exec("ip", "link", "set", "lan0p", "up");
+        await harness.Engine.StartAsync();
+        Assert.True((await harness.Engine.ApplyAsync(Configs.Parse(LanWithDhcp), 1, null)).Applied);
+
+        var lease = await LeaseAsync(client);
+
+        Assert.Matches(@"lease of 192\.168\.7\.1([0-4][0-9]|50) obtained", lease);
+        var without = await harness.Engine.ApplyAsync(Configs.Parse(LanOnly), 2, null);
+        Assert.True(without.Applied, without.Error);
+        Assert.Contains(without.Plan.Steps, step => step is ServiceStep { Action: "delete" });
+        Assert.Equal(SupervisedState.Stopped, harness.Engine.Lan.State);
+    }
+
+    /// <summary>DHCP exchanges from the client (busybox udhcpc: quit once bound) until one gets a lease (dnsmasq may still be starting); udhcpc's output.</summary>
+    private static async Task<string> LeaseAsync(TestNamespace client)
+    {
+        var output = "";
+        await Poll.UntilAsync(() =>
+        {
+            (_, output) = Shell.Capture("ip", "netns", "exec", client.Name, "busybox", "udhcpc", "-i", "lan0p", "-n", "-q", "-f", "-t", "3", "-T", "1", "-s", "/bin/true");
+            return output.Contains("obtained", StringComparison.Ordinal);
+        }, "a DHCP lease from the router's dnsmasq");
+        return output;
+    }
+}

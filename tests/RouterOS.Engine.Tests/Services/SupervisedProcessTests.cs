@@ -1,0 +1,97 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using RouterOS.Engine.Services;
+
+namespace RouterOS.Engine.Tests.Services;
+
+/// <summary>The supervisor against small shell programs standing in for daemons.</summary>
+public sealed class SupervisedProcessTests
+{
+    private static readonly TimeSpan Short = TimeSpan.FromMilliseconds(100);
+
+    [Fact]
+    public async Task A_program_that_exits_is_started_again_after_the_holdoff_and_its_lines_are_read()
+    {
+        await using var process = Supervise("echo started; exit 3");
+        var lines = new List<string>();
+        var exits = new List<int>();
+        process.Line += line => { lock (lines) lines.Add(line); };
+        process.Exited += code => { lock (exits) exits.Add(code); };
+
+        process.Start();
+        await UntilAsync(() => process.Restarts >= 2);
+
+        Assert.All(exits.ToArray(), code => Assert.Equal(3, code));
+        Assert.True(lines.Count(line => line == "started") >= 2);
+        Assert.Equal(3, process.LastExitCode);
+    }
+
+    [Fact]
+    public async Task Stop_sends_sigterm_so_the_program_can_say_goodbye()
+    {
+        var marker = Path.Combine(Path.GetTempPath(), $"routeros-supervisor-{Guid.NewGuid():N}");
+        await using var process = Supervise($"trap 'echo bye > {marker}; exit 0' TERM; echo ready; while true; do sleep 0.05; done");
+        var ready = new TaskCompletionSource();
+        process.Line += line => { if (line == "ready") ready.TrySetResult(); };
+        process.Start();
+        await ready.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        await process.StopAsync();
+
+        Assert.Equal(SupervisedState.Stopped, process.State);
+        Assert.Equal("bye", File.ReadAllText(marker).Trim());
+        Assert.Equal(0, process.Restarts);
+        File.Delete(marker);
+    }
+
+    [Fact]
+    public async Task A_program_that_ignores_sigterm_is_killed_after_the_grace_period()
+    {
+        await using var process = Supervise("trap '' TERM; echo ready; while true; do sleep 0.05; done", stopGrace: TimeSpan.FromMilliseconds(300));
+        var ready = new TaskCompletionSource();
+        process.Line += line => { if (line == "ready") ready.TrySetResult(); };
+        process.Start();
+        await ready.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        var pid = process.ProcessId!.Value;
+
+        await process.StopAsync();
+
+        Assert.Equal(SupervisedState.Stopped, process.State);
+        Assert.False(Directory.Exists($"/proc/{pid}"), $"process {pid} is still there");
+    }
+
+    [Fact]
+    public async Task After_give_up_it_is_not_started_again()
+    {
+        await using var process = Supervise("exit 19");
+        process.Exited += _ => process.GiveUp();
+
+        process.Start();
+        await UntilAsync(() => process.State == SupervisedState.Stopped && process.LastExitCode == 19);
+
+        Assert.Equal(0, process.Restarts);
+    }
+
+    [Fact]
+    public async Task A_program_that_cannot_be_started_is_reported_and_retried()
+    {
+        await using var process = new SupervisedProcess(new ProcessSpec("missing", "/nonexistent/daemon", [], Short, Short), null, TimeProvider.System, NullLogger.Instance);
+
+        process.Start();
+        await UntilAsync(() => process.Restarts >= 1);
+
+        Assert.Equal(-1, process.LastExitCode);
+    }
+
+    private static SupervisedProcess Supervise(string script, TimeSpan? stopGrace = null) =>
+        new(new ProcessSpec("test", "/bin/sh", ["-c", script], Short, stopGrace ?? TimeSpan.FromSeconds(5)), null, TimeProvider.System, NullLogger.Instance);
+
+    private static async Task UntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out");
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+    }
+}
