@@ -64,6 +64,17 @@ public sealed partial class LabDashboardTests
         await AddAddressAsync(page, "br-lan", "192.168.1.1/24");
         await AddAddressAsync(page, "wan0", "203.0.113.2/24");
 
+        // A DHCP server on the bridge, for the second LAN client.
+        await page.GotoAsync($"{url}/dhcp");
+        await page.GetByTestId("add-dhcp/servers").ClickAsync();
+        await Browser.SelectAsync(page, "dhcp-device", "br-lan");
+        await Browser.Field(page, "dhcp-start").FillAsync("192.168.1.150");
+        await Browser.Field(page, "dhcp-end").FillAsync("192.168.1.199");
+        await Browser.Field(page, "dhcp-domain").FillAsync("lab.test");
+        await page.GetByTestId("dhcp-save").ClickAsync();
+        await page.GetByTestId("dhcp/servers-row-br-lan").WaitForAsync();
+        await page.GotoAsync($"{url}/interfaces");
+
         // A bad value is explained beside its field, and nothing reaches the candidate.
         await page.GetByTestId("add-addresses").ClickAsync();
         await Browser.Field(page, "address-value").FillAsync("192.168.1.300/24");
@@ -141,6 +152,12 @@ public sealed partial class LabDashboardTests
         {
             Assert.DoesNotContain("flowtable", ruleset, StringComparison.Ordinal);
         }
+
+        // The second LAN client gets an address from the router's dnsmasq; the lease shows on the DHCP page.
+        await Poll.UntilAsync(() => lab.Dhcp().Contains("obtained", StringComparison.Ordinal), "a lease from the router's dnsmasq");
+        await page.GotoAsync($"{url}/dhcp");
+        await Assertions.Expect(page.GetByTestId("lease").First).ToContainTextAsync("192.168.1.1");
+        await Browser.ScreenshotAsync(page, "lab-dhcp");
 
         // Traffic from the LAN client appears live, its counters grow, and it can be killed.
         await page.GotoAsync($"{url}/flows");
@@ -234,7 +251,7 @@ public sealed partial class LabDashboardTests
     private static readonly (string Path, string Heading)[] Pages =
     [
         ("", "Overview"), ("interfaces", "Interfaces"), ("flowtables", "Flowtables and offload policy"), ("flows", "Flows"),
-        ("changes", "Changes"), ("tokens", "API tokens"), ("audit", "Audit log"), ("revisions", "Revisions"),
+        ("dhcp", "DHCP and DNS"), ("changes", "Changes"), ("tokens", "API tokens"), ("audit", "Audit log"), ("revisions", "Revisions"),
     ];
 
     /// <summary>On a phone-sized screen every page fits its width (wide tables scroll inside themselves).</summary>
@@ -254,8 +271,9 @@ public sealed partial class LabDashboardTests
 
     /// <summary>
     /// The lab: a router namespace with two LAN ports (lan0, lan1) and a WAN port (wan0), nothing
-    /// configured on them (the dashboard does that); a LAN client behind lan0 at 192.168.1.100
-    /// and an upstream behind wan0 at 203.0.113.1, which drops UDP to port 9000 silently.
+    /// configured on them (the dashboard does that); a LAN client behind lan0 at 192.168.1.100, a
+    /// second behind lan1 that asks for an address by DHCP, and an upstream behind wan0 at
+    /// 203.0.113.1, which drops UDP to port 9000 silently.
     /// </summary>
     private sealed class Lab : IDisposable
     {
@@ -270,7 +288,7 @@ public sealed partial class LabDashboardTests
             Shell.Run("ip", "link", "add", "wan0", "netns", Router.Name, "type", "veth", "peer", "name", "eth0", "netns", Upstream.Name);
             Shell.RunWithInput(["ip", "-n", Router.Name, "-batch", "-"], "link set lo up\n");
             Shell.RunWithInput(["ip", "-n", Client.Name, "-batch", "-"], $"link set lo up\nlink set eth0 up\naddress add {LanClient}/24 dev eth0\nroute add default via 192.168.1.1\n");
-            Shell.RunWithInput(["ip", "-n", Client2.Name, "-batch", "-"], "link set lo up\nlink set eth0 up\naddress add 192.168.1.101/24 dev eth0\n");
+            Shell.RunWithInput(["ip", "-n", Client2.Name, "-batch", "-"], "link set lo up\nlink set eth0 up\n");
             Shell.RunWithInput(["ip", "-n", Upstream.Name, "-batch", "-"], $"link set lo up\nlink set eth0 up\naddress add {LabDashboardTests.Upstream}/24 dev eth0\n");
             Upstream.Exec("nft", "add table inet lab { chain input { type filter hook input priority filter; udp dport 9000 drop; }; }");
         }
@@ -285,6 +303,10 @@ public sealed partial class LabDashboardTests
             Client.Exec("python3", "-c",
                 $"import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(('{LanClient}', {sourcePort}));\n" +
                 $"for _ in range({count}): s.sendto(b'x'*60, ('{LabDashboardTests.Upstream}', 9000))");
+
+        /// <summary>One DHCP exchange from the second LAN client (busybox udhcpc, quits once bound); its output.</summary>
+        public string Dhcp() =>
+            Shell.Capture("ip", "netns", "exec", Client2.Name, "busybox", "udhcpc", "-i", "eth0", "-n", "-q", "-f", "-t", "3", "-T", "1", "-s", "/bin/true").Output;
 
         public void Dispose()
         {

@@ -112,6 +112,12 @@ public sealed class GrpcEngineClient : IEngineClient, IDisposable
         return reply.Killed ? null : reply.Error;
     });
 
+    public Task<IReadOnlyList<DhcpLeaseView>> ListDhcpLeasesAsync(CancellationToken cancellationToken) => Call<IReadOnlyList<DhcpLeaseView>>(async () =>
+    {
+        var reply = await _engine.ListDhcpLeasesAsync(new ListDhcpLeasesRequest(), deadline: Deadline(QuickCall), cancellationToken: cancellationToken);
+        return [.. reply.Leases.Select(lease => new DhcpLeaseView(lease.Mac, lease.Address, lease.Hostname.Length == 0 ? null : lease.Hostname, lease.Expires?.ToDateTimeOffset()))];
+    });
+
     private async Task<T> Call<T>(Func<Task<T>> call)
     {
         try

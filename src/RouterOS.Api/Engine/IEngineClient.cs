@@ -25,7 +25,14 @@ public interface IEngineClient
 
     /// <returns>Null when the connection was killed; otherwise why not ("no flow 7").</returns>
     Task<string?> KillFlowAsync(ulong id, CancellationToken cancellationToken);
+
+    /// <summary>The leases the router's DHCP server has handed out.</summary>
+    Task<IReadOnlyList<DhcpLeaseView>> ListDhcpLeasesAsync(CancellationToken cancellationToken);
 }
+
+/// <param name="Hostname">Null when the client sent none.</param>
+/// <param name="Expires">Null: the lease never expires.</param>
+public sealed record DhcpLeaseView(string Mac, string Address, string? Hostname, DateTimeOffset? Expires);
 
 /// <summary>The engine could not be reached; nothing was changed.</summary>
 public sealed class EngineUnavailableException : Exception

@@ -80,6 +80,7 @@ public static class RouterApiPipeline
         api.MapRevisionsApi();
         api.MapStatusApi();
         api.MapFlowsApi();
+        api.MapDhcpApi();
         app.MapHub<Flows.FlowHub>("/hubs/flows");
         // Any other path that is not the API's is a page of the dashboard (client-side routing).
         app.MapFallbackToFile("/", "index.html");

@@ -22,6 +22,7 @@ namespace RouterOS.Api.Http;
 [JsonSerializable(typeof(StatusView))]
 [JsonSerializable(typeof(RevisionState))]
 [JsonSerializable(typeof(EngineStatus))]
+[JsonSerializable(typeof(IReadOnlyList<DhcpLeaseView>))]
 [JsonSerializable(typeof(Flows.FlowPage))]
 [JsonSerializable(typeof(Flows.FlowView))]
 [JsonSerializable(typeof(Flows.FlowPageDelta))]

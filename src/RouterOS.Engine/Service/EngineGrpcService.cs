@@ -64,6 +64,19 @@ public sealed class EngineGrpcService(RouterEngine engine, FlowMonitor flows) : 
         return new KillFlowReply { Killed = error is null, Error = error ?? "" };
     }
 
+    public override Task<ListDhcpLeasesReply> ListDhcpLeases(ListDhcpLeasesRequest request, ServerCallContext context)
+    {
+        var reply = new ListDhcpLeasesReply();
+        reply.Leases.Add(engine.Lan.Leases().Select(lease => new DhcpLease
+        {
+            Mac = lease.Mac,
+            Address = lease.Address,
+            Hostname = lease.Hostname ?? "",
+            Expires = lease.Expires is { } expires ? Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(expires) : null,
+        }));
+        return Task.FromResult(reply);
+    }
+
     public override async Task<PlanReply> Plan(PlanRequest request, ServerCallContext context)
     {
         var reply = new PlanReply();

@@ -72,7 +72,8 @@ public sealed partial class LanServices : IAsyncDisposable
                 return;
             await File.WriteAllTextAsync(ConfigFile, wanted);
             var dnsmasq = new SupervisedProcess(
-                new ProcessSpec("dnsmasq", Program, ["--keep-in-foreground", $"--conf-file={ConfigFile}", "--user=root"], Holdoff, StopGrace),
+                // dnsmasq drops root (to nobody) once its sockets and lease file are open.
+                new ProcessSpec("dnsmasq", Program, ["--keep-in-foreground", $"--conf-file={ConfigFile}"], Holdoff, StopGrace),
                 _namespaceName, _time, _logger);
             dnsmasq.Line += line =>
             {

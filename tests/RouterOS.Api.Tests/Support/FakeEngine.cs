@@ -90,6 +90,16 @@ public sealed class FakeEngine : IEngineClient
         }
     }
 
+    /// <summary>What ListDhcpLeasesAsync answers.</summary>
+    public List<DhcpLeaseView> Leases { get; } = [];
+
+    public Task<IReadOnlyList<DhcpLeaseView>> ListDhcpLeasesAsync(CancellationToken cancellationToken)
+    {
+        ThrowIfDown();
+        lock (_lock)
+            return Task.FromResult<IReadOnlyList<DhcpLeaseView>>([.. Leases]);
+    }
+
     public Task<string?> KillFlowAsync(ulong id, CancellationToken cancellationToken)
     {
         ThrowIfDown();

@@ -13,6 +13,7 @@ public static class ConfigLinks
         ["routes"] = "interfaces",
         ["flowtables"] = "flowtables",
         ["offloadPolicy"] = "flowtables",
+        ["dhcp.servers"] = "dhcp",
     };
 
     /// <summary>"bridges[br-lan].ports[eth9]" -> "bridges[br-lan]": the object the edit form opens.</summary>

@@ -21,6 +21,7 @@ namespace RouterOS.Dashboard.Services;
 [JsonSerializable(typeof(List<TokenView>))]
 [JsonSerializable(typeof(CreatedToken))]
 [JsonSerializable(typeof(List<AuditView>))]
+[JsonSerializable(typeof(List<DhcpLeaseView>))]
 [JsonSerializable(typeof(SetupRequest))]
 [JsonSerializable(typeof(LoginRequest))]
 [JsonSerializable(typeof(CommitRequest))]

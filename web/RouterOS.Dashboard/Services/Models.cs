@@ -66,3 +66,5 @@ public sealed record LoginRequest(string Username, string Password);
 public sealed record CommitRequest(string Message, int? ConfirmWithinSeconds);
 
 public sealed record TokenRequest(string Name, string Scope);
+
+public sealed record DhcpLeaseView(string Mac, string Address, string? Hostname, DateTimeOffset? Expires);

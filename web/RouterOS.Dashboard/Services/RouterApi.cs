@@ -73,6 +73,15 @@ public sealed class RouterApi(HttpClient http)
     public async Task<IReadOnlyList<AuditView>> AuditAsync(int skip, int take) =>
         await http.GetFromJsonAsync($"api/v1/audit?skip={skip}&take={take}", Json.ListAuditView) ?? [];
 
+    /// <returns>The leases, or why they cannot be read (the engine is down).</returns>
+    public async Task<(IReadOnlyList<DhcpLeaseView> Leases, string? Error)> DhcpLeasesAsync()
+    {
+        using var response = await http.GetAsync("api/v1/dhcp/leases");
+        return response.IsSuccessStatusCode
+            ? (await response.Content.ReadFromJsonAsync(Json.ListDhcpLeaseView) ?? [], null)
+            : ([], await ErrorOfAsync(response));
+    }
+
     public async Task<IReadOnlyList<TokenView>> TokensAsync() => await http.GetFromJsonAsync("api/v1/tokens", Json.ListTokenView) ?? [];
 
     /// <returns>The token (shown this once), or why there is none.</returns>
