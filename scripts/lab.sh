@@ -36,9 +36,9 @@ ip netns add ros-router; ip netns add ros-lan; ip netns add ros-wan
 ip link add lan0 netns ros-router type veth peer name eth0 netns ros-lan
 ip link add wan0 netns ros-router type veth peer name eth0 netns ros-wan
 ip -n ros-router link set lo up
+# The LAN client takes its address from the router's DHCP server (a static lease: 192.168.1.100).
+ip -n ros-lan link set eth0 address 02:00:00:00:01:00
 ip -n ros-lan link set lo up; ip -n ros-lan link set eth0 up
-ip -n ros-lan address add 192.168.1.100/24 dev eth0
-ip -n ros-lan route add default via 192.168.1.1
 ip -n ros-wan link set lo up; ip -n ros-wan link set eth0 up
 ip -n ros-wan address add 203.0.113.1/24 dev eth0
 # The upstream answers HTTP; it has no route back to the LAN, so only masqueraded traffic gets answers.
@@ -71,6 +71,8 @@ for _ in $(seq 1 100); do [[ -S $socket ]] && break; sleep 0.2; done
 [[ -S $socket ]] || { echo "lab: the engine did not start" >&2; exit 1; }
 
 chown routeros: "$lab_config"
+ip netns exec ros-lan busybox udhcpc -i eth0 -f -A 3 -s "$root/scripts/lab-udhcpc.sh" >/dev/null 2>&1 &
+pids+=($!)
 echo "lab: router up. From the LAN client:  ip netns exec ros-lan curl http://203.0.113.1/"
 echo "lab: kernel state:  ip netns exec ros-router ip -d link;  ip netns exec ros-router nft list ruleset"
 RouterOS__InitialConfig="$lab_config" RouterOS__EngineSocket="$socket" scripts/run-api.sh &

@@ -47,4 +47,6 @@ await app.StartAsync();
 UnixSocketPermissions.Restrict(options.SocketPath, options.SocketGroup);
 Console.WriteLine($"RouterOS engine: managing {(options.Namespace is null ? "this namespace" : $"namespace {options.Namespace}")}, listening on {options.SocketPath}");
 await app.WaitForShutdownAsync();
+// Disposing the services stops what the engine supervises (dnsmasq): nothing outlives the engine.
+await app.DisposeAsync();
 return 0;

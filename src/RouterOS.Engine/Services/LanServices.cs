@@ -34,6 +34,8 @@ public sealed partial class LanServices : IAsyncDisposable
 
     public string LeaseFile => Path.Combine(_directory, "dnsmasq.leases");
 
+    public string PidFile => Path.Combine(_directory, "dnsmasq.pid");
+
     /// <summary>The running dnsmasq's state; Stopped when none is wanted.</summary>
     public SupervisedState State => _dnsmasq?.State ?? SupervisedState.Stopped;
 
@@ -62,6 +64,8 @@ public sealed partial class LanServices : IAsyncDisposable
         {
             if (wanted == _runningConfig && (wanted is null || _dnsmasq is not null))
                 return;
+            if (_dnsmasq is null)
+                StopLeftover();
             if (_dnsmasq is not null)
             {
                 await _dnsmasq.DisposeAsync();
@@ -73,7 +77,7 @@ public sealed partial class LanServices : IAsyncDisposable
             await File.WriteAllTextAsync(ConfigFile, wanted);
             var dnsmasq = new SupervisedProcess(
                 // dnsmasq drops root (to nobody) once its sockets and lease file are open.
-                new ProcessSpec("dnsmasq", Program, ["--keep-in-foreground", $"--conf-file={ConfigFile}"], Holdoff, StopGrace),
+                new ProcessSpec("dnsmasq", Program, ["--keep-in-foreground", $"--conf-file={ConfigFile}", $"--pid-file={PidFile}"], Holdoff, StopGrace),
                 _namespaceName, _time, _logger);
             dnsmasq.Line += line =>
             {
@@ -90,6 +94,25 @@ public sealed partial class LanServices : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A dnsmasq an earlier engine left running (it was killed, or crashed) holds the DNS and DHCP
+    /// ports: stop it before starting ours. Only a process that runs our configuration file is touched.
+    /// </summary>
+    private void StopLeftover()
+    {
+        if (!File.Exists(PidFile) || !int.TryParse(File.ReadAllText(PidFile).Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid))
+            return;
+        var commandLine = $"/proc/{pid}/cmdline";
+        if (!File.Exists(commandLine) || !File.ReadAllText(commandLine).Contains(ConfigFile, StringComparison.Ordinal))
+            return;
+        LogLeftover(pid);
+        Signals.Send(pid, Signals.Terminate);
+        // Real time, not the engine's clock: this waits for a process, whatever the clock says.
+        var deadline = Environment.TickCount64 + (long)StopGrace.TotalMilliseconds;
+        while (Directory.Exists($"/proc/{pid}") && Environment.TickCount64 < deadline)
+            Thread.Sleep(50);
+    }
+
     public IReadOnlyList<DhcpLease> Leases() =>
         File.Exists(LeaseFile) ? DhcpLeases.Parse(File.ReadAllText(LeaseFile)) : [];
 
@@ -99,6 +122,9 @@ public sealed partial class LanServices : IAsyncDisposable
             await _dnsmasq.DisposeAsync();
         _gate.Dispose();
     }
+
+    [LoggerMessage(LogLevel.Warning, "A dnsmasq left by an earlier engine (pid {Pid}) is stopped")]
+    private partial void LogLeftover(int pid);
 
     [LoggerMessage(LogLevel.Information, "dnsmasq: {Line}")]
     private partial void LogOutput(string line);

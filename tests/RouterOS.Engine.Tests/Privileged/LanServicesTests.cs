@@ -82,6 +82,32 @@ public sealed class LanServicesTests
         Assert.Equal(SupervisedState.Stopped, harness.Engine.Lan.State);
     }
 
+    [Fact]
+    public async Task A_dnsmasq_left_by_a_killed_engine_is_stopped_before_the_next_one_starts()
+    {
+        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
+        Assert.SkipUnless(File.Exists(LanServices.Program), $"needs {LanServices.Program} (make test installs dnsmasq-base)");
+        using var harness = new EngineHarness();
+        await harness.Engine.StartAsync();
+        var config = Configs.Parse(LanWithDhcp);
+        Assert.True((await harness.Engine.ApplyAsync(config, 1, null)).Applied);
+        // As if the engine had been killed: its dnsmasq runs on, unsupervised, and holds the ports.
+        var lan = harness.Engine.Lan;
+        await lan.DisposeAsync();
+        File.Delete(lan.PidFile);
+        // It daemonizes; its output goes nowhere, or reading it would wait for the daemon's end.
+        harness.Namespace.Exec("sh", "-c", $"{LanServices.Program} --conf-file={lan.ConfigFile} --pid-file={lan.PidFile} </dev/null >/dev/null 2>&1");
+        await Poll.UntilAsync(() => File.Exists(lan.PidFile) && File.ReadAllText(lan.PidFile).Trim().Length > 0, "the leftover dnsmasq's pid file");
+        var leftover = int.Parse(File.ReadAllText(lan.PidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+
+        await using var next = new LanServices(harness.Namespace.Name, harness.StateDirectory, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        await next.ApplyAsync(config);
+
+        Assert.False(Directory.Exists($"/proc/{leftover}"), "the leftover dnsmasq still runs");
+        await Poll.UntilAsync(() => next.State == SupervisedState.Running && File.Exists(next.PidFile)
+            && File.ReadAllText(next.PidFile).Trim() is { Length: > 0 } pid && pid != leftover.ToString(System.Globalization.CultureInfo.InvariantCulture), "the new dnsmasq");
+    }
+
     /// <summary>DHCP exchanges from the client (busybox udhcpc: quit once bound) until one gets a lease (dnsmasq may still be starting); udhcpc's output.</summary>
     private static async Task<string> LeaseAsync(TestNamespace client)
     {
