@@ -49,4 +49,10 @@ public static class EngineMarks
 
     /// <summary>IFA_PROTO of the engine's addresses (linux/if_addr.h defines 0-3 for the kernel).</summary>
     public const byte AddressProtocol = 200;
+
+    /// <summary>IFA_PROTO of an address a DHCP lease gave: not the configuration's, so drift repair leaves it.</summary>
+    public const byte LeaseAddressProtocol = 201;
+
+    /// <summary>RTPROT_DHCP (include/uapi/linux/rtnetlink.h): a route a DHCP lease gave.</summary>
+    public const byte LeaseRouteProtocol = 16;
 }

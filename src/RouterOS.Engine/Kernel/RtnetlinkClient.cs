@@ -98,9 +98,10 @@ public sealed class RtnetlinkClient : IDisposable
         Execute($"{(add ? "add" : "remove")} VLAN {vlanId} {(add ? "to" : "from")} {name}",
             w => LinkRequests.BridgeVlan(w, _socket.NextSequence(), add, index, vlanId, flags, self));
 
-    public void AddAddress(int index, string device, IPAddress address, byte prefixLength) =>
+    /// <param name="protocol">IFA_PROTO tag: the configuration's (the default) or a lease's.</param>
+    public void AddAddress(int index, string device, IPAddress address, byte prefixLength, byte protocol = EngineMarks.AddressProtocol) =>
         Execute($"add address {address}/{prefixLength} to {device}",
-            w => AddressRequests.Add(w, _socket.NextSequence(), index, address, prefixLength, EngineMarks.AddressProtocol));
+            w => AddressRequests.Add(w, _socket.NextSequence(), index, address, prefixLength, protocol));
 
     public void DeleteAddress(int index, string device, IPAddress address, byte prefixLength) =>
         Execute($"remove address {address}/{prefixLength} from {device}",

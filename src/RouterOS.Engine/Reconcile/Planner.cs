@@ -52,10 +52,6 @@ public static class Planner
         {
             yield return ConfigFinding.Warning(ConfigPath.Item("pppoe", uplink.Name), "PPPoE sessions are not started by this engine version yet; the uplink stays down");
         }
-        foreach (var client in config.DhcpOrDefault.Clients)
-        {
-            yield return ConfigFinding.Warning(ConfigPath.Item("dhcp.clients", client.Device), "the DHCP client is not run by this engine version yet");
-        }
         foreach (var shaper in config.Shaping)
         {
             yield return ConfigFinding.Warning(ConfigPath.Item("shaping", shaper.Device), "traffic shaping is not applied by this engine version yet");

@@ -1,6 +1,7 @@
 using RouterOS.Domain.Model;
 using RouterOS.Engine.Kernel;
 using RouterOS.Engine.Probe;
+using RouterOS.Domain.Verification;
 using RouterOS.Engine.Services;
 using RouterOS.Engine.State;
 
@@ -27,7 +28,11 @@ public sealed partial class RouterEngine : IDisposable
         _time = time;
         _logger = logger;
         Lan = new LanServices(kernel.NamespaceName, store.StateDirectory, time, logger);
+        Uplinks = new UplinkServices(kernel.NamespaceName, store.StateDirectory, time, logger, ApplyLeaseAsync);
     }
+
+    /// <summary>The uplinks' DHCP clients, applied after the kernel with each configuration.</summary>
+    public UplinkServices Uplinks { get; }
 
     /// <summary>The DHCP server and DNS forwarder (dnsmasq), applied after the kernel with each configuration.</summary>
     public LanServices Lan { get; }
@@ -90,6 +95,7 @@ public sealed partial class RouterEngine : IDisposable
         // The services follow the kernel: dnsmasq binds to devices this apply may have created.
         result = result with { Plan = WithServices(result.Plan, config) };
         await Lan.ApplyAsync(config);
+        await Uplinks.ApplyAsync(config);
         _store.SaveApplied(revision, config);
         if (confirmWithin is { } window && window > TimeSpan.Zero)
         {
@@ -161,8 +167,53 @@ public sealed partial class RouterEngine : IDisposable
     public void Dispose()
     {
         ArmDeadline(null);
+        Uplinks.DisposeAsync().AsTask().GetAwaiter().GetResult();
         Lan.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
+
+    /// <summary>
+    /// Puts a DHCP lease into the kernel (or takes the previous one out): its address, tagged as a
+    /// lease's so drift repair leaves it, and the default route through its gateway (RTPROT_DHCP)
+    /// with the configured metric. Runs on the namespace's thread like every kernel change.
+    /// </summary>
+    private Task<bool> ApplyLeaseAsync(DhcpClient client, LeaseEvent? lease, LeaseEvent? previous) => _kernel.RunAsync(session =>
+    {
+        var device = client.Device.Value;
+        var state = session.Read();
+        if (state.Link(device) is not { } link)
+        {
+            return false;
+        }
+        var sameAddress = lease is not null && previous is not null && lease.Address!.Equals(previous.Address) && lease.PrefixLength == previous.PrefixLength;
+        var sameRoute = lease is not null && previous is not null && lease.Gateway?.Equals(previous.Gateway) == true;
+        if (previous is { Address: { } oldAddress } && !sameAddress
+            && state.Addresses.Any(a => a.Device == device && a.Address == $"{oldAddress}/{previous.PrefixLength}"))
+        {
+            session.Rtnetlink.DeleteAddress(link.Index, device, oldAddress, previous.PrefixLength);
+        }
+        if (client.DefaultRoute && previous?.Gateway is { } oldGateway && !sameRoute
+            && state.Routes.Any(r => r.Destination == "0.0.0.0/0" && r.Gateway == oldGateway.ToString() && r.Metric == (uint)client.RouteMetric))
+        {
+            session.Rtnetlink.DeleteRoute(DefaultRoute(oldGateway, link.Index, client), $"default via {oldGateway} (DHCP lease ended)");
+        }
+        if (lease is null)
+        {
+            return true;
+        }
+        if (!state.Addresses.Any(a => a.Device == device && a.Address == $"{lease.Address}/{lease.PrefixLength}"))
+        {
+            session.Rtnetlink.AddAddress(link.Index, device, lease.Address!, lease.PrefixLength, EngineMarks.LeaseAddressProtocol);
+        }
+        if (client.DefaultRoute && lease.Gateway is { } gateway
+            && !state.Routes.Any(r => r.Destination == "0.0.0.0/0" && r.Gateway == gateway.ToString() && r.Metric == (uint)client.RouteMetric))
+        {
+            session.Rtnetlink.AddRoute(DefaultRoute(gateway, link.Index, client), $"default via {gateway} (DHCP lease)");
+        }
+        return true;
+    });
+
+    private static Netlink.Route.RouteSpec DefaultRoute(System.Net.IPAddress gateway, int index, DhcpClient client) =>
+        new(System.Net.IPAddress.Any, 0, gateway, index, (uint)client.RouteMetric, EngineMarks.LeaseRouteProtocol);
 
     /// <summary>The plan with what the configuration does to the supervised services (after its kernel steps).</summary>
     private Plan WithServices(Plan plan, RouterConfig config)
@@ -178,7 +229,13 @@ public sealed partial class RouterEngine : IDisposable
             ServiceChange.Stop => new ServiceStep("dhcp.servers", "delete", ChangeClass.AppliedLive, "stop dnsmasq: no DHCP server is configured"),
             _ => null,
         };
-        return step is null ? plan : plan with { Steps = [.. plan.Steps, step] };
+        var uplinks = Uplinks.ChangesFor(config).Select(change => change.Change switch
+        {
+            ServiceChange.Start => new ServiceStep(ConfigPath.Item("dhcp.clients", change.Device), "create", ChangeClass.AppliedLive, $"start the DHCP client on {change.Device}"),
+            ServiceChange.Restart => new ServiceStep(ConfigPath.Item("dhcp.clients", change.Device), "change", ChangeClass.Restart, $"restart the DHCP client on {change.Device}: it asks for a new lease"),
+            _ => new ServiceStep(ConfigPath.Item("dhcp.clients", change.Device), "delete", ChangeClass.AppliedLive, $"stop the DHCP client on {change.Device}: its lease is released and removed"),
+        });
+        return plan with { Steps = [.. plan.Steps, .. step is null ? [] : new[] { step }, .. uplinks] };
     }
 
     private ApplyResult ApplyOnThread(KernelSession session, RouterConfig config)

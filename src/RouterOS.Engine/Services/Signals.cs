@@ -11,6 +11,9 @@ internal static partial class Signals
     /// <summary>SIGTERM, include/uapi/asm-generic/signal.h.</summary>
     public const int Terminate = 15;
 
+    /// <summary>SIGUSR1, include/uapi/asm-generic/signal.h (x86-64 and arm64 share it).</summary>
+    public const int User1 = 10;
+
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);
 

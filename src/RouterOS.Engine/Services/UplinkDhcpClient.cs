@@ -1,0 +1,168 @@
+using System.Threading.Channels;
+using RouterOS.Domain.Model;
+
+namespace RouterOS.Engine.Services;
+
+/// <summary>Where an uplink's DHCP client stands.</summary>
+public enum UplinkState
+{
+    /// <summary>Asking for a lease (DHCPDISCOVER sent, no offer taken yet).</summary>
+    Discovering,
+    Bound,
+
+    /// <summary>No server answered; it keeps asking, and says so.</summary>
+    Failed,
+    Stopped,
+}
+
+/// <summary>One moment of an uplink's life, for its timeline.</summary>
+public sealed record UplinkEvent(DateTimeOffset At, UplinkState State, string Detail);
+
+/// <summary>
+/// The DHCP client of one uplink: a supervised busybox udhcpc whose hook only reports (it
+/// configures nothing), and the engine applies each lease: address, default route with the
+/// configured metric, DNS servers. Failures are said in plain words; the timeline keeps the last
+/// events. Lines are handled one at a time, in order.
+/// </summary>
+public sealed partial class UplinkDhcpClient : IAsyncDisposable
+{
+    public const int TimelineLength = 50;
+
+    /// <summary>Applies a lease (null: remove the previous one) to the kernel.</summary>
+    public delegate Task LeaseApplier(DhcpClient client, LeaseEvent? lease, LeaseEvent? previous);
+
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly LeaseApplier _apply;
+    private readonly SupervisedProcess _process;
+    private readonly Channel<LeaseEvent> _events = Channel.CreateUnbounded<LeaseEvent>(new() { SingleReader = true });
+    private readonly Lock _lock = new();
+    private readonly List<UplinkEvent> _timeline = [];
+    private Task? _handler;
+
+    public UplinkDhcpClient(DhcpClient client, string? namespaceName, string hookPath, string hostname, TimeProvider time, ILogger logger, LeaseApplier apply)
+    {
+        Client = client;
+        _time = time;
+        _logger = logger;
+        _apply = apply;
+        // -f: stay in the foreground (supervised); -R: release the lease on SIGTERM; -t/-T: three
+        // discovers two seconds apart, then -A: wait five seconds and ask again, for ever.
+        _process = new SupervisedProcess(new ProcessSpec($"udhcpc on {client.Device}", "busybox",
+            ["udhcpc", "-i", client.Device.Value, "-f", "-R", "-t", "3", "-T", "2", "-A", "5", "-s", hookPath, "-x", $"hostname:{hostname}"],
+            TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)), namespaceName, time, logger);
+        _process.Line += line =>
+        {
+            if (LeaseEvent.Parse(line) is { } parsed)
+                _events.Writer.TryWrite(parsed);
+        };
+        _process.Exited += code => Record(UplinkState.Discovering, $"the DHCP client exited ({code}); it starts again");
+    }
+
+    public DhcpClient Client { get; }
+
+    public UplinkState State { get; private set; } = UplinkState.Stopped;
+
+    public LeaseEvent? Lease { get; private set; }
+
+    /// <summary>What went wrong, in plain words; null while bound.</summary>
+    public string? Failure { get; private set; }
+
+    public IReadOnlyList<UplinkEvent> Timeline
+    {
+        get
+        {
+            lock (_lock)
+                return [.. _timeline];
+        }
+    }
+
+    public void Start()
+    {
+        Record(UplinkState.Discovering, $"asking for a lease on {Client.Device}");
+        _handler = Task.Run(HandleAsync);
+        _process.Start();
+    }
+
+    /// <summary>Asks the server to renew now (SIGUSR1, busybox udhcpc).</summary>
+    public bool Renew() => _process.ProcessId is { } pid && Signals.Send(pid, Signals.User1);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _process.DisposeAsync();
+        _events.Writer.TryComplete();
+        if (_handler is not null)
+            await _handler;
+        if (Lease is { } lease)
+        {
+            await _apply(Client, null, lease);
+            Lease = null;
+        }
+        Record(UplinkState.Stopped, $"DHCP client on {Client.Device} stopped");
+    }
+
+    private async Task HandleAsync()
+    {
+        await foreach (var e in _events.Reader.ReadAllAsync())
+        {
+            try
+            {
+                await HandleAsync(e);
+            }
+            catch (Kernel.KernelException exception)
+            {
+                Failure = $"the lease from the DHCP server could not be applied: {exception.Message}";
+                Record(UplinkState.Failed, Failure);
+            }
+        }
+    }
+
+    private async Task HandleAsync(LeaseEvent e)
+    {
+        switch (e.Event)
+        {
+            case "bound" or "renew" when e.IsLease:
+                await _apply(Client, e, Lease);
+                var renewed = Lease?.Address?.Equals(e.Address) == true;
+                Lease = e;
+                Failure = null;
+                Record(UplinkState.Bound, $"{(renewed && e.Event == "renew" ? "lease renewed" : "lease")}: {e.Address}/{e.PrefixLength}" +
+                    $"{(e.Gateway is { } gateway ? $", gateway {gateway}" : "")}{(e.DnsServers.Count > 0 ? $", DNS {string.Join(' ', e.DnsServers)}" : "")}, {e.LeaseSeconds} s" +
+                    $"{(e.Server is null ? "" : $", from {e.Server}")}");
+                break;
+            case "bound" or "renew":
+                Record(State, "the DHCP server's offer had no usable address; ignored");
+                break;
+            case "leasefail":
+                Failure = $"no DHCP server answered on {Client.Device} (discovery timed out); asking again";
+                Record(UplinkState.Failed, Failure);
+                break;
+            case "nak":
+                Record(State, "the DHCP server refused the lease (NAK); asking for a new one");
+                break;
+            case "deconfig":
+                if (Lease is { } previous)
+                {
+                    await _apply(Client, null, previous);
+                    Lease = null;
+                    Record(UplinkState.Discovering, $"lease {previous.Address} given up; asking for a new one");
+                }
+                break;
+        }
+    }
+
+    private void Record(UplinkState state, string detail)
+    {
+        State = state;
+        lock (_lock)
+        {
+            _timeline.Add(new UplinkEvent(_time.GetUtcNow(), state, detail));
+            if (_timeline.Count > TimelineLength)
+                _timeline.RemoveAt(0);
+        }
+        LogEvent(Client.Device.Value, detail);
+    }
+
+    [LoggerMessage(LogLevel.Information, "DHCP client on {Device}: {Detail}")]
+    private partial void LogEvent(string device, string detail);
+}

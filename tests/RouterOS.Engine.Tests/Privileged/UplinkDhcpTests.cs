@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using RouterOS.Engine.Services;
+using RouterOS.Engine.Tests.Support;
+
+namespace RouterOS.Engine.Tests.Privileged;
+
+/// <summary>
+/// The router's WAN takes its address by DHCP from a server in an ISP namespace (dnsmasq there),
+/// on the host kernel (root only): the lease is applied (address, default route with its metric),
+/// renewed, left alone by drift repair, removed with the client; without a server the failure is
+/// said in plain words.
+/// </summary>
+public sealed class UplinkDhcpTests
+{
+    private const string WanByDhcp = """
+        {
+          "schemaVersion": 1,
+          "ports": [ { "name": "wan0" } ],
+          "dhcp": { "clients": [ { "device": "wan0", "routeMetric": 10 } ] }
+        }
+        """;
+
+    private const string WanOnly = """{ "schemaVersion": 1, "ports": [ { "name": "wan0" } ] }""";
+
+    [Fact]
+    public async Task The_wan_gets_its_lease_renews_it_and_gives_it_back()
+    {
+        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
+        Assert.SkipUnless(File.Exists(LanServices.Program), $"needs {LanServices.Program} (make test installs dnsmasq-base)");
+        using var harness = new EngineHarness();
+        using var isp = new TestNamespace();
+        harness.Namespace.Exec("ip", "link", "set", "wan0p", "netns", isp.Name);
+        using var server = IspDhcpServer(isp, harness.StateDirectory);
+        using var stopServer = new Stop(server);
+        await harness.Engine.StartAsync();
+
+        var result = await harness.Engine.ApplyAsync(Configs.Parse(WanByDhcp), 1, null);
+
+        Assert.True(result.Applied, result.Error);
+        Assert.Contains(result.Plan.Steps, step => step is Reconcile.ServiceStep { Path: "dhcp.clients[wan0]", Action: "create" });
+        var client = harness.Engine.Uplinks.Find("wan0")!;
+        await Poll.UntilAsync(() => client.State == UplinkState.Bound, "the WAN's lease");
+        Assert.Matches(@"inet 198\.51\.100\.1\d/24 .*wan0", harness.Namespace.Exec("ip", "-4", "address", "show", "dev", "wan0"));
+        Assert.Contains("default via 198.51.100.1 dev wan0 proto dhcp metric 10", harness.Namespace.Exec("ip", "route"), StringComparison.Ordinal);
+        Assert.Contains("DNS 198.51.100.53", client.Timeline[^1].Detail, StringComparison.Ordinal);
+
+        Assert.True(client.Renew());
+        await Poll.UntilAsync(() => client.Timeline.Any(e => e.Detail.StartsWith("lease renewed", StringComparison.Ordinal)), "the renewal");
+        Assert.Empty(await harness.Engine.RepairDriftAsync());
+        Assert.Contains("default via 198.51.100.1", harness.Namespace.Exec("ip", "route"), StringComparison.Ordinal);
+
+        var removed = await harness.Engine.ApplyAsync(Configs.Parse(WanOnly), 2, null);
+        Assert.True(removed.Applied, removed.Error);
+        Assert.DoesNotContain("198.51.100.", harness.Namespace.Exec("ip", "-4", "address", "show", "dev", "wan0"), StringComparison.Ordinal);
+        Assert.DoesNotContain("default", harness.Namespace.Exec("ip", "route"), StringComparison.Ordinal);
+        Assert.Null(harness.Engine.Uplinks.Find("wan0"));
+    }
+
+    [Fact]
+    public async Task Without_a_dhcp_server_the_failure_is_said_in_plain_words()
+    {
+        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
+        using var harness = new EngineHarness();
+        await harness.Engine.StartAsync();
+
+        Assert.True((await harness.Engine.ApplyAsync(Configs.Parse(WanByDhcp), 1, null)).Applied);
+
+        var client = harness.Engine.Uplinks.Find("wan0")!;
+        await Poll.UntilAsync(() => client.State == UplinkState.Failed, "the DHCP client to give up a round");
+        Assert.Equal("no DHCP server answered on wan0 (discovery timed out); asking again", client.Failure);
+        Assert.Null(client.Lease);
+    }
+
+    /// <summary>Kills the ISP's server when the test ends, however it ends.</summary>
+    private sealed class Stop(Process process) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+    }
+
+    /// <summary>The ISP's DHCP server: dnsmasq in the ISP namespace, handing out 198.51.100.10-19 with a gateway and DNS.</summary>
+    private static Process IspDhcpServer(TestNamespace isp, string directory)
+    {
+        isp.Exec("ip", "link", "set", "wan0p", "up");
+        isp.Exec("ip", "address", "add", "198.51.100.1/24", "dev", "wan0p");
+        var config = Path.Combine(directory, "isp-dnsmasq.conf");
+        File.WriteAllText(config, $"""
+            port=0
+            interface=wan0p
+            bind-interfaces
+            dhcp-range=198.51.100.10,198.51.100.19,120
+            dhcp-option=option:router,198.51.100.1
+            dhcp-option=option:dns-server,198.51.100.53
+            dhcp-leasefile={Path.Combine(directory, "isp.leases")}
+            """);
+        var start = new ProcessStartInfo("ip", ["netns", "exec", isp.Name, LanServices.Program, "--keep-in-foreground", "--user=root", $"--conf-file={config}"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        return Process.Start(start)!;
+    }
+}
