@@ -1,7 +1,7 @@
 using RouterOS.Domain.Model;
+using RouterOS.Domain.Verification;
 using RouterOS.Engine.Kernel;
 using RouterOS.Engine.Probe;
-using RouterOS.Domain.Verification;
 using RouterOS.Engine.Services;
 using RouterOS.Engine.State;
 
