@@ -28,7 +28,7 @@ public sealed partial class RouterEngine : IDisposable
         _time = time;
         _logger = logger;
         Lan = new LanServices(kernel.NamespaceName, store.StateDirectory, time, logger);
-        Uplinks = new UplinkServices(kernel.NamespaceName, store.StateDirectory, time, logger, ApplyLeaseAsync);
+        Uplinks = new UplinkServices(kernel.NamespaceName, store.StateDirectory, time, logger, ApplyLeaseAndDnsAsync);
     }
 
     /// <summary>The uplinks' DHCP clients, applied after the kernel with each configuration.</summary>
@@ -169,6 +169,28 @@ public sealed partial class RouterEngine : IDisposable
         ArmDeadline(null);
         Uplinks.DisposeAsync().AsTask().GetAwaiter().GetResult();
         Lan.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
+
+    /// <summary>The DNS servers each uplink's lease gave (for the uplinks that use them), by device.</summary>
+    private readonly Dictionary<string, IReadOnlyList<System.Net.IPAddress>> _uplinkDns = [];
+
+    private async Task ApplyLeaseAndDnsAsync(DhcpClient client, LeaseEvent? lease, LeaseEvent? previous)
+    {
+        await ApplyLeaseAsync(client, lease, previous);
+        List<System.Net.IPAddress> servers;
+        lock (_uplinkDns)
+        {
+            if (lease is not null && client.UsePeerDns)
+            {
+                _uplinkDns[client.Device.Value] = lease.DnsServers;
+            }
+            else
+            {
+                _uplinkDns.Remove(client.Device.Value);
+            }
+            servers = [.. _uplinkDns.OrderBy(pair => pair.Key, StringComparer.Ordinal).SelectMany(pair => pair.Value).Distinct()];
+        }
+        await Lan.SetUplinkDnsAsync(servers);
     }
 
     /// <summary>

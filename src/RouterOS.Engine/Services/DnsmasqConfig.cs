@@ -15,7 +15,8 @@ namespace RouterOS.Engine.Services;
 /// </summary>
 public static class DnsmasqConfig
 {
-    public static string? Generate(RouterConfig config, string leaseFile)
+    /// <param name="uplinkDns">The DNS servers the uplinks' leases gave: the upstreams when none is configured.</param>
+    public static string? Generate(RouterConfig config, string leaseFile, IReadOnlyList<System.Net.IPAddress> uplinkDns)
     {
         ArgumentNullException.ThrowIfNull(config);
         var servers = config.DhcpOrDefault.Servers.Where(server => server.Enabled).ToList();
@@ -34,7 +35,11 @@ public static class DnsmasqConfig
         if (dns.Enabled)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"cache-size={dns.CacheSize}");
-            foreach (var upstream in dns.UpstreamServers)
+            // The configured upstreams, or else the uplinks' (a new lease with other DNS servers
+            // changes this file, and dnsmasq restarts: it drops root, so it could not re-read one
+            // in the engine's root-only directory).
+            IEnumerable<object> upstreams = dns.UpstreamServers.IsEmpty ? uplinkDns : dns.UpstreamServers;
+            foreach (var upstream in upstreams.Distinct())
                 text.AppendLine(CultureInfo.InvariantCulture, $"server={upstream}");
         }
         else

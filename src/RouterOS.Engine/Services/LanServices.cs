@@ -20,6 +20,7 @@ public sealed partial class LanServices : IAsyncDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private SupervisedProcess? _dnsmasq;
     private string? _runningConfig;
+    private RouterConfig? _config;
 
     /// <param name="directory">Root-only: the configuration and the lease file live here.</param>
     public LanServices(string? namespaceName, string directory, TimeProvider time, ILogger logger)
@@ -45,7 +46,7 @@ public sealed partial class LanServices : IAsyncDisposable
     /// <summary>Whether applying <paramref name="config"/> would start, restart or stop dnsmasq, for the plan.</summary>
     public ServiceChange ChangeFor(RouterConfig config)
     {
-        var wanted = DnsmasqConfig.Generate(config, LeaseFile);
+        var wanted = DnsmasqConfig.Generate(config, LeaseFile, UplinkDns);
         return (_runningConfig, wanted) switch
         {
             (null, null) => ServiceChange.None,
@@ -56,9 +57,23 @@ public sealed partial class LanServices : IAsyncDisposable
         };
     }
 
+    /// <summary>The DNS servers the uplinks' leases gave, forwarded to when no upstream is configured.</summary>
+    public IReadOnlyList<System.Net.IPAddress> UplinkDns { get; private set; } = [];
+
+    /// <summary>New DNS servers from the uplinks' leases: dnsmasq restarts with them if it uses them.</summary>
+    public async Task SetUplinkDnsAsync(IReadOnlyList<System.Net.IPAddress> servers)
+    {
+        if (servers.SequenceEqual(UplinkDns))
+            return;
+        UplinkDns = servers;
+        if (_config is { } config)
+            await ApplyAsync(config);
+    }
+
     public async Task ApplyAsync(RouterConfig config)
     {
-        var wanted = DnsmasqConfig.Generate(config, LeaseFile);
+        _config = config;
+        var wanted = DnsmasqConfig.Generate(config, LeaseFile, UplinkDns);
         await _gate.WaitAsync();
         try
         {

@@ -39,6 +39,7 @@ public sealed partial class UplinkDhcpClient : IAsyncDisposable
     private readonly Lock _lock = new();
     private readonly List<UplinkEvent> _timeline = [];
     private Task? _handler;
+    private volatile bool _stopping;
 
     public UplinkDhcpClient(DhcpClient client, string? namespaceName, string hookPath, string hostname, TimeProvider time, ILogger logger, LeaseApplier apply)
     {
@@ -56,7 +57,11 @@ public sealed partial class UplinkDhcpClient : IAsyncDisposable
             if (LeaseEvent.Parse(line) is { } parsed)
                 _events.Writer.TryWrite(parsed);
         };
-        _process.Exited += code => Record(UplinkState.Discovering, $"the DHCP client exited ({code}); it starts again");
+        _process.Exited += code =>
+        {
+            if (!_stopping)
+                Record(UplinkState.Discovering, $"the DHCP client exited ({code}); it starts again");
+        };
     }
 
     public DhcpClient Client { get; }
@@ -89,6 +94,7 @@ public sealed partial class UplinkDhcpClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _stopping = true;
         await _process.DisposeAsync();
         _events.Writer.TryComplete();
         if (_handler is not null)

@@ -71,6 +71,46 @@ public sealed class UplinkDhcpTests
         Assert.Null(client.Lease);
     }
 
+    [Fact]
+    public async Task A_lan_client_resolves_names_through_the_dns_server_the_wan_lease_gave()
+    {
+        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
+        Assert.SkipUnless(File.Exists(LanServices.Program), $"needs {LanServices.Program} (make test installs dnsmasq-base)");
+        using var harness = new EngineHarness();
+        using var isp = new TestNamespace();
+        using var client = new TestNamespace();
+        harness.Namespace.Exec("ip", "link", "set", "wan0p", "netns", isp.Name);
+        harness.Namespace.Exec("ip", "link", "set", "lan0p", "netns", client.Name);
+        client.Exec("ip", "link", "set", "lan0p", "up");
+        client.Exec("ip", "address", "add", "192.168.7.100/24", "dev", "lan0p");
+        using var server = IspDhcpServer(isp, harness.StateDirectory, dnsServer: "198.51.100.1");
+        using var stopServer = new Stop(server);
+        await harness.Engine.StartAsync();
+
+        var result = await harness.Engine.ApplyAsync(Configs.Parse("""
+            {
+              "schemaVersion": 1,
+              "ports": [ { "name": "lan0" }, { "name": "wan0" } ],
+              "addresses": [ { "device": "lan0", "address": "192.168.7.1/24" } ],
+              "dhcp": {
+                "clients": [ { "device": "wan0" } ],
+                "servers": [ { "device": "lan0", "rangeStart": "192.168.7.150", "rangeEnd": "192.168.7.160" } ]
+              }
+            }
+            """), 1, null);
+
+        Assert.True(result.Applied, result.Error);
+        await Poll.UntilAsync(() => harness.Engine.Uplinks.Find("wan0")!.State == UplinkState.Bound, "the WAN's lease");
+        await Poll.UntilAsync(() => harness.Engine.Lan.UplinkDns.Count == 1, "the lease's DNS server handed to dnsmasq");
+        Assert.Contains("server=198.51.100.1\n", File.ReadAllText(harness.Engine.Lan.ConfigFile), StringComparison.Ordinal);
+        var answer = "";
+        await Poll.UntilAsync(() =>
+        {
+            (_, answer) = Shell.Capture("ip", "netns", "exec", client.Name, "busybox", "nslookup", "www.example.test", "192.168.7.1");
+            return answer.Contains("198.51.100.80", StringComparison.Ordinal);
+        }, "www.example.test resolved through the router");
+    }
+
     /// <summary>Kills the ISP's server when the test ends, however it ends.</summary>
     private sealed class Stop(Process process) : IDisposable
     {
@@ -82,19 +122,20 @@ public sealed class UplinkDhcpTests
         }
     }
 
-    /// <summary>The ISP's DHCP server: dnsmasq in the ISP namespace, handing out 198.51.100.10-19 with a gateway and DNS.</summary>
-    private static Process IspDhcpServer(TestNamespace isp, string directory)
+    /// <summary>The ISP's DHCP and DNS server: dnsmasq in the ISP namespace, handing out 198.51.100.10-19 with a gateway and a DNS server, and answering www.example.test.</summary>
+    private static Process IspDhcpServer(TestNamespace isp, string directory, string dnsServer = "198.51.100.53")
     {
         isp.Exec("ip", "link", "set", "wan0p", "up");
         isp.Exec("ip", "address", "add", "198.51.100.1/24", "dev", "wan0p");
         var config = Path.Combine(directory, "isp-dnsmasq.conf");
         File.WriteAllText(config, $"""
-            port=0
             interface=wan0p
             bind-interfaces
             dhcp-range=198.51.100.10,198.51.100.19,120
             dhcp-option=option:router,198.51.100.1
-            dhcp-option=option:dns-server,198.51.100.53
+            dhcp-option=option:dns-server,{dnsServer}
+            no-resolv
+            address=/www.example.test/198.51.100.80
             dhcp-leasefile={Path.Combine(directory, "isp.leases")}
             """);
         var start = new ProcessStartInfo("ip", ["netns", "exec", isp.Name, LanServices.Program, "--keep-in-foreground", "--user=root", $"--conf-file={config}"])

@@ -22,7 +22,7 @@ public sealed class DnsmasqConfigTests
             }
             """);
 
-        var text = DnsmasqConfig.Generate(config, "/state/dnsmasq.leases");
+        var text = DnsmasqConfig.Generate(config, "/state/dnsmasq.leases", [System.Net.IPAddress.Parse("198.51.100.53")]);
 
         Assert.Equal("""
             # Written by the RouterOS engine from the running configuration; edits are overwritten.
@@ -48,6 +48,19 @@ public sealed class DnsmasqConfigTests
     }
 
     [Fact]
+    public void Without_configured_upstreams_dnsmasq_forwards_to_what_the_uplinks_leases_gave()
+    {
+        var config = Configs.Parse("""
+            { "schemaVersion": 1, "ports": [ { "name": "lan0" } ], "addresses": [ { "device": "lan0", "address": "192.168.7.1/24" } ],
+              "dhcp": { "servers": [ { "device": "lan0", "rangeStart": "192.168.7.100", "rangeEnd": "192.168.7.150" } ] } }
+            """);
+
+        var text = DnsmasqConfig.Generate(config, "/l", [System.Net.IPAddress.Parse("198.51.100.53"), System.Net.IPAddress.Parse("198.51.100.54")])!.ReplaceLineEndings("\n");
+
+        Assert.Contains("\nserver=198.51.100.53\nserver=198.51.100.54\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_an_enabled_dhcp_server_there_is_nothing_for_dnsmasq_to_do()
     {
         var config = Configs.Parse("""
@@ -55,7 +68,7 @@ public sealed class DnsmasqConfigTests
               "dhcp": { "servers": [ { "device": "lan0", "rangeStart": "192.168.7.100", "rangeEnd": "192.168.7.150", "enabled": false } ] } }
             """);
 
-        Assert.Null(DnsmasqConfig.Generate(config, "/state/dnsmasq.leases"));
+        Assert.Null(DnsmasqConfig.Generate(config, "/state/dnsmasq.leases", []));
     }
 
     [Fact]
@@ -66,7 +79,7 @@ public sealed class DnsmasqConfigTests
               "dhcp": { "servers": [ { "device": "lan0", "rangeStart": "192.168.7.100", "rangeEnd": "192.168.7.150" } ] }, "dns": { "enabled": false } }
             """);
 
-        var text = DnsmasqConfig.Generate(config, "/l")!;
+        var text = DnsmasqConfig.Generate(config, "/l", [])!;
 
         Assert.Contains("\nport=0\n", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.DoesNotContain("cache-size", text, StringComparison.Ordinal);
