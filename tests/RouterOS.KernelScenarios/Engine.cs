@@ -58,8 +58,9 @@ internal sealed class Engine : IAsyncDisposable
         process.ErrorDataReceived += (_, line) => engine.Log(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        // .NET starts slowly under emulation: wait for the socket with a generous deadline.
-        await Poll.UntilAsync(() => File.Exists(Socket) || process.HasExited, "the engine's socket", engine.LogTail, seconds: 180);
+        // .NET starts slowly under emulation, slower still when the host is busy (a CI run once
+        // missed 180 s while other work shared the two cores): wait for the socket generously.
+        await Poll.UntilAsync(() => File.Exists(Socket) || process.HasExited, "the engine's socket", engine.LogTail, seconds: 300);
         if (process.HasExited)
         {
             throw new ScenarioFailure($"the engine exited ({process.ExitCode}): {engine.LogTail()}");

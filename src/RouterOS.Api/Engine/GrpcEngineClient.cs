@@ -118,6 +118,15 @@ public sealed class GrpcEngineClient : IEngineClient, IDisposable
         return [.. reply.Leases.Select(lease => new DhcpLeaseView(lease.Mac, lease.Address, lease.Hostname.Length == 0 ? null : lease.Hostname, lease.Expires?.ToDateTimeOffset()))];
     });
 
+    public Task<IReadOnlyList<UplinkStatusView>> ListUplinksAsync(CancellationToken cancellationToken) => Call<IReadOnlyList<UplinkStatusView>>(async () =>
+    {
+        var reply = await _engine.ListUplinksAsync(new ListUplinksRequest(), deadline: Deadline(QuickCall), cancellationToken: cancellationToken);
+        return [.. reply.Uplinks.Select(uplink => new UplinkStatusView(uplink.Device, uplink.Kind, uplink.State,
+            uplink.Address.Length == 0 ? null : uplink.Address, uplink.Gateway.Length == 0 ? null : uplink.Gateway, [.. uplink.DnsServers],
+            (int)uplink.LeaseSeconds, uplink.Failure.Length == 0 ? null : uplink.Failure,
+            [.. uplink.Timeline.Select(e => new UplinkEventView(e.At.ToDateTimeOffset(), e.State, e.Detail))]))];
+    });
+
     private async Task<T> Call<T>(Func<Task<T>> call)
     {
         try

@@ -28,7 +28,19 @@ public interface IEngineClient
 
     /// <summary>The leases the router's DHCP server has handed out.</summary>
     Task<IReadOnlyList<DhcpLeaseView>> ListDhcpLeasesAsync(CancellationToken cancellationToken);
+
+    /// <summary>The uplinks the engine runs a client for, with state and timeline.</summary>
+    Task<IReadOnlyList<UplinkStatusView>> ListUplinksAsync(CancellationToken cancellationToken);
 }
+
+/// <param name="Kind">"dhcp" (PPPoE to come).</param>
+/// <param name="State">discovering, bound, failed or stopped.</param>
+/// <param name="Address">With prefix; null without a lease.</param>
+/// <param name="Failure">What went wrong, in plain words; null while up.</param>
+public sealed record UplinkStatusView(string Device, string Kind, string State, string? Address, string? Gateway, IReadOnlyList<string> DnsServers,
+    int LeaseSeconds, string? Failure, IReadOnlyList<UplinkEventView> Timeline);
+
+public sealed record UplinkEventView(DateTimeOffset At, string State, string Detail);
 
 /// <param name="Hostname">Null when the client sent none.</param>
 /// <param name="Expires">Null: the lease never expires.</param>

@@ -23,6 +23,7 @@ namespace RouterOS.Api.Http;
 [JsonSerializable(typeof(RevisionState))]
 [JsonSerializable(typeof(EngineStatus))]
 [JsonSerializable(typeof(IReadOnlyList<DhcpLeaseView>))]
+[JsonSerializable(typeof(IReadOnlyList<UplinkStatusView>))]
 [JsonSerializable(typeof(Flows.FlowPage))]
 [JsonSerializable(typeof(Flows.FlowView))]
 [JsonSerializable(typeof(Flows.FlowPageDelta))]

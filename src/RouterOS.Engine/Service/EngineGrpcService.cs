@@ -77,6 +77,34 @@ public sealed class EngineGrpcService(RouterEngine engine, FlowMonitor flows) : 
         return Task.FromResult(reply);
     }
 
+    public override Task<ListUplinksReply> ListUplinks(ListUplinksRequest request, ServerCallContext context)
+    {
+        var reply = new ListUplinksReply();
+        foreach (var client in engine.Uplinks.Clients.OrderBy(client => client.Client.Device.Value, StringComparer.Ordinal))
+        {
+            var lease = client.Lease;
+            var status = new UplinkStatus
+            {
+                Device = client.Client.Device.Value,
+                Kind = "dhcp",
+                State = client.State.ToString().ToLowerInvariant(),
+                Address = lease is null ? "" : $"{lease.Address}/{lease.PrefixLength}",
+                Gateway = lease?.Gateway?.ToString() ?? "",
+                LeaseSeconds = (uint)Math.Max(0, lease?.LeaseSeconds ?? 0),
+                Failure = client.Failure ?? "",
+            };
+            status.DnsServers.Add(lease?.DnsServers.Select(server => server.ToString()) ?? []);
+            status.Timeline.Add(client.Timeline.Select(e => new UplinkTimelineEvent
+            {
+                At = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(e.At),
+                State = e.State.ToString().ToLowerInvariant(),
+                Detail = e.Detail,
+            }));
+            reply.Uplinks.Add(status);
+        }
+        return Task.FromResult(reply);
+    }
+
     public override async Task<PlanReply> Plan(PlanRequest request, ServerCallContext context)
     {
         var reply = new PlanReply();

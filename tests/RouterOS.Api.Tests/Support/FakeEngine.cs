@@ -100,6 +100,16 @@ public sealed class FakeEngine : IEngineClient
             return Task.FromResult<IReadOnlyList<DhcpLeaseView>>([.. Leases]);
     }
 
+    /// <summary>What ListUplinksAsync answers.</summary>
+    public List<UplinkStatusView> Uplinks { get; } = [];
+
+    public Task<IReadOnlyList<UplinkStatusView>> ListUplinksAsync(CancellationToken cancellationToken)
+    {
+        ThrowIfDown();
+        lock (_lock)
+            return Task.FromResult<IReadOnlyList<UplinkStatusView>>([.. Uplinks]);
+    }
+
     public Task<string?> KillFlowAsync(ulong id, CancellationToken cancellationToken)
     {
         ThrowIfDown();

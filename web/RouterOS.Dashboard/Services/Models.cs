@@ -68,3 +68,8 @@ public sealed record CommitRequest(string Message, int? ConfirmWithinSeconds);
 public sealed record TokenRequest(string Name, string Scope);
 
 public sealed record DhcpLeaseView(string Mac, string Address, string? Hostname, DateTimeOffset? Expires);
+
+public sealed record UplinkEventView(DateTimeOffset At, string State, string Detail);
+
+public sealed record UplinkStatusView(string Device, string Kind, string State, string? Address, string? Gateway, IReadOnlyList<string> DnsServers,
+    int LeaseSeconds, string? Failure, IReadOnlyList<UplinkEventView> Timeline);

@@ -82,6 +82,13 @@ public sealed class RouterApi(HttpClient http)
             : ([], await ErrorOfAsync(response));
     }
 
+    /// <summary>The uplinks' live state; empty when the engine cannot say.</summary>
+    public async Task<IReadOnlyList<UplinkStatusView>> UplinksAsync()
+    {
+        using var response = await http.GetAsync("api/v1/uplinks/status");
+        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync(Json.ListUplinkStatusView) ?? [] : [];
+    }
+
     public async Task<IReadOnlyList<TokenView>> TokensAsync() => await http.GetFromJsonAsync("api/v1/tokens", Json.ListTokenView) ?? [];
 
     /// <returns>The token (shown this once), or why there is none.</returns>
