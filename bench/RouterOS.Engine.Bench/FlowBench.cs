@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using RouterOS.Bench;
 using RouterOS.Engine.Flows;
+using RouterOS.Testing;
 
 namespace RouterOS.Engine.Bench;
 
@@ -68,7 +69,7 @@ internal static class FlowBench
             await monitor.DumpNowAsync();
             engine.Add(clock.Elapsed.TotalMilliseconds);
             clock.Restart();
-            _ = Tools.Run("nsenter", $"--net=/run/netns/{scratch.Name}", "sh", "-c", "conntrack -L >/dev/null 2>&1");
+            _ = Shell.Run("nsenter", $"--net=/run/netns/{scratch.Name}", "sh", "-c", "conntrack -L >/dev/null 2>&1");
             tool.Add(clock.Elapsed.TotalMilliseconds);
         }
         return new DumpRun(entries, engine.Order().ElementAt(1), tool.Order().ElementAt(1), bytesPerFlow);
@@ -101,7 +102,7 @@ internal static class FlowBench
         await Task.Delay(500);
         var clock = Stopwatch.StartNew();
         ConntrackInserter.InsertUdp(scratch.Name, entries);
-        _ = Tools.Run("nsenter", $"--net=/run/netns/{scratch.Name}", "conntrack", "-F");
+        _ = Shell.Run("nsenter", $"--net=/run/netns/{scratch.Name}", "conntrack", "-F");
         var seconds = clock.Elapsed.TotalSeconds;
         // Both listeners drain what is queued; the monitor's table must end empty, as the kernel's is.
         var deadline = DateTime.UtcNow.AddSeconds(30);

@@ -1,4 +1,5 @@
-using RouterOS.Bench;
+using RouterOS.Testing;
+
 namespace RouterOS.Engine.Bench;
 
 /// <summary>
@@ -18,7 +19,7 @@ internal static class NetlinkSendCount
         try
         {
             // -yy names each descriptor's socket type; write is traced only to see the marker.
-            _ = Tools.Run(["strace", "-f", "-qq", "-yy", "-e", "trace=sendmsg,sendto,write", "-s", "64", "-o", log, .. command]);
+            _ = Shell.Run(["strace", "-f", "-qq", "-yy", "-e", "trace=sendmsg,sendto,write", "-s", "64", "-o", log, .. command]);
             var (before, after, marked) = (0, 0, false);
             foreach (var line in File.ReadLines(log))
             {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RouterOS.Bench;
+using RouterOS.Testing;
 
 namespace RouterOS.Engine.Bench;
 
@@ -58,7 +59,7 @@ internal static class ShellRuns
     private static double Time(string[] command)
     {
         var clock = Stopwatch.StartNew();
-        _ = Tools.Run(command);
+        _ = Shell.Run(command);
         return clock.Elapsed.TotalMilliseconds;
     }
 }

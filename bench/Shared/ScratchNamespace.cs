@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 using RouterOS.Testing;
 
 namespace RouterOS.Bench;
@@ -17,9 +15,9 @@ internal sealed class ScratchNamespace : IDisposable
     {
         ScratchNamespaces.RemoveLeftovers(Prefix);
         Name = ScratchNamespaces.NewName(Prefix);
-        Tools.Run("ip", "netns", "add", Name);
+        Shell.Run("ip", "netns", "add", Name);
         var batch = string.Concat(ports.Select(port => $"link add {port} type veth peer name {port}p\nlink set {port}p up\n"));
-        Tools.Run(["ip", "-n", Name, "-batch", "-"], batch);
+        Shell.RunWithInput(["ip", "-n", Name, "-batch", "-"], batch);
     }
 
     public string Name { get; }
@@ -31,45 +29,11 @@ internal sealed class ScratchNamespace : IDisposable
     /// </summary>
     public void Dispose()
     {
-        var links = Tools.Run("ip", "-n", Name, "-o", "link", "show").Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        var links = Shell.Run("ip", "-n", Name, "-o", "link", "show").Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split(':')[1].Trim().Split('@')[0])
             .Where(name => name != "lo");
         // -force: deleting one end of a veth pair deletes the other, so some lines find nothing to delete.
-        _ = Tools.Execute(["ip", "-force", "-n", Name, "-batch", "-"], string.Concat(links.Select(link => $"link del {link}\n")));
-        Tools.TryRun("ip", "netns", "del", Name);
-    }
-
-}
-
-/// <summary>Runs the standard tools.</summary>
-internal static class Tools
-{
-    public static string Run(params string[] command) => Run(command, input: null);
-
-    public static string Run(string[] command, string? input)
-    {
-        var (exitCode, output, error) = Execute(command, input);
-        return exitCode == 0 ? output : throw new InvalidOperationException($"{string.Join(' ', command)} failed ({exitCode}): {error}");
-    }
-
-    public static int TryRun(params string[] command) => Execute(command, null).ExitCode;
-
-    public static (int ExitCode, string Output, string Error) Execute(string[] command, string? input)
-    {
-        var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = input is not null };
-        foreach (var argument in command[1..])
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        if (input is not null)
-        {
-            process.StandardInput.Write(input);
-            process.StandardInput.Close();
-        }
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, error);
+        _ = Shell.Execute(["ip", "-force", "-n", Name, "-batch", "-"], string.Concat(links.Select(link => $"link del {link}\n")));
+        Shell.TryRun("ip", "netns", "del", Name);
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 using RouterOS.Api.Tests.Support;
 using RouterOS.Domain.Values;
 using RouterOS.Engine.Tests.Support;
+using RouterOS.Testing;
 
 namespace RouterOS.Api.Tests;
 

@@ -21,6 +21,9 @@ public sealed partial class RouterEngine : IDisposable
     private readonly Lock _timerLock = new();
     private ITimer? _deadlineTimer;
 
+    /// <summary>The DNS servers each uplink's lease gave (for the uplinks that use them), by device.</summary>
+    private readonly Dictionary<string, IReadOnlyList<System.Net.IPAddress>> _uplinkDns = [];
+
     public RouterEngine(RouterKernel kernel, EngineStateStore store, TimeProvider time, ILogger<RouterEngine> logger)
     {
         _kernel = kernel;
@@ -170,9 +173,6 @@ public sealed partial class RouterEngine : IDisposable
         Uplinks.DisposeAsync().AsTask().GetAwaiter().GetResult();
         Lan.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
-
-    /// <summary>The DNS servers each uplink's lease gave (for the uplinks that use them), by device.</summary>
-    private readonly Dictionary<string, IReadOnlyList<System.Net.IPAddress>> _uplinkDns = [];
 
     private async Task ApplyLeaseAndDnsAsync(DhcpClient client, LeaseEvent? lease, LeaseEvent? previous)
     {

@@ -38,7 +38,7 @@ public static class DnsmasqConfig
             // The configured upstreams, or else the uplinks' (a new lease with other DNS servers
             // changes this file, and dnsmasq restarts: it drops root, so it could not re-read one
             // in the engine's root-only directory).
-            IEnumerable<object> upstreams = dns.UpstreamServers.IsEmpty ? uplinkDns : dns.UpstreamServers;
+            var upstreams = dns.UpstreamServers.IsEmpty ? uplinkDns.Select(server => server.ToString()) : dns.UpstreamServers.Select(server => server.ToString());
             foreach (var upstream in upstreams.Distinct())
                 text.AppendLine(CultureInfo.InvariantCulture, $"server={upstream}");
         }

@@ -1,6 +1,7 @@
 using RouterOS.Engine.Reconcile;
 using RouterOS.Engine.Services;
 using RouterOS.Engine.Tests.Support;
+using RouterOS.Testing;
 
 namespace RouterOS.Engine.Tests.Privileged;
 
@@ -40,12 +41,11 @@ public sealed class LanServicesTests
     public async Task A_lan_client_gets_its_static_lease_and_resolves_a_local_name_through_the_router()
     {
         Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
-        Assert.SkipUnless(File.Exists(LanServices.Program), $"needs {LanServices.Program} (make test installs dnsmasq-base)");
+        Assert.SkipUnless(EngineHarness.HasDnsmasq, EngineHarness.NeedsDnsmasq);
         using var harness = new EngineHarness();
         using var client = new TestNamespace();
-        harness.Namespace.Exec("ip", "link", "set", "lan0p", "netns", client.Name);
+        harness.HandPeerTo("lan0", client);
         client.Exec("ip", "link", "set", "lan0p", "address", ClientMac);
-        client.Exec("ip", "link", "set", "lan0p", "up");
         await harness.Engine.StartAsync();
 
         var result = await harness.Engine.ApplyAsync(Configs.Parse(LanWithDhcp), 1, null);
@@ -65,11 +65,10 @@ public sealed class LanServicesTests
     public async Task A_client_without_a_static_lease_gets_one_from_the_range_and_removing_the_server_stops_dnsmasq()
     {
         Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
-        Assert.SkipUnless(File.Exists(LanServices.Program), $"needs {LanServices.Program} (make test installs dnsmasq-base)");
+        Assert.SkipUnless(EngineHarness.HasDnsmasq, EngineHarness.NeedsDnsmasq);
         using var harness = new EngineHarness();
         using var client = new TestNamespace();
-        harness.Namespace.Exec("ip", "link", "set", "lan0p", "netns", client.Name);
-        client.Exec("ip", "link", "set", "lan0p", "up");
+        harness.HandPeerTo("lan0", client);
         await harness.Engine.StartAsync();
         Assert.True((await harness.Engine.ApplyAsync(Configs.Parse(LanWithDhcp), 1, null)).Applied);
 
@@ -86,7 +85,7 @@ public sealed class LanServicesTests
     public async Task A_dnsmasq_left_by_a_killed_engine_is_stopped_before_the_next_one_starts()
     {
         Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
-        Assert.SkipUnless(File.Exists(LanServices.Program), $"needs {LanServices.Program} (make test installs dnsmasq-base)");
+        Assert.SkipUnless(EngineHarness.HasDnsmasq, EngineHarness.NeedsDnsmasq);
         using var harness = new EngineHarness();
         await harness.Engine.StartAsync();
         var config = Configs.Parse(LanWithDhcp);

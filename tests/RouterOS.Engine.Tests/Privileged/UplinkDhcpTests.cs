@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using RouterOS.Engine.Services;
 using RouterOS.Engine.Tests.Support;
+using RouterOS.Testing;
 
 namespace RouterOS.Engine.Tests.Privileged;
 
@@ -26,10 +27,10 @@ public sealed class UplinkDhcpTests
     public async Task The_wan_gets_its_lease_renews_it_and_gives_it_back()
     {
         Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
-        Assert.SkipUnless(File.Exists(LanServices.Program), $"needs {LanServices.Program} (make test installs dnsmasq-base)");
+        Assert.SkipUnless(EngineHarness.HasDnsmasq, EngineHarness.NeedsDnsmasq);
         using var harness = new EngineHarness();
         using var isp = new TestNamespace();
-        harness.Namespace.Exec("ip", "link", "set", "wan0p", "netns", isp.Name);
+        harness.HandPeerTo("wan0", isp);
         using var server = IspDhcpServer(isp, harness.StateDirectory);
         using var stopServer = new Stop(server);
         await harness.Engine.StartAsync();
@@ -75,13 +76,12 @@ public sealed class UplinkDhcpTests
     public async Task A_lan_client_resolves_names_through_the_dns_server_the_wan_lease_gave()
     {
         Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
-        Assert.SkipUnless(File.Exists(LanServices.Program), $"needs {LanServices.Program} (make test installs dnsmasq-base)");
+        Assert.SkipUnless(EngineHarness.HasDnsmasq, EngineHarness.NeedsDnsmasq);
         using var harness = new EngineHarness();
         using var isp = new TestNamespace();
         using var client = new TestNamespace();
-        harness.Namespace.Exec("ip", "link", "set", "wan0p", "netns", isp.Name);
-        harness.Namespace.Exec("ip", "link", "set", "lan0p", "netns", client.Name);
-        client.Exec("ip", "link", "set", "lan0p", "up");
+        harness.HandPeerTo("wan0", isp);
+        harness.HandPeerTo("lan0", client);
         client.Exec("ip", "address", "add", "192.168.7.100/24", "dev", "lan0p");
         using var server = IspDhcpServer(isp, harness.StateDirectory, dnsServer: "198.51.100.1");
         using var stopServer = new Stop(server);
@@ -125,7 +125,6 @@ public sealed class UplinkDhcpTests
     /// <summary>The ISP's DHCP and DNS server: dnsmasq in the ISP namespace, handing out 198.51.100.10-19 with a gateway and a DNS server, and answering www.example.test.</summary>
     private static Process IspDhcpServer(TestNamespace isp, string directory, string dnsServer = "198.51.100.53")
     {
-        isp.Exec("ip", "link", "set", "wan0p", "up");
         isp.Exec("ip", "address", "add", "198.51.100.1/24", "dev", "wan0p");
         var config = Path.Combine(directory, "isp-dnsmasq.conf");
         File.WriteAllText(config, $"""

@@ -38,6 +38,18 @@ internal sealed class EngineHarness : IDisposable
         await Engine.StartAsync();
     }
 
+    /// <summary>The far end of <paramref name="port"/>'s veth pair ("{port}p") moved into <paramref name="other"/> and set up: a host behind that port.</summary>
+    public void HandPeerTo(string port, TestNamespace other)
+    {
+        Namespace.Exec("ip", "link", "set", $"{port}p", "netns", other.Name);
+        other.Exec("ip", "link", "set", $"{port}p", "up");
+    }
+
+    /// <summary>The DHCP and DNS tests need dnsmasq (the product runs it; make test installs dnsmasq-base).</summary>
+    public static bool HasDnsmasq => File.Exists(RouterOS.Engine.Services.LanServices.Program);
+
+    public const string NeedsDnsmasq = "needs /usr/sbin/dnsmasq (make test installs dnsmasq-base)";
+
     public string Links() => Namespace.Exec("ip", "-d", "link", "show");
 
     public string Ruleset() => Namespace.Exec("nft", "list", "ruleset");

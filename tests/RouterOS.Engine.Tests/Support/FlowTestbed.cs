@@ -1,3 +1,5 @@
+using RouterOS.Testing;
+
 namespace RouterOS.Engine.Tests.Support;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 using RouterOS.Testing;
 
 namespace RouterOS.Engine.Tests.Support;
@@ -40,48 +38,4 @@ internal sealed class TestNamespace : IDisposable
     }
 
     public void Dispose() => Shell.TryRun("ip", "netns", "del", Name);
-
-}
-
-internal static class Shell
-{
-    public static string Run(params string[] command)
-    {
-        var (exitCode, output, error) = Execute(command);
-        return exitCode == 0 ? output : throw new InvalidOperationException($"{string.Join(' ', command)} failed ({exitCode}): {error}");
-    }
-
-    public static int TryRun(params string[] command) => Execute(command).ExitCode;
-
-    /// <summary>Runs a command that may fail; its exit code and everything it wrote (stdout, then stderr).</summary>
-    public static (int ExitCode, string Output) Capture(params string[] command)
-    {
-        var (exitCode, output, error) = Execute(command);
-        return (exitCode, output + error);
-    }
-
-    public static string RunWithInput(string[] command, string input)
-    {
-        var (exitCode, output, error) = Execute(command, input);
-        return exitCode == 0 ? output : throw new InvalidOperationException($"{string.Join(' ', command)} failed ({exitCode}): {error}");
-    }
-
-    private static (int ExitCode, string Output, string Error) Execute(string[] command, string? input = null)
-    {
-        var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = input is not null };
-        foreach (var argument in command[1..])
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        if (input is not null)
-        {
-            process.StandardInput.Write(input);
-            process.StandardInput.Close();
-        }
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, error);
-    }
 }

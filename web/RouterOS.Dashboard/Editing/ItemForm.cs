@@ -58,7 +58,7 @@ public abstract class ItemForm<T> : ComponentBase where T : class
             Load(Existing);
             _loaded = true;
         }
-        Validate();
+        _ = Validate();
     }
 
     /// <summary>After the user changed <paramref name="field"/>: mark it touched and check again.</summary>
@@ -66,7 +66,7 @@ public abstract class ItemForm<T> : ComponentBase where T : class
     {
         _touched.Add(field);
         SaveError = null;
-        Validate();
+        _ = Validate();
     }
 
     protected bool HasError(string field) => IsShown(field) && Errors.Has(field);
@@ -78,10 +78,12 @@ public abstract class ItemForm<T> : ComponentBase where T : class
     /// <summary>Problems about the whole item (not one field), once shown.</summary>
     protected string? WholeError => _submitted || Existing is not null ? Errors[FieldErrors.Whole] : null;
 
-    protected void Validate()
+    /// <returns>The item the fields describe, or null when they do not describe one.</returns>
+    protected T? Validate()
     {
         var errors = new FieldErrors();
-        if (Build(errors) is { } item)
+        var item = Build(errors);
+        if (item is not null)
         {
             var path = List.PathOf(item);
             errors.AddFindings(ConfigVerifier.Verify(List.Place(Config, item, ExistingKey)).Findings, path);
@@ -89,13 +91,13 @@ public abstract class ItemForm<T> : ComponentBase where T : class
                 errors.AddFindings(Changes.PlanFindings, path);
         }
         Errors = errors;
+        return item;
     }
 
     protected async Task SaveAsync()
     {
         _submitted = true;
-        Validate();
-        var item = Build(new FieldErrors());
+        var item = Validate();
         if (Errors.HasErrors || item is null)
             return;
         Saving = true;
