@@ -10,7 +10,7 @@ set -euo pipefail
 #   strace, util-linux (nsenter): `make bench` counts the tools' netlink sends and runs nft in a namespace.
 #   qemu-system-x86, busybox-static, kmod, cpio: the full-kernel test VM (firmware/vm): its initramfs and boot.
 #   chromium: the dashboard's browser tests (Playwright drives it; `playwright install` cannot download here).
-APT_PACKAGES=(jq iproute2 nftables libnftables1 conntrack iperf3 curl strace util-linux qemu-system-x86 busybox-static kmod cpio chromium dnsmasq-base)
+APT_PACKAGES=(jq iproute2 nftables libnftables1 conntrack iperf3 curl strace util-linux qemu-system-x86 busybox-static kmod cpio chromium dnsmasq-base ppp pppoe)
 
 missing=()
 for package in "${APT_PACKAGES[@]}"; do

@@ -53,6 +53,9 @@ public static class EngineMarks
     /// <summary>IFA_PROTO of an address a DHCP lease gave: not the configuration's, so drift repair leaves it.</summary>
     public const byte LeaseAddressProtocol = 201;
 
+    /// <summary>rtm_protocol of a PPPoE session's default route (linux/rtnetlink.h has no RTPROT for PPP; 202 is unassigned).</summary>
+    public const byte SessionRouteProtocol = 202;
+
     /// <summary>RTPROT_DHCP (include/uapi/linux/rtnetlink.h): a route a DHCP lease gave.</summary>
     public const byte LeaseRouteProtocol = 16;
 }

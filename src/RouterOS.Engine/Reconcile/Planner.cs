@@ -48,10 +48,6 @@ public static class Planner
     /// <summary>Parts of the model this engine version does not apply yet: said, never silently dropped.</summary>
     private static IEnumerable<ConfigFinding> NotYetApplied(RouterConfig config)
     {
-        foreach (var uplink in config.Pppoe)
-        {
-            yield return ConfigFinding.Warning(ConfigPath.Item("pppoe", uplink.Name), "PPPoE sessions are not started by this engine version yet; the uplink stays down");
-        }
         foreach (var shaper in config.Shaping)
         {
             yield return ConfigFinding.Warning(ConfigPath.Item("shaping", shaper.Device), "traffic shaping is not applied by this engine version yet");

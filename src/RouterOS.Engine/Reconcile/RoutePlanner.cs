@@ -16,7 +16,12 @@ internal static class RoutePlanner
 
     public static IEnumerable<PlanStep> Plan(PlanContext context)
     {
-        var wanted = context.Desired.Routes.Select(route => (Route: route, Kernel: ToKernel(route))).ToList();
+        // A route through a PPPoE uplink waits for its session: the ppp device exists only while
+        // it is up, and the session puts the route back when it comes up (RouterEngine).
+        var sessions = context.Desired.Pppoe.Select(uplink => uplink.Name).ToHashSet();
+        var wanted = context.Desired.Routes
+            .Where(route => route.Device is not { } device || !sessions.Contains(device) || context.Kernel.Link(device.ToString()) is not null)
+            .Select(route => (Route: route, Kernel: ToKernel(route))).ToList();
         var ours = context.Kernel.Routes.Where(route => route.Ours).ToList();
         foreach (var stale in ours.Where(route => !wanted.Any(item => Matches(item.Kernel, route))))
         {

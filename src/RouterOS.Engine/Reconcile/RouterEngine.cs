@@ -3,6 +3,7 @@ using RouterOS.Domain.Verification;
 using RouterOS.Engine.Kernel;
 using RouterOS.Engine.Probe;
 using RouterOS.Engine.Services;
+using RouterOS.Engine.Services.Pppoe;
 using RouterOS.Engine.State;
 
 namespace RouterOS.Engine.Reconcile;
@@ -21,7 +22,7 @@ public sealed partial class RouterEngine : IDisposable
     private readonly Lock _timerLock = new();
     private ITimer? _deadlineTimer;
 
-    /// <summary>The DNS servers each uplink's lease gave (for the uplinks that use them), by device.</summary>
+    /// <summary>The DNS servers each uplink's lease or session gave (for the uplinks that use them), by device.</summary>
     private readonly Dictionary<string, IReadOnlyList<System.Net.IPAddress>> _uplinkDns = [];
 
     public RouterEngine(RouterKernel kernel, EngineStateStore store, TimeProvider time, ILogger<RouterEngine> logger)
@@ -31,10 +32,10 @@ public sealed partial class RouterEngine : IDisposable
         _time = time;
         _logger = logger;
         Lan = new LanServices(kernel.NamespaceName, store.StateDirectory, time, logger);
-        Uplinks = new UplinkServices(kernel.NamespaceName, store.StateDirectory, time, logger, ApplyLeaseAndDnsAsync);
+        Uplinks = new UplinkServices(kernel.NamespaceName, store.StateDirectory, time, logger, ApplyLeaseAndDnsAsync, ApplySessionAsync);
     }
 
-    /// <summary>The uplinks' DHCP clients, applied after the kernel with each configuration.</summary>
+    /// <summary>The uplinks' DHCP clients and PPPoE sessions, applied after the kernel with each configuration.</summary>
     public UplinkServices Uplinks { get; }
 
     /// <summary>The DHCP server and DNS forwarder (dnsmasq), applied after the kernel with each configuration.</summary>
@@ -177,21 +178,79 @@ public sealed partial class RouterEngine : IDisposable
     private async Task ApplyLeaseAndDnsAsync(DhcpClient client, LeaseEvent? lease, LeaseEvent? previous)
     {
         await ApplyLeaseAsync(client, lease, previous);
-        List<System.Net.IPAddress> servers;
+        await SetUplinkDnsAsync(client.Device.Value, lease is not null && client.UsePeerDns ? lease.DnsServers : null);
+    }
+
+    /// <summary>The router's DNS forwarder asks the servers the uplinks were given (when no upstream is configured).</summary>
+    private async Task SetUplinkDnsAsync(string device, IReadOnlyList<System.Net.IPAddress>? servers)
+    {
+        List<System.Net.IPAddress> all;
         lock (_uplinkDns)
         {
-            if (lease is not null && client.UsePeerDns)
+            if (servers is null)
             {
-                _uplinkDns[client.Device.Value] = lease.DnsServers;
+                _uplinkDns.Remove(device);
             }
             else
             {
-                _uplinkDns.Remove(client.Device.Value);
+                _uplinkDns[device] = servers;
             }
-            servers = [.. _uplinkDns.OrderBy(pair => pair.Key, StringComparer.Ordinal).SelectMany(pair => pair.Value).Distinct()];
+            all = [.. _uplinkDns.OrderBy(pair => pair.Key, StringComparer.Ordinal).SelectMany(pair => pair.Value).Distinct()];
         }
-        await Lan.SetUplinkDnsAsync(servers);
+        await Lan.SetUplinkDnsAsync(all);
     }
+
+    /// <summary>
+    /// What a PPPoE session brings and leaves. Up: the default route through the ppp device
+    /// (with the configured metric; pppd's own defaultroute cannot set one) and the peer's DNS.
+    /// The firewall, masquerade and MSS clamping name the device, not its index, so they hold for
+    /// every new session without a reload; static routes through it are put back by a drift
+    /// repair (only what is missing is written). Ended: the connections through the dead
+    /// session's address are deleted, and their flowtable entries with them.
+    /// </summary>
+    private async Task ApplySessionAsync(PppoeUplink uplink, PppoeLink? up, PppoeLink? ended)
+    {
+        var device = uplink.Name.Value;
+        if (ended is not null)
+        {
+            var flushed = await _kernel.RunAsync(_ => Flows.ConntrackFlush.DeleteInvolving(ended.Local));
+            LogSessionFlows(device, ended.Local.ToString(), flushed);
+        }
+        if (up is not null)
+        {
+            await _kernel.RunAsync(session => ApplySessionRoute(session, uplink));
+            if (Applied?.Config.Routes.Any(route => route.Device == uplink.Name) == true)
+            {
+                await RepairDriftAsync();
+            }
+        }
+        await SetUplinkDnsAsync(device, up is not null && uplink.UsePeerDns ? up.DnsServers : null);
+    }
+
+    private static bool ApplySessionRoute(KernelSession session, PppoeUplink uplink)
+    {
+        var device = uplink.Name.Value;
+        var state = session.Read();
+        if (state.Link(device) is not { } link)
+        {
+            return false;
+        }
+        // The session's default routes: through the device, no gateway (point-to-point), not the configuration's.
+        var present = state.Routes.Where(route => route.Destination == "0.0.0.0/0" && route.Device == device && route.Gateway is null && !route.Ours).ToList();
+        uint? wanted = uplink.DefaultRoute ? (uint)uplink.DefaultRouteMetric : null;
+        foreach (var stale in present.Where(route => route.Metric != wanted))
+        {
+            session.Rtnetlink.DeleteRoute(SessionRoute(link.Index, stale.Metric), $"default dev {device} metric {stale.Metric} (PPPoE)");
+        }
+        if (wanted is { } metric && !present.Any(route => route.Metric == metric))
+        {
+            session.Rtnetlink.AddRoute(SessionRoute(link.Index, metric), $"default dev {device} metric {metric} (PPPoE session)");
+        }
+        return true;
+    }
+
+    private static Netlink.Route.RouteSpec SessionRoute(int index, uint metric) =>
+        new(System.Net.IPAddress.Any, 0, null, index, metric, EngineMarks.SessionRouteProtocol);
 
     /// <summary>
     /// Puts a DHCP lease into the kernel (or takes the previous one out): its address, tagged as a
@@ -257,7 +316,16 @@ public sealed partial class RouterEngine : IDisposable
             ServiceChange.Restart => new ServiceStep(ConfigPath.Item("dhcp.clients", change.Device), "change", ChangeClass.Restart, $"restart the DHCP client on {change.Device}: it asks for a new lease"),
             _ => new ServiceStep(ConfigPath.Item("dhcp.clients", change.Device), "delete", ChangeClass.AppliedLive, $"stop the DHCP client on {change.Device}: its lease is released and removed"),
         });
-        return plan with { Steps = [.. plan.Steps, .. step is null ? [] : new[] { step }, .. uplinks] };
+        var sessions = Uplinks.SessionChangesFor(config).Select(change => change.Change switch
+        {
+            ServiceChange.Start => new ServiceStep(ConfigPath.Item("pppoe", change.Name), "create", ChangeClass.AppliedLive, $"start the PPPoE session {change.Name}"),
+            ServiceChange.Restart => new ServiceStep(ConfigPath.Item("pppoe", change.Name), "change", ChangeClass.Restart,
+                $"restart the PPPoE session {change.Name}: a setting it dials with changed (the session ends with PADT and dials again)"),
+            ServiceChange.Update => new ServiceStep(ConfigPath.Item("pppoe", change.Name), "change", ChangeClass.AppliedLive,
+                $"update the PPPoE uplink {change.Name}: the session stays up"),
+            _ => new ServiceStep(ConfigPath.Item("pppoe", change.Name), "delete", ChangeClass.AppliedLive, $"stop the PPPoE session {change.Name} (PADT)"),
+        });
+        return plan with { Steps = [.. plan.Steps, .. step is null ? [] : new[] { step }, .. uplinks, .. sessions] };
     }
 
     private ApplyResult ApplyOnThread(KernelSession session, RouterConfig config)
@@ -348,6 +416,9 @@ public sealed partial class RouterEngine : IDisposable
             LogRestoreFailed(_store.Confirmed?.Revision ?? 0, exception.Message);
         }
     }
+
+    [LoggerMessage(LogLevel.Information, "PPPoE {Device}: the session with {Address} ended; {Count} connections through it deleted")]
+    private partial void LogSessionFlows(string device, string address, int count);
 
     [LoggerMessage(LogLevel.Warning, "Capability: {Note}")]
     private partial void LogCapability(string note);

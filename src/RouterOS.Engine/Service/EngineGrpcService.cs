@@ -77,32 +77,45 @@ public sealed class EngineGrpcService(RouterEngine engine, FlowMonitor flows) : 
         return Task.FromResult(reply);
     }
 
-    public override Task<ListUplinksReply> ListUplinks(ListUplinksRequest request, ServerCallContext context)
+    public override Task<ListUplinksReply> ListUplinks(ListUplinksRequest request, ServerCallContext context) =>
+        Task.FromResult(UplinkMessages.List(engine.Uplinks));
+
+    public override async Task WatchUplinks(ListUplinksRequest request, IServerStreamWriter<ListUplinksReply> responseStream, ServerCallContext context)
     {
-        var reply = new ListUplinksReply();
-        foreach (var client in engine.Uplinks.Clients.OrderBy(client => client.Client.Device.Value, StringComparer.Ordinal))
+        // A change only wakes the writer; it sends the whole list as it is then, so a burst of
+        // events (a session coming up says five things) costs one message or two, never a backlog.
+        var changed = System.Threading.Channels.Channel.CreateBounded<bool>(new System.Threading.Channels.BoundedChannelOptions(1)
         {
-            var lease = client.Lease;
-            var status = new UplinkStatus
+            FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite,
+        });
+        void Wake() => changed.Writer.TryWrite(true);
+        engine.Uplinks.Changed += Wake;
+        try
+        {
+            while (!context.CancellationToken.IsCancellationRequested)
             {
-                Device = client.Client.Device.Value,
-                Kind = "dhcp",
-                State = client.State.ToString().ToLowerInvariant(),
-                Address = lease is null ? "" : $"{lease.Address}/{lease.PrefixLength}",
-                Gateway = lease?.Gateway?.ToString() ?? "",
-                LeaseSeconds = (uint)Math.Max(0, lease?.LeaseSeconds ?? 0),
-                Failure = client.Failure ?? "",
-            };
-            status.DnsServers.Add(lease?.DnsServers.Select(server => server.ToString()) ?? []);
-            status.Timeline.Add(client.Timeline.Select(e => new UplinkTimelineEvent
-            {
-                At = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(e.At),
-                State = e.State.ToString().ToLowerInvariant(),
-                Detail = e.Detail,
-            }));
-            reply.Uplinks.Add(status);
+                await responseStream.WriteAsync(UplinkMessages.List(engine.Uplinks), context.CancellationToken);
+                await changed.Reader.ReadAsync(context.CancellationToken);
+            }
         }
-        return Task.FromResult(reply);
+        catch (OperationCanceledException)
+        {
+            // The caller went away.
+        }
+        finally
+        {
+            engine.Uplinks.Changed -= Wake;
+        }
+    }
+
+    public override Task<ReconnectUplinkReply> ReconnectUplink(ReconnectUplinkRequest request, ServerCallContext context)
+    {
+        if (engine.Uplinks.FindSession(request.Device) is not { } session)
+        {
+            return Task.FromResult(new ReconnectUplinkReply { Error = $"no PPPoE uplink {request.Device} is running" });
+        }
+        session.Reconnect();
+        return Task.FromResult(new ReconnectUplinkReply());
     }
 
     public override async Task<PlanReply> Plan(PlanRequest request, ServerCallContext context)

@@ -121,11 +121,7 @@ public sealed partial class LanServices : IAsyncDisposable
         if (!File.Exists(commandLine) || !File.ReadAllText(commandLine).Contains(ConfigFile, StringComparison.Ordinal))
             return;
         LogLeftover(pid);
-        Signals.Send(pid, Signals.Terminate);
-        // Real time, not the engine's clock: this waits for a process, whatever the clock says.
-        var deadline = Environment.TickCount64 + (long)StopGrace.TotalMilliseconds;
-        while (Directory.Exists($"/proc/{pid}") && Environment.TickCount64 < deadline)
-            Thread.Sleep(50);
+        Signals.TerminateAndWait(pid, StopGrace);
     }
 
     public IReadOnlyList<DhcpLease> Leases() =>
@@ -151,5 +147,8 @@ public enum ServiceChange
     None,
     Start,
     Restart,
+
+    /// <summary>Changed settings taken while it runs (a PPPoE uplink's route or metric: the session stays up).</summary>
+    Update,
     Stop,
 }

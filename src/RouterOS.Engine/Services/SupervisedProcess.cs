@@ -7,7 +7,16 @@ namespace RouterOS.Engine.Services;
 /// <param name="Program">The executable, e.g. /usr/sbin/dnsmasq.</param>
 /// <param name="RestartHoldoff">Wait this long after an exit before starting again.</param>
 /// <param name="StopGrace">After SIGTERM, wait this long for a clean exit before SIGKILL.</param>
-public sealed record ProcessSpec(string Name, string Program, IReadOnlyList<string> Arguments, TimeSpan RestartHoldoff, TimeSpan StopGrace);
+/// <param name="Input">Written to the program's standard input at each start, then closed (a secret, e.g. pppd's passwordfd 0).</param>
+public sealed record ProcessSpec(string Name, string Program, IReadOnlyList<string> Arguments, TimeSpan RestartHoldoff, TimeSpan StopGrace, HiddenInput? Input = null);
+
+/// <summary>Text for a program's standard input that never shows in logs, records or exceptions.</summary>
+public sealed class HiddenInput(string text)
+{
+    internal string Text { get; } = text;
+
+    public override string ToString() => "(hidden)";
+}
 
 /// <summary>Where a supervised program stands.</summary>
 public enum SupervisedState
@@ -38,10 +47,12 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
     private Task? _loop;
     private Process? _process;
     private volatile bool _giveUp;
+    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public SupervisedProcess(ProcessSpec spec, string? namespaceName, TimeProvider time, ILogger logger)
     {
         _spec = spec;
+        RestartHoldoff = spec.RestartHoldoff;
         _namespaceName = namespaceName;
         _time = time;
         _logger = logger;
@@ -62,6 +73,9 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
 
     public int? LastExitCode { get; private set; }
 
+    /// <summary>The wait after an exit before the next start; may change while it runs.</summary>
+    public TimeSpan RestartHoldoff { get; set; }
+
     public int? ProcessId => _process is { HasExited: false } process ? process.Id : null;
 
     public void Start()
@@ -73,6 +87,23 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
 
     /// <summary>Do not start it again after its next exit (an owner who sees it cannot succeed).</summary>
     public void GiveUp() => _giveUp = true;
+
+    /// <summary>
+    /// Starts it again now: the running program is stopped (SIGTERM) and started again without the
+    /// hold-off; one that was given up on is started again too.
+    /// </summary>
+    public void RestartNow()
+    {
+        if (_stop.IsCancellationRequested || _loop is null)
+            return;
+        _giveUp = false;
+        if (_process is { } process)
+            Terminate(process);
+        if (_loop.IsCompleted)
+            _loop = Task.Run(RunAsync);
+        else
+            _wake.TrySetResult();
+    }
 
     public async Task StopAsync()
     {
@@ -112,14 +143,13 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
             if (_stop.IsCancellationRequested || _giveUp)
                 break;
             SetState(SupervisedState.Waiting);
-            try
-            {
-                await Task.Delay(_spec.RestartHoldoff, _time, _stop.Token);
-            }
-            catch (OperationCanceledException)
-            {
+            // The hold-off ends early when asked to restart now (RestartNow) or to stop.
+            var wake = _wake.Task;
+            await Task.WhenAny(Task.Delay(RestartHoldoff, _time, _stop.Token), wake);
+            if (_stop.IsCancellationRequested)
                 break;
-            }
+            if (wake.IsCompleted)
+                _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
             Restarts++;
         }
         SetState(SupervisedState.Stopped);
@@ -155,7 +185,16 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
         _process = process;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        process.StandardInput.Close();
+        try
+        {
+            if (_spec.Input is { } input)
+                await process.StandardInput.WriteAsync(input.Text);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // It exited before reading its input: its exit code says why.
+        }
         SetState(SupervisedState.Running);
         // A stop that came while the program was starting: it missed the SIGTERM.
         if (_stop.IsCancellationRequested)

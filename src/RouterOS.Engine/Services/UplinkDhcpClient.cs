@@ -15,9 +15,6 @@ public enum UplinkState
     Stopped,
 }
 
-/// <summary>One moment of an uplink's life, for its timeline.</summary>
-public sealed record UplinkEvent(DateTimeOffset At, UplinkState State, string Detail);
-
 /// <summary>
 /// The DHCP client of one uplink: a supervised busybox udhcpc whose hook only reports (it
 /// configures nothing), and the engine applies each lease: address, default route with the
@@ -26,8 +23,6 @@ public sealed record UplinkEvent(DateTimeOffset At, UplinkState State, string De
 /// </summary>
 public sealed partial class UplinkDhcpClient : IAsyncDisposable
 {
-    public const int TimelineLength = 50;
-
     /// <summary>Applies a lease (null: remove the previous one) to the kernel.</summary>
     public delegate Task LeaseApplier(DhcpClient client, LeaseEvent? lease, LeaseEvent? previous);
 
@@ -36,8 +31,7 @@ public sealed partial class UplinkDhcpClient : IAsyncDisposable
     private readonly LeaseApplier _apply;
     private readonly SupervisedProcess _process;
     private readonly Channel<LeaseEvent> _events = Channel.CreateUnbounded<LeaseEvent>(new() { SingleReader = true });
-    private readonly Lock _lock = new();
-    private readonly List<UplinkEvent> _timeline = [];
+    private readonly Timeline<UplinkState> _timeline = new();
     private Task? _handler;
     private volatile bool _stopping;
 
@@ -73,14 +67,10 @@ public sealed partial class UplinkDhcpClient : IAsyncDisposable
     /// <summary>What went wrong, in plain words; null while bound.</summary>
     public string? Failure { get; private set; }
 
-    public IReadOnlyList<UplinkEvent> Timeline
-    {
-        get
-        {
-            lock (_lock)
-                return [.. _timeline];
-        }
-    }
+    public IReadOnlyList<TimelineEvent<UplinkState>> Timeline => _timeline.Snapshot();
+
+    /// <summary>Raised after every event (the state, the lease or the failure changed).</summary>
+    public event Action? Changed;
 
     public void Start()
     {
@@ -160,13 +150,9 @@ public sealed partial class UplinkDhcpClient : IAsyncDisposable
     private void Record(UplinkState state, string detail)
     {
         State = state;
-        lock (_lock)
-        {
-            _timeline.Add(new UplinkEvent(_time.GetUtcNow(), state, detail));
-            if (_timeline.Count > TimelineLength)
-                _timeline.RemoveAt(0);
-        }
+        _timeline.Add(new(_time.GetUtcNow(), state, detail));
         LogEvent(Client.Device.Value, detail);
+        Changed?.Invoke();
     }
 
     [LoggerMessage(LogLevel.Information, "DHCP client on {Device}: {Detail}")]

@@ -1,12 +1,15 @@
 using RouterOS.Domain.Model;
+using RouterOS.Engine.Services.Pppoe;
 
 namespace RouterOS.Engine.Services;
 
 /// <summary>
-/// The DHCP clients of the uplinks, one per configured client: started, restarted when their
-/// settings change, stopped (releasing the lease, removing its address and route) when removed.
+/// The uplinks' supervised clients: a DHCP client per configured client and a PPPoE session per
+/// enabled PPPoE uplink. Each is started, restarted when a setting it was started with changes
+/// (a PPPoE session only for a session-critical one), and stopped when removed (a lease is
+/// released, a session ended with PADT; what they brought is removed).
 /// </summary>
-public sealed class UplinkServices : IAsyncDisposable
+public sealed partial class UplinkServices : IAsyncDisposable
 {
     /// <summary>udhcpc runs this hook on every event; it only reports (the engine applies the lease).</summary>
     private const string Hook = """
@@ -21,16 +24,77 @@ public sealed class UplinkServices : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly UplinkDhcpClient.LeaseApplier _apply;
+    private readonly PppoeSession.SessionApplier _applySession;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, UplinkDhcpClient> _clients = [];
+    private readonly Dictionary<string, PppoeSession> _sessions = [];
 
-    public UplinkServices(string? namespaceName, string directory, TimeProvider time, ILogger logger, UplinkDhcpClient.LeaseApplier apply)
+    public UplinkServices(string? namespaceName, string directory, TimeProvider time, ILogger logger,
+        UplinkDhcpClient.LeaseApplier apply, PppoeSession.SessionApplier applySession)
     {
         _namespaceName = namespaceName;
         _directory = directory;
         _time = time;
         _logger = logger;
         _apply = apply;
+        _applySession = applySession;
+    }
+
+    /// <summary>Raised whenever an uplink's state, addresses or failure changes (for live status streams).</summary>
+    public event Action? Changed;
+
+    public IReadOnlyList<PppoeSession> Sessions
+    {
+        get
+        {
+            lock (_sessions)
+                return [.. _sessions.Values];
+        }
+    }
+
+    public PppoeSession? FindSession(string name)
+    {
+        lock (_sessions)
+            return _sessions.GetValueOrDefault(name);
+    }
+
+    /// <summary>
+    /// The settings pppd was started with: a change to any of them needs a new session. The
+    /// others (default route and metric, DNS use, MSS clamping, hold-off, description) are taken live.
+    /// </summary>
+    public static PppoeUplink SessionSettings(PppoeUplink uplink)
+    {
+        ArgumentNullException.ThrowIfNull(uplink);
+        return uplink with
+        {
+            DefaultRoute = true,
+            DefaultRouteMetric = 0,
+            UsePeerDns = true,
+            MssClamping = true,
+            RetryHoldoffSeconds = 0,
+            Description = null,
+        };
+    }
+
+    /// <summary>What applying <paramref name="config"/> does to each PPPoE session: (name, change).</summary>
+    public IEnumerable<(string Name, ServiceChange Change)> SessionChangesFor(RouterConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var wanted = config.Pppoe.Where(uplink => uplink.Enabled).ToDictionary(uplink => uplink.Name.Value);
+        lock (_sessions)
+        {
+            foreach (var (name, uplink) in wanted)
+            {
+                if (!_sessions.TryGetValue(name, out var running))
+                    yield return (name, ServiceChange.Start);
+                else if (SessionSettings(running.Uplink) != SessionSettings(uplink))
+                    yield return (name, ServiceChange.Restart);
+                else if (running.Uplink != uplink)
+                    yield return (name, ServiceChange.Update);
+            }
+            foreach (var name in _sessions.Keys.Where(name => !wanted.ContainsKey(name)).ToList())
+                yield return (name, ServiceChange.Stop);
+        }
     }
 
     public string HookFile => Path.Combine(_directory, "udhcpc-hook.sh");
@@ -93,10 +157,12 @@ public sealed class UplinkServices : IAsyncDisposable
             foreach (var (device, client) in wanted.Where(pair => Find(pair.Key) is null))
             {
                 var started = new UplinkDhcpClient(client, _namespaceName, HookFile, client.Hostname?.ToString() ?? hostname, _time, _logger, _apply);
+                started.Changed += OnChanged;
                 lock (_clients)
                     _clients[device] = started;
                 started.Start();
             }
+            await ApplySessionsAsync(config);
         }
         finally
         {
@@ -104,10 +170,62 @@ public sealed class UplinkServices : IAsyncDisposable
         }
     }
 
+    private async Task ApplySessionsAsync(RouterConfig config)
+    {
+        var changes = SessionChangesFor(config).ToList();
+        var wanted = config.Pppoe.Where(uplink => uplink.Enabled).ToDictionary(uplink => uplink.Name.Value);
+        foreach (var (name, change) in changes)
+        {
+            if (change is ServiceChange.Stop or ServiceChange.Restart)
+            {
+                await FindSession(name)!.DisposeAsync();
+                lock (_sessions)
+                    _sessions.Remove(name);
+            }
+            if (change is ServiceChange.Update)
+                await FindSession(name)!.UpdateAsync(wanted[name]);
+            if (change is ServiceChange.Start or ServiceChange.Restart)
+            {
+                var session = new PppoeSession(wanted[name], _namespaceName, PrepareEtcDirectory(name), _time, _logger, _applySession);
+                session.Changed += OnChanged;
+                lock (_sessions)
+                    _sessions[name] = session;
+                session.Start();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The uplink's private /etc/ppp (see <see cref="PppdCommand.Spec"/>): empty options, no
+    /// secrets (the password comes through a file descriptor), no peer DNS of an earlier session.
+    /// </summary>
+    private string PrepareEtcDirectory(string name)
+    {
+        var directory = Path.Combine(_directory, "ppp", name);
+        // A pppd an earlier engine left running (it was killed) still holds the session.
+        foreach (var pid in Signals.ProcessesWith("ipparam", directory))
+        {
+            LogLeftover(name, pid);
+            Signals.TerminateAndWait(pid, PppdCommand.StopGrace);
+        }
+        if (Directory.Exists(directory))
+            Directory.Delete(directory, recursive: true);
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "options"), "# Written by the RouterOS engine: pppd gets every option on its command line.\n");
+        return directory;
+    }
+
+    private void OnChanged() => Changed?.Invoke();
+
     public async ValueTask DisposeAsync()
     {
+        foreach (var session in Sessions)
+            await session.DisposeAsync();
         foreach (var client in Clients)
             await client.DisposeAsync();
         _gate.Dispose();
     }
+
+    [LoggerMessage(LogLevel.Warning, "PPPoE {Name}: pppd {Pid} left by an earlier engine is stopped")]
+    private partial void LogLeftover(string name, int pid);
 }

@@ -72,6 +72,53 @@ public sealed class SupervisedProcessTests
     }
 
     [Fact]
+    public async Task Restart_now_starts_it_again_after_a_give_up()
+    {
+        await using var process = Supervise("echo started; exit 19");
+        process.Exited += _ => process.GiveUp();
+        var started = 0;
+        process.Line += _ => Interlocked.Increment(ref started);
+        process.Start();
+        await UntilAsync(() => process.State == SupervisedState.Stopped && process.LastExitCode == 19);
+
+        process.RestartNow();
+
+        await UntilAsync(() => Volatile.Read(ref started) == 2);
+    }
+
+    [Fact]
+    public async Task Restart_now_ends_the_running_program_and_skips_the_holdoff()
+    {
+        await using var process = new SupervisedProcess(new ProcessSpec("test", "/bin/sh", ["-c", "echo started; while true; do sleep 0.05; done"], TimeSpan.FromHours(1), TimeSpan.FromSeconds(5)),
+            null, TimeProvider.System, NullLogger.Instance);
+        var started = 0;
+        process.Line += _ => Interlocked.Increment(ref started);
+        process.Start();
+        await UntilAsync(() => Volatile.Read(ref started) == 1);
+
+        process.RestartNow();
+
+        await UntilAsync(() => Volatile.Read(ref started) == 2);
+        Assert.Equal(1, process.Restarts);
+    }
+
+    [Fact]
+    public async Task Standard_input_gets_the_hidden_input_once_per_start()
+    {
+        await using var process = new SupervisedProcess(new ProcessSpec("test", "/bin/sh", ["-c", "read -r line; echo \"got $line\""], Short, Short, new HiddenInput("it's me")),
+            null, TimeProvider.System, NullLogger.Instance);
+        var lines = new List<string>();
+        process.Line += line => { lock (lines) lines.Add(line); };
+        process.Start();
+
+        await UntilAsync(() => { lock (lines) return lines.Count >= 2; });
+
+        lock (lines)
+            Assert.All(lines, line => Assert.Equal("got it's me", line));
+        Assert.Equal("(hidden)", new HiddenInput("it's me").ToString());
+    }
+
+    [Fact]
     public async Task A_program_that_cannot_be_started_is_reported_and_retried()
     {
         await using var process = new SupervisedProcess(new ProcessSpec("missing", "/nonexistent/daemon", [], Short, Short), null, TimeProvider.System, NullLogger.Instance);
