@@ -83,5 +83,28 @@ internal static class Configs
         }
         """;
 
+    /// <summary>
+    /// The WAN over PPPoE on wan0 (ppp-wan): LAN on lan0, the flowtable given the ppp device (it
+    /// must list wan0), masquerade and MSS clamping on ppp-wan, fast LCP echoes for the scenarios.
+    /// </summary>
+    public static string PppoeRouter(string password = Isp.Password, int mtu = 1492, string description = "fibre") => $$"""
+        {
+          "schemaVersion": 1,
+          "ports": [ { "name": "lan0" }, { "name": "wan0" } ],
+          "pppoe": [ {
+            "name": "ppp-wan", "parent": "wan0", "username": "{{Isp.Username}}", "password": {{System.Text.Json.JsonSerializer.Serialize(password)}},
+            "mtu": {{mtu}}, "lcpEchoIntervalSeconds": 2, "lcpEchoFailure": 3, "retryHoldoffSeconds": 2, "defaultRouteMetric": 10,
+            "description": "{{description}}"
+          } ],
+          "addresses": [ { "device": "lan0", "address": "192.168.1.1/24" } ],
+          "flowtables": [ { "name": "ft", "devices": [ "lan0", "ppp-wan" ], "counter": true } ],
+          "offloadPolicy": [ { "name": "all", "action": "offload", "flowtable": "ft" } ],
+          "firewall": {
+            "zones": [ { "name": "lan", "interfaces": [ "lan0" ], "input": "accept" }, { "name": "wan", "interfaces": [ "ppp-wan" ], "masquerade": true } ],
+            "forwardings": [ { "from": "lan", "to": "wan" } ]
+          }
+        }
+        """;
+
     private static string Bool(bool value) => value ? "true" : "false";
 }

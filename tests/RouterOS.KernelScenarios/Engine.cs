@@ -71,7 +71,9 @@ internal sealed class Engine : IAsyncDisposable
 
     /// <summary>Applies a configuration as the next revision (confirmed at once unless a window is given).</summary>
     public async Task<ApplyReply> ApplyAsync(string configJson, uint confirmWithinSeconds = 0) =>
-        await Client.ApplyAsync(new ApplyRequest { ConfigJson = configJson, Revision = ++_revision, ConfirmWithinSeconds = confirmWithinSeconds });
+        // A deadline, so an apply that never returns fails the scenario with the engine's log instead of hanging the tier.
+        await Client.ApplyAsync(new ApplyRequest { ConfigJson = configJson, Revision = ++_revision, ConfirmWithinSeconds = confirmWithinSeconds },
+            deadline: DateTime.UtcNow.AddMinutes(2));
 
     /// <summary>Applies and requires success.</summary>
     public async Task ApplyOrFailAsync(string configJson)

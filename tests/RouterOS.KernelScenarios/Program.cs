@@ -4,7 +4,9 @@ using RouterOS.KernelScenarios;
 
 // Runs in the full-kernel VM (firmware/vm), as root. Usage:
 //   RouterOS.KernelScenarios --list                        the scenario names, one per line
-//   RouterOS.KernelScenarios ENGINE_DLL RESULTS_FILE       run them all; RESULTS_FILE gets "pass|fail NAME" lines
+//   RouterOS.KernelScenarios ENGINE_DLL RESULTS_FILE [PREFIX...]
+//                                                          run them all (or those whose names start with a PREFIX,
+//                                                          e.g. "12" while working on one); RESULTS_FILE gets "pass|fail NAME" lines
 if (args is ["--list"])
 {
     foreach (var scenario in Scenarios.All)
@@ -13,9 +15,9 @@ if (args is ["--list"])
     }
     return 0;
 }
-if (args is not [var engineDll, var resultsFile])
+if (args is not [var engineDll, var resultsFile, .. var prefixes])
 {
-    Console.Error.WriteLine("usage: RouterOS.KernelScenarios --list | ENGINE_DLL RESULTS_FILE");
+    Console.Error.WriteLine("usage: RouterOS.KernelScenarios --list | ENGINE_DLL RESULTS_FILE [PREFIX...]");
     return 2;
 }
 
@@ -37,7 +39,7 @@ Console.WriteLine($"engine up after {total.Elapsed.TotalSeconds:F1} s");
 var failed = 0;
 await using (engine)
 {
-    foreach (var scenario in Scenarios.All)
+    foreach (var scenario in Scenarios.All.Where(scenario => prefixes.Length == 0 || prefixes.Any(prefix => scenario.Name.StartsWith(prefix, StringComparison.Ordinal))))
     {
         var clock = Stopwatch.StartNew();
         Console.WriteLine($"----- {scenario.Name}");

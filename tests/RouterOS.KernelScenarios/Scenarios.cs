@@ -22,6 +22,7 @@ internal static class Scenarios
         new("09 bridge VLAN filtering: access and trunk ports, a routed VLAN offloaded over the bridge ports", BridgeVlanAsync),
         new("10 QinQ: 802.1ad outer, 802.1Q inner, carries traffic", QinQAsync),
         new("11 commit-confirm: unconfirmed revision rolled back at the deadline, traffic works again", ConfirmRollbackAsync),
+        .. PppoeScenarios.All,
     ];
 
     private static async Task CapabilitiesAsync(Engine engine)

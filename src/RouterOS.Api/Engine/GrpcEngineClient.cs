@@ -119,13 +119,34 @@ public sealed class GrpcEngineClient : IEngineClient, IDisposable
     });
 
     public Task<IReadOnlyList<UplinkStatusView>> ListUplinksAsync(CancellationToken cancellationToken) => Call<IReadOnlyList<UplinkStatusView>>(async () =>
+        ToViews(await _engine.ListUplinksAsync(new ListUplinksRequest(), deadline: Deadline(QuickCall), cancellationToken: cancellationToken)));
+
+    public async IAsyncEnumerable<IReadOnlyList<UplinkStatusView>> WatchUplinksAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var reply = await _engine.ListUplinksAsync(new ListUplinksRequest(), deadline: Deadline(QuickCall), cancellationToken: cancellationToken);
-        return [.. reply.Uplinks.Select(uplink => new UplinkStatusView(uplink.Device, uplink.Kind, uplink.State,
-            uplink.Address.Length == 0 ? null : uplink.Address, uplink.Gateway.Length == 0 ? null : uplink.Gateway, [.. uplink.DnsServers],
-            (int)uplink.LeaseSeconds, uplink.Failure.Length == 0 ? null : uplink.Failure,
-            [.. uplink.Timeline.Select(e => new UplinkEventView(e.At.ToDateTimeOffset(), e.State, e.Detail))]))];
+        // No deadline: the stream lasts as long as both ends do.
+        using var call = await Call(() => Task.FromResult(_engine.WatchUplinks(new ListUplinksRequest(), cancellationToken: cancellationToken)));
+        var stream = call.ResponseStream;
+        while (await Call(() => stream.MoveNext(cancellationToken)))
+        {
+            yield return ToViews(stream.Current);
+        }
+    }
+
+    public Task<string?> ReconnectUplinkAsync(string device, CancellationToken cancellationToken) => Call(async () =>
+    {
+        var reply = await _engine.ReconnectUplinkAsync(new ReconnectUplinkRequest { Device = device }, deadline: Deadline(QuickCall), cancellationToken: cancellationToken);
+        return reply.Error.Length == 0 ? null : reply.Error;
     });
+
+    private static List<UplinkStatusView> ToViews(ListUplinksReply reply) => [.. reply.Uplinks.Select(uplink => new UplinkStatusView(
+        uplink.Device, uplink.Kind, uplink.State, NullIfEmpty(uplink.Address), NullIfEmpty(uplink.Gateway), [.. uplink.DnsServers],
+        (int)uplink.LeaseSeconds, NullIfEmpty(uplink.Failure),
+        [.. uplink.Timeline.Select(e => new UplinkEventView(e.At.ToDateTimeOffset(), e.State, e.Detail))],
+        NullIfEmpty(uplink.FailureCheck), NullIfEmpty(uplink.Parent), uplink.SessionId == 0 ? null : (int)uplink.SessionId,
+        NullIfEmpty(uplink.AccessConcentrator), uplink.UpSince?.ToDateTimeOffset(), (int)uplink.Reconnects,
+        uplink.LastExitCode < 0 ? null : uplink.LastExitCode))];
+
+    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 
     private async Task<T> Call<T>(Func<Task<T>> call)
     {

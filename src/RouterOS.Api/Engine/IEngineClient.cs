@@ -31,14 +31,31 @@ public interface IEngineClient
 
     /// <summary>The uplinks the engine runs a client for, with state and timeline.</summary>
     Task<IReadOnlyList<UplinkStatusView>> ListUplinksAsync(CancellationToken cancellationToken);
+
+    /// <summary>The same, live: the whole list now and after every change, until cancelled or the engine goes away.</summary>
+    IAsyncEnumerable<IReadOnlyList<UplinkStatusView>> WatchUplinksAsync(CancellationToken cancellationToken);
+
+    /// <summary>Ends a PPPoE session and dials again now.</summary>
+    /// <returns>Null when done; otherwise why not ("no PPPoE uplink ppp-wan is running").</returns>
+    Task<string?> ReconnectUplinkAsync(string device, CancellationToken cancellationToken);
 }
 
-/// <param name="Kind">"dhcp" (PPPoE to come).</param>
-/// <param name="State">discovering, bound, failed or stopped.</param>
-/// <param name="Address">With prefix; null without a lease.</param>
+/// <param name="Device">The DHCP client's device, or the PPPoE uplink's (ppp) name.</param>
+/// <param name="Kind">"dhcp" or "pppoe".</param>
+/// <param name="State">dhcp: discovering, bound, failed, stopped. pppoe: discovery, session, lcp, authentication, ipcp, up, down, failed (stopped dialling), stopped.</param>
+/// <param name="Address">With prefix; null without a lease or session.</param>
+/// <param name="Gateway">The lease's router, or the PPPoE peer's address.</param>
 /// <param name="Failure">What went wrong, in plain words; null while up.</param>
+/// <param name="FailureCheck">PPPoE: what to check about the failure.</param>
+/// <param name="Parent">PPPoE: the Ethernet device the session runs over.</param>
+/// <param name="SessionId">PPPoE: the session id; null without a session.</param>
+/// <param name="AccessConcentrator">PPPoE: the access concentrator's MAC address.</param>
+/// <param name="UpSince">PPPoE: when the session came up; null while down.</param>
+/// <param name="Reconnects">PPPoE: times it dialled again.</param>
+/// <param name="LastExitCode">PPPoE: pppd's last exit code; null before any.</param>
 public sealed record UplinkStatusView(string Device, string Kind, string State, string? Address, string? Gateway, IReadOnlyList<string> DnsServers,
-    int LeaseSeconds, string? Failure, IReadOnlyList<UplinkEventView> Timeline);
+    int LeaseSeconds, string? Failure, IReadOnlyList<UplinkEventView> Timeline, string? FailureCheck = null, string? Parent = null,
+    int? SessionId = null, string? AccessConcentrator = null, DateTimeOffset? UpSince = null, int Reconnects = 0, int? LastExitCode = null);
 
 public sealed record UplinkEventView(DateTimeOffset At, string State, string Detail);
 

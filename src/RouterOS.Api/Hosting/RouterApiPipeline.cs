@@ -81,7 +81,9 @@ public static class RouterApiPipeline
         api.MapStatusApi();
         api.MapFlowsApi();
         api.MapDhcpApi();
+        api.MapPppoeApi();
         app.MapHub<Flows.FlowHub>("/hubs/flows");
+        app.MapHub<Uplinks.UplinkHub>("/hubs/uplinks");
         // Any other path that is not the API's is a page of the dashboard (client-side routing).
         app.MapFallbackToFile("/", "index.html");
         app.MapFallbackToFile("{*path:regex(^(?!api/|hubs/|openapi/).*$)}", "index.html");

@@ -40,6 +40,8 @@ public static class RouterApiServices
         services.AddHostedService<Flows.FlowFeed>();
         services.AddSingleton<Flows.FlowHubSubscribers>();
         services.AddHostedService<Flows.FlowHubPublisher>();
+        services.AddSingleton<Uplinks.UplinkFeed>();
+        services.AddHostedService(provider => provider.GetRequiredService<Uplinks.UplinkFeed>());
         services.AddSignalR().AddJsonProtocol(json =>
         {
             json.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);

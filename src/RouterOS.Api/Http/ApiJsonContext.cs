@@ -24,6 +24,8 @@ namespace RouterOS.Api.Http;
 [JsonSerializable(typeof(EngineStatus))]
 [JsonSerializable(typeof(IReadOnlyList<DhcpLeaseView>))]
 [JsonSerializable(typeof(IReadOnlyList<UplinkStatusView>))]
+[JsonSerializable(typeof(UplinkStatusView))]
+[JsonSerializable(typeof(Uplinks.UplinkSnapshot))]
 [JsonSerializable(typeof(Flows.FlowPage))]
 [JsonSerializable(typeof(Flows.FlowView))]
 [JsonSerializable(typeof(Flows.FlowPageDelta))]

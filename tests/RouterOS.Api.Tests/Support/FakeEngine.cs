@@ -110,6 +110,41 @@ public sealed class FakeEngine : IEngineClient
             return Task.FromResult<IReadOnlyList<UplinkStatusView>>([.. Uplinks]);
     }
 
+    private readonly Channel<IReadOnlyList<UplinkStatusView>> _uplinkStream = Channel.CreateUnbounded<IReadOnlyList<UplinkStatusView>>();
+
+    /// <summary>Sends <see cref="Uplinks"/> as they are now down the uplink stream the API is reading.</summary>
+    public void PushUplinks()
+    {
+        lock (_lock)
+            _uplinkStream.Writer.TryWrite([.. Uplinks]);
+    }
+
+    public async IAsyncEnumerable<IReadOnlyList<UplinkStatusView>> WatchUplinksAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ThrowIfDown();
+        PushUplinks();
+        while (await _uplinkStream.Reader.WaitToReadAsync(cancellationToken))
+        {
+            while (_uplinkStream.Reader.TryRead(out var uplinks))
+                yield return uplinks;
+        }
+    }
+
+    /// <summary>The devices ReconnectUplinkAsync was asked to reconnect.</summary>
+    public List<string> Reconnected { get; } = [];
+
+    public Task<string?> ReconnectUplinkAsync(string device, CancellationToken cancellationToken)
+    {
+        ThrowIfDown();
+        lock (_lock)
+        {
+            if (!Uplinks.Any(uplink => uplink.Kind == "pppoe" && uplink.Device == device))
+                return Task.FromResult<string?>($"no PPPoE uplink {device} is running");
+            Reconnected.Add(device);
+        }
+        return Task.FromResult<string?>(null);
+    }
+
     public Task<string?> KillFlowAsync(ulong id, CancellationToken cancellationToken)
     {
         ThrowIfDown();

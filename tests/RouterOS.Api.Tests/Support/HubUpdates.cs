@@ -1,12 +1,11 @@
 using System.Threading.Channels;
-using RouterOS.Api.Flows;
 
 namespace RouterOS.Api.Tests.Support;
 
 /// <summary>What a test's hub client received, waited for with a deadline.</summary>
 internal static class HubUpdates
 {
-    public static async Task<FlowPageDelta> NextAsync(Channel<FlowPageDelta> updates, Func<FlowPageDelta, bool> wanted)
+    public static async Task<T> NextAsync<T>(Channel<T> updates, Func<T, bool> wanted)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         deadline.CancelAfter(TimeSpan.FromSeconds(30));

@@ -40,7 +40,8 @@ public enum PppdLineKind
 }
 
 /// <param name="Text">The protocol (PAP, CHAP), the message, or the line itself for <see cref="PppdLineKind.Other"/>.</param>
-public sealed partial record PppdLine(PppdLineKind Kind, string Text, IPAddress? Address = null, int? Number = null)
+/// <param name="Message">What the server said with an authentication answer ("CHAP authentication failed: Access denied").</param>
+public sealed partial record PppdLine(PppdLineKind Kind, string Text, IPAddress? Address = null, int? Number = null, string? Message = null)
 {
     /// <summary>
     /// Reads one line. pppd's lines come from its own messages and from the server (remote
@@ -58,8 +59,12 @@ public sealed partial record PppdLine(PppdLineKind Kind, string Text, IPAddress?
             return new(PppdLineKind.LinkStarted, text);
         if (text.StartsWith("Remote message: ", StringComparison.Ordinal))
             return new(PppdLineKind.RemoteMessage, text["Remote message: ".Length..]);
-        if (Match(AuthenticationPattern(), text, out var protocol) is { } outcome)
-            return new(outcome == "succeeded" ? PppdLineKind.AuthenticationSucceeded : PppdLineKind.AuthenticationFailed, protocol);
+        if (AuthenticationPattern().Match(text) is { Success: true } authentication)
+        {
+            var said = authentication.Groups[3].Value.Trim();
+            return new(authentication.Groups[2].Value == "succeeded" ? PppdLineKind.AuthenticationSucceeded : PppdLineKind.AuthenticationFailed,
+                authentication.Groups[1].Value, Message: said.Length > 0 ? said : null);
+        }
         if (AddressAfter(text, "local  IP address ") is { } local)
             return new(PppdLineKind.LocalAddress, text, local);
         if (AddressAfter(text, "remote IP address ") is { } remote)
@@ -81,13 +86,6 @@ public sealed partial record PppdLine(PppdLineKind Kind, string Text, IPAddress?
 
     private static string? Match(Regex pattern, string text) => pattern.Match(text) is { Success: true } match ? match.Groups[1].Value : null;
 
-    private static string? Match(Regex pattern, string text, out string second)
-    {
-        var match = pattern.Match(text);
-        second = match.Success ? match.Groups[1].Value : "";
-        return match.Success ? match.Groups[2].Value : null;
-    }
-
     private static IPAddress? AddressAfter(string text, string prefix) =>
         text.StartsWith(prefix, StringComparison.Ordinal) && IPAddress.TryParse(text[prefix.Length..].Trim(), out var address) ? address : null;
 
@@ -97,7 +95,7 @@ public sealed partial record PppdLine(PppdLineKind Kind, string Text, IPAddress?
     [GeneratedRegex(@"^Connected to ([0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5}) via interface ")]
     private static partial Regex ConnectedPattern();
 
-    [GeneratedRegex(@"^(PAP|CHAP|EAP) authentication (succeeded|failed)")]
+    [GeneratedRegex(@"^(PAP|CHAP|EAP) authentication (succeeded|failed)(?:: (.*))?$")]
     private static partial Regex AuthenticationPattern();
 
     [GeneratedRegex(@"^No response to (\d{1,4}) echo-requests")]

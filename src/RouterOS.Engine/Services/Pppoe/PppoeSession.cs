@@ -56,6 +56,7 @@ public sealed partial class PppoeSession : IAsyncDisposable
     private Task? _handler;
     private volatile bool _stopping;
     private int _authenticationFailures;
+    private volatile bool _attemptAuthenticationFailed;
 
     // What the current attempt has said so far; reset at each start.
     private int? _sessionId;
@@ -78,11 +79,20 @@ public sealed partial class PppoeSession : IAsyncDisposable
         _apply = apply;
         _process = new SupervisedProcess(pppd, namespaceName, time, logger);
         // Lines, exits and starts are handled one at a time, in the order they happened.
-        _process.Line += line => _signals.Writer.TryWrite(new(SignalKind.Line, PppdLine.Parse(line)));
+        _process.Line += line =>
+        {
+            var parsed = PppdLine.Parse(line);
+            if (parsed.Kind == PppdLineKind.AuthenticationFailed)
+                _attemptAuthenticationFailed = true;
+            _signals.Writer.TryWrite(new(SignalKind.Line, parsed));
+        };
         _process.Exited += code =>
         {
-            // Decided here, before the supervisor decides whether to start pppd again.
-            if (code == PppdExit.AuthenticationFailed && Interlocked.Increment(ref _authenticationFailures) >= MaxAuthenticationFailures)
+            // Decided here, before the supervisor decides whether to start pppd again. The server
+            // may hang up right after refusing us, so pppd's exit code alone (19) does not tell.
+            var authenticationFailed = code == PppdExit.AuthenticationFailed || _attemptAuthenticationFailed;
+            _attemptAuthenticationFailed = false;
+            if (authenticationFailed && Interlocked.Increment(ref _authenticationFailures) >= MaxAuthenticationFailures)
                 _process.GiveUp();
             LastExitCode = code;
             _signals.Writer.TryWrite(new(SignalKind.Exited, null));
@@ -208,10 +218,13 @@ public sealed partial class PppoeSession : IAsyncDisposable
                 _remoteMessage = line.Text;
                 break;
             case PppdLineKind.AuthenticationSucceeded:
+                _remoteMessage ??= line.Message;
                 Record(PppoeState.Authentication, $"authenticated ({line.Text}){ServerSaid()}");
                 Record(PppoeState.Ipcp, Uplink.Ipv6 ? "negotiating addresses (IPCP, IPv6CP)" : "negotiating addresses (IPCP)");
                 break;
-            case PppdLineKind.AuthenticationFailed:
+            case PppdLineKind.AuthenticationFailed when _attemptFailure is null:
+                // pppd says it twice for CHAP, once with the server's message.
+                _remoteMessage ??= line.Message;
                 _attemptFailure = new($"authentication failed: the server rejected the username or password{ServerSaid()}",
                     "check the username and password (some ISPs want user@realm)");
                 Record(PppoeState.Authentication, $"{line.Text} {_attemptFailure.Message}");
@@ -275,7 +288,7 @@ public sealed partial class PppoeSession : IAsyncDisposable
             return;
         }
         Failure = failure;
-        Record(PppoeState.Down, $"{failure.Message}; dialling again in {Uplink.RetryHoldoffSeconds} s");
+        Record(PppoeState.Down, $"{failure.Message}; dialling again in {Uplink.RetryHoldoffSeconds} s (pppd exit code {code})");
     }
 
     private string ServerSaid() => _remoteMessage is { Length: > 0 } message ? $" (the server said: '{message}')" : "";

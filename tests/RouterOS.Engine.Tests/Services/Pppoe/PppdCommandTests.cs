@@ -63,8 +63,8 @@ public sealed class PppdCommandTests
         Assert.Equal(PppdLineKind.LinkStarted, PppdLine.Parse("Connect: ppp-wan <--> wan0").Kind);
         Assert.Equal(new PppdLine(PppdLineKind.RemoteMessage, "Login incorrect"), PppdLine.Parse("Remote message: Login incorrect"));
         Assert.Equal(new PppdLine(PppdLineKind.AuthenticationFailed, "PAP"), PppdLine.Parse("PAP authentication failed"));
-        Assert.Equal(new PppdLine(PppdLineKind.AuthenticationFailed, "CHAP"), PppdLine.Parse("CHAP authentication failed: Access denied"));
-        Assert.Equal(new PppdLine(PppdLineKind.AuthenticationSucceeded, "CHAP"), PppdLine.Parse("CHAP authentication succeeded: Access granted"));
+        Assert.Equal(new PppdLine(PppdLineKind.AuthenticationFailed, "CHAP", Message: "Access denied"), PppdLine.Parse("CHAP authentication failed: Access denied"));
+        Assert.Equal(new PppdLine(PppdLineKind.AuthenticationSucceeded, "CHAP", Message: "Access granted"), PppdLine.Parse("CHAP authentication succeeded: Access granted"));
         Assert.Equal("10.64.0.10", PppdLine.Parse("local  IP address 10.64.0.10").Address!.ToString());
         Assert.Equal(PppdLineKind.RemoteAddress, PppdLine.Parse("remote IP address 10.64.0.1").Kind);
         Assert.Equal(PppdLineKind.LocalLinkLocal, PppdLine.Parse("local  LL address fe80::511e:d2be:d572:a373").Kind);

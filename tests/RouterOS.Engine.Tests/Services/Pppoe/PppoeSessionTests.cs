@@ -110,6 +110,27 @@ public sealed class PppoeSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task An_authentication_failure_counts_even_when_the_server_hangs_up_first()
+    {
+        // CHAP: pppd says it twice; the server's terminate can make pppd exit 16 instead of 19.
+        await using var session = Session("""
+            echo 'Connect: ppp-wan <--> wan0' >&2
+            echo 'CHAP authentication failed: Access denied' >&2
+            echo 'CHAP authentication failed' >&2
+            echo 'Modem hangup' >&2
+            exit 16
+            """);
+        session.Start();
+
+        await Poll.UntilAsync(() => session.State == PppoeState.Failed, "giving up");
+
+        Assert.Equal(PppoeSession.MaxAuthenticationFailures, Starts);
+        var failures = session.Timeline.Where(e => e.State == PppoeState.Authentication).ToList();
+        Assert.Equal(PppoeSession.MaxAuthenticationFailures, failures.Count);
+        Assert.All(failures, e => Assert.EndsWith("(the server said: 'Access denied')", e.Detail, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task No_server_is_said_in_plain_words_with_what_to_check()
     {
         await using var session = Session("echo 'Timeout waiting for PADO packets' >&2; echo 'Unable to complete PPPoE Discovery' >&2; sleep 0.2; exit 8");
@@ -118,7 +139,7 @@ public sealed class PppoeSessionTests : IDisposable
         await Poll.UntilAsync(() => session.State == PppoeState.Down || session.Timeline.Any(e => e.State == PppoeState.Down), "the failed discovery");
 
         var down = session.Timeline.First(e => e.State == PppoeState.Down);
-        Assert.Equal("no PPPoE server answered on wan0 (discovery timed out); dialling again in 0 s", down.Detail);
+        Assert.Equal("no PPPoE server answered on wan0 (discovery timed out); dialling again in 0 s (pppd exit code 8)", down.Detail);
         Assert.Contains("wan0", session.Failure!.Check, StringComparison.Ordinal);
     }
 
