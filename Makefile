@@ -16,7 +16,7 @@ export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 .PHONY: help deps build run test test-kernel bench format clean
 
 help:
-	@echo "make run    - run the lab router and dashboard (see README.md)"
+	@echo "make run    - run the lab router and dashboard (see README.md); WAN=pppoe for a PPPoE uplink"
 	@echo "make test   - run every test tier this machine supports; ends with 'N passed, N failed'"
 	@echo "make test-kernel - only the full-kernel scenarios, in the test VM (firmware/vm)"
 	@echo "make bench  - run the benchmarks and write docs/benchmarks.md"
@@ -34,7 +34,8 @@ run: build
 	@echo "  The dashboard and API: http://127.0.0.1:8080 (reference: /api/docs). On first start the API prints"
 	@echo "  'Setup token: ...': use it with POST /api/v1/setup (see README.md). Ctrl-C stops and removes the lab."
 	@# The lab goes down with make, even when only make gets the signal (SIGTERM to its pid alone).
-	@setpriv --pdeathsig TERM scripts/lab.sh
+	@# WAN=pppoe: the router's WAN dials PPPoE to a pppoe-server in ros-wan (where the kernel has PPP).
+	@ROUTEROS_LAB_WAN=$(WAN) setpriv --pdeathsig TERM scripts/lab.sh
 
 # Every tier runs even if an earlier one failed, so one run shows every failure (a hung tier is
 # stopped by its timeout and counted as failed, well inside CI's 90 minutes); the summary

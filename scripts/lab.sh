@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # `make run`: the lab router. Three network namespaces (ros-router, ros-lan, ros-wan) joined by
 # veth pairs, the engine (root) managing ros-router, and the API (user routeros) on
-# http://127.0.0.1:8080 with examples/lab-router.json committed on first start. Nothing outside
-# the three namespaces is changed. Ctrl-C tears it all down; a run after a crash first removes
-# what the crashed one left.
+# http://127.0.0.1:8080 with examples/lab-router.json committed on first start. ros-wan plays the
+# ISP: a DHCP and DNS server (dnsmasq) the router's WAN takes its address from, a web server, and
+# with ROUTEROS_LAB_WAN=pppoe (`make run WAN=pppoe`) a pppoe-server instead, where the kernel has
+# PPP (examples/lab-router-pppoe.json). Nothing outside the three namespaces is changed (the
+# ISP's PPP secrets live in /etc/netns/ros-wan, which only `ip netns exec ros-wan` sees, and go
+# with the lab). Ctrl-C tears it all down; a run after a crash first removes what it left.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -13,9 +16,16 @@ engine_dll=$root/src/RouterOS.Engine/bin/$config/net10.0/RouterOS.Engine.dll
 socket=/run/routeros/engine.sock
 pids=()
 
+wan_etc=/etc/netns/ros-wan
+
 remove_lab() {
   pkill -f "RouterOS.Engine.dll --netns ros-router" 2>/dev/null || true
-  for ns in ros-router ros-lan ros-wan; do ip netns del "$ns" 2>/dev/null || true; done
+  # What runs in the lab's namespaces (the ISP's servers, the LAN's DHCP client) goes with them.
+  for ns in ros-router ros-lan ros-wan; do
+    ip netns pids "$ns" 2>/dev/null | xargs -r kill 2>/dev/null || true
+    ip netns del "$ns" 2>/dev/null || true
+  done
+  rm -rf "$wan_etc"
 }
 stop() {
   trap - EXIT INT TERM
@@ -55,15 +65,44 @@ chmod 0700 "$engine_state"
 
 # Load the example that fits this kernel: without flowtable support, leave the flowtable out and say so.
 caps=$(dotnet "$engine_dll" probe --netns ros-router)
+wan=${ROUTEROS_LAB_WAN:-dhcp}
+if [[ $wan == pppoe && $(jq -r .ppp <<<"$caps") != true ]]; then
+  echo "lab: WAN=pppoe asked for, but this kernel has no PPP support (ppp_generic, pppoe): a PPPoE session"
+  echo "     cannot run here, so the lab's WAN takes its address by DHCP instead. PPPoE runs on a kernel"
+  echo "     with PPP (the device image; the full-kernel test VM: make test-kernel)."
+  wan=dhcp
+fi
+example=examples/lab-router.json
+[[ $wan == pppoe ]] && example=examples/lab-router-pppoe.json
 lab_config=$data/lab-router.json
 if [[ $(jq -r .flowtable <<<"$caps") == true ]]; then
-  cp examples/lab-router.json "$lab_config"
+  cp "$example" "$lab_config"
 else
-  jq 'del(.flowtables, .offloadPolicy)' examples/lab-router.json > "$lab_config"
+  jq 'del(.flowtables, .offloadPolicy)' "$example" > "$lab_config"
   echo "lab: this kernel has no flowtable support (nf_flow_table), so the example's flowtable 'ft' and"
   echo "     offload rule 'lan-to-wan' are left out: flows take the classic forwarding path."
 fi
 jq -r '.notes[]' <<<"$caps" | sed 's/^/lab: kernel: /'
+
+# The ISP in ros-wan. DNS for both: www.upstream.test is the web server.
+ip netns exec ros-wan dnsmasq --keep-in-foreground --conf-file=/dev/null --no-resolv --no-hosts --interface=eth0 --bind-interfaces \
+  --host-record=www.upstream.test,203.0.113.1 --dhcp-leasefile="$data/wan-dnsmasq.leases" \
+  $([[ $wan == dhcp ]] && echo "--dhcp-range=203.0.113.2,203.0.113.2,255.255.255.0,1h --dhcp-option=option:router,203.0.113.1 --dhcp-option=option:dns-server,203.0.113.1") \
+  >/dev/null 2>&1 &
+pids+=($!)
+if [[ $wan == pppoe ]]; then
+  # pppoe-server (rp-pppoe) hands out 10.64.0.10 from 10.64.0.1 with PAP; the lab config's password.
+  password=$(jq -r '.pppoe[0].password' "$example")
+  mkdir -p "$wan_etc/ppp"
+  printf '"lab" * "%s" *\n' "${password//\"/\\\"}" > "$wan_etc/ppp/pap-secrets"
+  printf 'require-pap\nms-dns 203.0.113.1\nnoipdefault\nnoipv6\nlcp-echo-interval 10\nlcp-echo-failure 3\n' > "$wan_etc/ppp/lab-server-options"
+  chmod -R go-rwx "$wan_etc"
+  modprobe -a ppp_generic pppoe ppp_async 2>/dev/null || true
+  ip netns exec ros-wan pppoe-server -I eth0 -L 10.64.0.1 -R 10.64.0.10 -N 4 -O /etc/ppp/lab-server-options </dev/null >/dev/null 2>&1
+  echo "lab: WAN over PPPoE: pppoe-server in ros-wan, the router dials as 'lab' on wan0 (ppp-wan). See the PPPoE page."
+else
+  echo "lab: WAN by DHCP: the router's wan0 takes 203.0.113.2 from dnsmasq in ros-wan."
+fi
 
 dotnet "$engine_dll" --netns ros-router --socket "$socket" --state "$engine_state" --group routeros &
 pids+=($!)

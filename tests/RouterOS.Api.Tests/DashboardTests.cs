@@ -109,6 +109,44 @@ public sealed class DashboardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_pppoe_page_follows_a_session_live_says_a_failure_in_plain_words_and_reconnects()
+    {
+        Assert.SkipWhen(_browser is null, Browser.Missing);
+        var page = await NewPageAsync();
+        await SignInAsync(page);
+        _api.Engine.Uplinks.Add(PppoeApiTests.Session("lcp"));
+        _api.Engine.PushUplinks();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "PPPoE", Exact = true }).ClickAsync();
+        var card = page.GetByTestId("pppoe-ppp-wan");
+        await Assertions.Expect(card.GetByTestId("state")).ToHaveTextAsync("lcp");
+
+        // The session comes up: the page follows without a reload.
+        _api.Engine.Uplinks[0] = PppoeApiTests.Session("up");
+        _api.Engine.PushUplinks();
+        await Assertions.Expect(card.GetByTestId("state")).ToHaveTextAsync("up");
+        await Assertions.Expect(card.GetByTestId("address")).ToHaveTextAsync("10.64.0.10/32");
+        await Assertions.Expect(card.GetByTestId("peer")).ToHaveTextAsync("10.64.0.1");
+        await Assertions.Expect(card.GetByTestId("dns")).ToHaveTextAsync("10.64.0.53");
+        await Assertions.Expect(card.GetByTestId("session")).ToHaveTextAsync("7 with 02:00:00:00:00:01");
+        await Assertions.Expect(card.GetByTestId("uptime")).Not.ToHaveTextAsync("—");
+        await Assertions.Expect(card.GetByTestId("timeline")).ToContainTextAsync("looking for a PPPoE server on wan0");
+        await ScreenshotAsync(page, "pppoe-up");
+
+        // Authentication fails three times: the failure and what to check, then a reconnect.
+        _api.Engine.Uplinks[0] = PppoeApiTests.Session("failed", "authentication failed 3 times in a row: stopped dialling");
+        _api.Engine.PushUplinks();
+        await Assertions.Expect(card.GetByTestId("failure")).ToContainTextAsync("authentication failed 3 times in a row: stopped dialling");
+        await Assertions.Expect(card.GetByTestId("failure")).ToContainTextAsync("What to check: check the username and password");
+        await Assertions.Expect(card.GetByTestId("uptime")).ToHaveTextAsync("—");
+        await ScreenshotAsync(page, "pppoe-failed");
+        await card.GetByTestId("reconnect").ClickAsync();
+        await Assertions.Expect(page.GetByText("ppp-wan: the session is ended and dialled again.")).ToBeVisibleAsync();
+        Assert.Equal(["ppp-wan"], _api.Engine.Reconnected);
+        Assert.True(_browser!.ConsoleErrors.Count == 0, string.Join("\n", _browser.ConsoleErrors));
+    }
+
+    [Fact]
     public async Task A_bad_filter_is_explained_on_the_page()
     {
         Assert.SkipWhen(_browser is null, Browser.Missing);

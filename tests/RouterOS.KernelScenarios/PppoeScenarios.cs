@@ -19,8 +19,7 @@ internal static class PppoeScenarios
     private static async Task UpAsync(Engine engine)
     {
         Isp.Start();
-        Lab.RemoveVlans(Lab.Client);
-        Lab.Address(Lab.Client, "eth0", "192.168.1.2/24", "192.168.1.1");
+        UseLan();
         await engine.ApplyOrFailAsync(Configs.PppoeRouter());
         var status = await SessionUpAsync(engine);
         Expect(status.Address == $"{Isp.Pool}/32" && status.Gateway == Isp.Local && status.DnsServers.Contains(Isp.Dns) && status.SessionId > 0,
@@ -70,8 +69,12 @@ internal static class PppoeScenarios
     private static async Task ServerDiesAsync(Engine engine)
     {
         Isp.Start();
+        UseLan();
+        Step("server started");
         await engine.ApplyOrFailAsync(Configs.PppoeRouter());
+        Step("applied");
         await SessionUpAsync(engine);
+        Step("session up");
         await Poll.UntilAsync(() => Lab.Ping(Lab.Client, Lab.ServerAddress), "the LAN client to reach the upstream", Lab.Diagnostics);
         var indexBefore = IndexOf(Uplink);
         var tableBefore = Stateless(Lab.In(Lab.Router, "nft", "list", "table", "inet", "routeros"));
@@ -81,6 +84,7 @@ internal static class PppoeScenarios
             () => string.Join('\n', Traffic.Entries("tcp", Traffic.OffloadedPort)));
 
         Isp.Stop();
+        Step("server killed");
         var down = await Poll.UntilAsync(() => Find(engine) is { State: not "up" } status && status.Timeline.Any(e => e.Detail.Contains("LCP echo", StringComparison.Ordinal)) ? status : null,
             "the engine to see the dead link by LCP echo failure", () => Describe(engine), seconds: 60);
         await Poll.UntilAsync(() => Traffic.Entries("tcp", Traffic.OffloadedPort).Count == 0 && !Shell.Execute("ip", "netns", "exec", Lab.Router, "conntrack", "-L").Output.Contains(Isp.Pool, StringComparison.Ordinal),
@@ -94,8 +98,10 @@ internal static class PppoeScenarios
             // The transfer dies with the session; that is the point.
         }
 
+        Step("flows flushed");
         Isp.Start();
         await SessionUpAsync(engine, seconds: 90);
+        Step("session up again");
         var indexAfter = IndexOf(Uplink);
         Expect(indexAfter != indexBefore, "a new ppp device (a new ifindex)", $"{indexBefore} -> {indexAfter}");
         var routes = Lab.In(Lab.Router, "ip", "route", "show", "default");
@@ -132,6 +138,16 @@ internal static class PppoeScenarios
         await Poll.UntilAsync(() => Find(engine) is null && !Lab.TryIn(Lab.Router, "ip", "link", "show", Uplink), "the session stopped and ppp-wan gone", () => Describe(engine));
         Isp.Stop();
     }
+
+    /// <summary>The LAN client on the plain LAN (192.168.1.2, the router as its gateway): each scenario can run alone.</summary>
+    private static void UseLan()
+    {
+        Lab.RemoveVlans(Lab.Client);
+        Lab.Address(Lab.Client, "eth0", "192.168.1.2/24", "192.168.1.1");
+    }
+
+    /// <summary>Progress in the VM's log, so a slow or stuck step shows where it is.</summary>
+    private static void Step(string what) => Console.WriteLine($"  {DateTime.UtcNow:HH:mm:ss} {what}");
 
     private static async Task<UplinkStatus> SessionUpAsync(Engine engine, double seconds = 60) =>
         await Poll.UntilAsync(() => Find(engine) is { State: "up" } status ? status : null, "the PPPoE session up", () => Describe(engine), seconds);

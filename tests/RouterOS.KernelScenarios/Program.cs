@@ -45,11 +45,12 @@ await using (engine)
         Console.WriteLine($"----- {scenario.Name}");
         try
         {
-            await scenario.RunAsync(engine);
+            // A scenario that hangs fails with the diagnostics below instead of taking the VM's whole deadline.
+            await scenario.RunAsync(engine).WaitAsync(ScenarioDeadline);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"PASS {scenario.Name} ({clock.Elapsed.TotalSeconds:F1} s)"));
             await results.WriteLineAsync($"pass {scenario.Name}");
         }
-        catch (Exception exception) when (exception is ScenarioFailure or Grpc.Core.RpcException or InvalidOperationException or System.Text.Json.JsonException)
+        catch (Exception exception) when (exception is ScenarioFailure or Grpc.Core.RpcException or InvalidOperationException or System.Text.Json.JsonException or TimeoutException)
         {
             failed++;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"FAIL {scenario.Name} ({clock.Elapsed.TotalSeconds:F1} s)"));
@@ -65,3 +66,8 @@ await using (engine)
 }
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"full-kernel scenarios: {Scenarios.All.Count - failed} passed, {failed} failed in {total.Elapsed.TotalSeconds:F0} s"));
 return failed == 0 ? 0 : 1;
+
+internal static partial class Program
+{
+    private static readonly TimeSpan ScenarioDeadline = TimeSpan.FromMinutes(4);
+}

@@ -12,6 +12,7 @@ builder.RootComponents.Add<HeadOutlet>("head::after");
 builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) });
 builder.Services.AddScoped<RouterApi>();
 builder.Services.AddScoped<FlowFeed>();
+builder.Services.AddScoped<UplinkFeed>();
 builder.Services.AddScoped<ChangeState>();
 builder.Services.AddScoped<ConfigEditor>();
 builder.Services.AddMudServices();

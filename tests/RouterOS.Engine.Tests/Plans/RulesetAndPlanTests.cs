@@ -135,6 +135,29 @@ public sealed class RulesetAndPlanTests
         Assert.Contains(plan.Steps, s => s is RulesetStep { Class: ChangeClass.Recreate } r && r.Detail.Contains("flowtables[ft]", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_route_through_a_pppoe_uplink_waits_for_its_session_and_pppoe_needs_no_warning()
+    {
+        const string Pppoe = """
+            {
+              "schemaVersion": 1,
+              "ports": [ { "name": "eth0" } ],
+              "pppoe": [ { "name": "ppp-wan", "parent": "eth0", "username": "u", "password": "p" } ],
+              "routes": [ { "destination": "198.51.100.0/24", "device": "ppp-wan" } ]
+            }
+            """;
+        var config = Configs.Parse(Pppoe);
+
+        var down = Planner.Create(config, null, Kernel("eth0"), Capabilities.Full, null);
+        var up = Planner.Create(config, null, Kernel("eth0", "ppp-wan"), Capabilities.Full, null);
+
+        Assert.DoesNotContain(down.Steps, step => step is RouteStep);
+        Assert.Contains(up.Steps, step => step is RouteStep { Add: true, Destination: "198.51.100.0/24", Device: "ppp-wan" });
+        Assert.DoesNotContain(down.Findings, finding => finding.Path.StartsWith("pppoe", StringComparison.Ordinal));
+        // The flowtable and firewall name the device; the flowtable is never given the ppp device itself.
+        Assert.DoesNotContain("ppp-wan", RulesetGenerator.Generate(Configs.Parse(Pppoe.Replace("\"routes\"", "\"flowtables\": [ { \"name\": \"ft\", \"devices\": [ \"ppp-wan\" ] } ], \"routes\"", StringComparison.Ordinal))).Table.Split("chain")[0], StringComparison.Ordinal);
+    }
+
     private static KernelState Kernel(params string[] ports) => KernelState.Empty with
     {
         Links = ports.Select((name, i) => Link(name, i + 2, null)).ToDictionary(link => link.Name),

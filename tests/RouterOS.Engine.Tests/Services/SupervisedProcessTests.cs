@@ -119,6 +119,21 @@ public sealed class SupervisedProcessTests
     }
 
     [Fact]
+    public void A_leftover_is_found_by_its_arguments_and_terminated()
+    {
+        // As a pppd an earlier engine left behind is found: by "ipparam <its directory>".
+        var tag = $"/tmp/routeros-leftover-{Guid.NewGuid():N}";
+        using var leftover = System.Diagnostics.Process.Start("/bin/sh", ["-c", "while :; do sleep 0.05; done", "sh", "ipparam", tag]);
+
+        var found = Signals.ProcessesWith("ipparam", tag).ToList();
+        Assert.Equal([leftover.Id], found);
+        Assert.Empty(Signals.ProcessesWith("ipparam", tag + "-other"));
+
+        Signals.TerminateAndWait(found[0], TimeSpan.FromSeconds(5));
+        Assert.True(leftover.WaitForExit(5000));
+    }
+
+    [Fact]
     public async Task A_program_that_cannot_be_started_is_reported_and_retried()
     {
         await using var process = new SupervisedProcess(new ProcessSpec("missing", "/nonexistent/daemon", [], Short, Short), null, TimeProvider.System, NullLogger.Instance);

@@ -22,7 +22,7 @@ namespace RouterOS.Dashboard.Services;
 [JsonSerializable(typeof(CreatedToken))]
 [JsonSerializable(typeof(List<AuditView>))]
 [JsonSerializable(typeof(List<DhcpLeaseView>))]
-[JsonSerializable(typeof(List<UplinkStatusView>))]
+[JsonSerializable(typeof(UplinkSnapshot))]
 [JsonSerializable(typeof(SetupRequest))]
 [JsonSerializable(typeof(LoginRequest))]
 [JsonSerializable(typeof(CommitRequest))]

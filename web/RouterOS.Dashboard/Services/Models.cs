@@ -71,5 +71,10 @@ public sealed record DhcpLeaseView(string Mac, string Address, string? Hostname,
 
 public sealed record UplinkEventView(DateTimeOffset At, string State, string Detail);
 
+/// <summary>An uplink's client (DHCP) or session (PPPoE), as GET /api/v1/uplinks/status and /hubs/uplinks give it.</summary>
 public sealed record UplinkStatusView(string Device, string Kind, string State, string? Address, string? Gateway, IReadOnlyList<string> DnsServers,
-    int LeaseSeconds, string? Failure, IReadOnlyList<UplinkEventView> Timeline);
+    int LeaseSeconds, string? Failure, IReadOnlyList<UplinkEventView> Timeline, string? FailureCheck = null, string? Parent = null,
+    int? SessionId = null, string? AccessConcentrator = null, DateTimeOffset? UpSince = null, int Reconnects = 0, int? LastExitCode = null);
+
+/// <param name="Connected">False while the API cannot hear the engine (the list is the last one known).</param>
+public sealed record UplinkSnapshot(IReadOnlyList<UplinkStatusView> Uplinks, bool Connected);

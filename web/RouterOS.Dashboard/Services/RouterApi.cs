@@ -82,12 +82,9 @@ public sealed class RouterApi(HttpClient http)
             : ([], await ErrorOfAsync(response));
     }
 
-    /// <summary>The uplinks' live state; empty when the engine cannot say.</summary>
-    public async Task<IReadOnlyList<UplinkStatusView>> UplinksAsync()
-    {
-        using var response = await http.GetAsync("api/v1/uplinks/status");
-        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync(Json.ListUplinkStatusView) ?? [] : [];
-    }
+    /// <returns>Null when the session is being dialled again; otherwise why not.</returns>
+    public Task<string?> ReconnectAsync(string uplink) =>
+        SendAsync(HttpMethod.Post, $"api/v1/pppoe/{Uri.EscapeDataString(uplink)}/reconnect", null, antiforgery: true);
 
     public async Task<IReadOnlyList<TokenView>> TokensAsync() => await http.GetFromJsonAsync("api/v1/tokens", Json.ListTokenView) ?? [];
 
