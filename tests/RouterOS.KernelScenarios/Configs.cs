@@ -87,7 +87,8 @@ internal static class Configs
     /// The WAN over PPPoE on wan0 (ppp-wan): LAN on lan0, the flowtable given the ppp device (it
     /// must list wan0), masquerade and MSS clamping on ppp-wan, fast LCP echoes for the scenarios.
     /// </summary>
-    public static string PppoeRouter(string password = Isp.Password, int mtu = 1492, string description = "fibre") => $$"""
+    /// <param name="masquerade">False: the LAN's addresses go through the session as they are (the upstream routes them back).</param>
+    public static string PppoeRouter(string password = Isp.Password, int mtu = 1492, string description = "fibre", bool masquerade = true) => $$"""
         {
           "schemaVersion": 1,
           "ports": [ { "name": "lan0" }, { "name": "wan0" } ],
@@ -100,7 +101,7 @@ internal static class Configs
           "flowtables": [ { "name": "ft", "devices": [ "lan0", "ppp-wan" ], "counter": true } ],
           "offloadPolicy": [ { "name": "all", "action": "offload", "flowtable": "ft" } ],
           "firewall": {
-            "zones": [ { "name": "lan", "interfaces": [ "lan0" ], "input": "accept" }, { "name": "wan", "interfaces": [ "ppp-wan" ], "masquerade": true } ],
+            "zones": [ { "name": "lan", "interfaces": [ "lan0" ], "input": "accept" }, { "name": "wan", "interfaces": [ "ppp-wan" ], "masquerade": {{Bool(masquerade)}} } ],
             "forwardings": [ { "from": "lan", "to": "wan" } ]
           }
         }

@@ -7,17 +7,19 @@ using RouterOS.Netlink.Wire;
 namespace RouterOS.Engine.Flows;
 
 /// <summary>
-/// Deletes the connections that used an address that is gone (a PPPoE session's, after it ended).
-/// Their masquerade and their flowtable entries point at a device and address that no longer
-/// exist: deleting the conntrack entry takes the flowtable entry along (the flowtable's garbage
-/// collector tears down flows whose conntrack entry is dying), so the next packet opens a new
-/// connection through the new session instead of waiting for a timeout.
+/// Deletes the connections through a PPPoE session that ended: those labelled with its bit by the
+/// forward chain (RulesetGenerator.SessionLabel) and the router's own from the session's address.
+/// Their flowtable entries still encapsulate for the dead session (the flowtable hooks the
+/// Ethernet device under it, so the ppp device's removal does not tear them down, and without
+/// masquerade the kernel deletes nothing): deleting the conntrack entry takes the flowtable entry
+/// along (its garbage collector tears down flows whose conntrack entry is dying), so the next
+/// packet is routed afresh through the new session instead of into the dead one.
 /// </summary>
 public static class ConntrackFlush
 {
     /// <summary>Run on the namespace's thread.</summary>
     /// <returns>How many connections were deleted.</returns>
-    public static int DeleteInvolving(IPAddress address)
+    public static int DeleteSession(IPAddress address, int label)
     {
         var target = FlowAddress.From(address);
         using var socket = new NetlinkSocket(NetlinkProtocol.Netfilter);
@@ -29,7 +31,7 @@ public static class ConntrackFlush
             if (ConntrackEntry.KindOf(message) == ConntrackMessageKind.Other)
                 return;
             var entry = ConntrackEntry.Parse(message);
-            if (Involves(entry.Original, target) || Involves(entry.Reply, target))
+            if (ConntrackEntry.HasLabel(message, label) || Involves(entry.Original, target) || Involves(entry.Reply, target))
                 doomed.Add(entry);
         });
         var deleted = 0;

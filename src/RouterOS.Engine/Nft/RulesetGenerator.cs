@@ -38,6 +38,21 @@ public static class RulesetGenerator
     /// <summary>The comment on the rule that makes conntrack run in the router's namespace.</summary>
     public const string InvalidComment = "invalid connections";
 
+    /// <summary>
+    /// The conntrack label bit (64-127) of connections through a PPPoE uplink, from its name, so it
+    /// stays the same whatever else the configuration holds. Two uplinks may share a bit (one in
+    /// 64): a session's end then also ends the other's connections, which reconnect.
+    /// </summary>
+    public static int SessionLabel(InterfaceName uplink)
+    {
+        ArgumentNullException.ThrowIfNull(uplink);
+        // FNV-1a: stable across runs and .NET versions, unlike string.GetHashCode.
+        var hash = 2166136261u;
+        foreach (var c in uplink.ToString())
+            hash = (hash ^ c) * 16777619u;
+        return 64 + (int)(hash % 64);
+    }
+
     /// <summary>The name of a flowtable in the kernel (prefixed, so it can never clash with a keyword).</summary>
     public static string KernelName(ObjectName flowtable) => $"ft_{flowtable}";
 
@@ -120,6 +135,14 @@ public static class RulesetGenerator
         // without zones or NAT nothing would, and the router would track no connection at all (no
         // flows to show, nothing to offload). This rule makes it run, and counts invalid packets.
         output.Line($"ct state invalid counter comment \"{InvalidComment}\"");
+        // Connections through a PPPoE session carry its label, so the engine can delete exactly
+        // those (and their flowtable entries, which still point at the dead session's id) when
+        // the session ends. Before the offload rules: an offloaded flow is labelled already.
+        foreach (var uplink in config.Pppoe)
+        {
+            output.Line($"iifname {Quote(uplink.Name)} ct label set {SessionLabel(uplink.Name)}", ConfigPath.Item("pppoe", uplink.Name));
+            output.Line($"oifname {Quote(uplink.Name)} ct label set {SessionLabel(uplink.Name)}", ConfigPath.Item("pppoe", uplink.Name));
+        }
         var offloadRules = config.OffloadPolicy.Where(rule => rule.Enabled).ToList();
         if (offloadRules.Count > 0)
         {

@@ -206,14 +206,15 @@ public sealed partial class RouterEngine : IDisposable
     /// The firewall, masquerade and MSS clamping name the device, not its index, so they hold for
     /// every new session without a reload; static routes through it are put back by a drift
     /// repair (only what is missing is written). Ended: the connections through the dead
-    /// session's address are deleted, and their flowtable entries with them.
+    /// session (labelled by the forward chain) and from its address are deleted, and their
+    /// flowtable entries with them.
     /// </summary>
     private async Task ApplySessionAsync(PppoeUplink uplink, PppoeLink? up, PppoeLink? ended)
     {
         var device = uplink.Name.Value;
         if (ended is not null)
         {
-            var flushed = await _kernel.RunAsync(_ => Flows.ConntrackFlush.DeleteInvolving(ended.Local));
+            var flushed = await _kernel.RunAsync(_ => Flows.ConntrackFlush.DeleteSession(ended.Local, Nft.RulesetGenerator.SessionLabel(uplink.Name)));
             LogSessionFlows(device, ended.Local.ToString(), flushed);
         }
         if (up is not null)

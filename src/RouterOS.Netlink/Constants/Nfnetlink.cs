@@ -52,6 +52,12 @@ public static class Ctnetlink
     public const ushort Id = 12;
     public const ushort Zone = 18;
 
+    /// <summary>CTA_LABELS: the connection's label bits, the kernel's unsigned-long bitmap as is (little-endian hosts: bit N is byte N / 8, bit N % 8).</summary>
+    public const ushort Labels = 22;
+
+    /// <summary>NF_CT_LABELS_MAX_SIZE * 8 (include/net/netfilter/nf_conntrack_labels.h): label bits 0-127.</summary>
+    public const int LabelBits = 128;
+
     /// <summary>CTA_TIMESTAMP (nested; present with net.netfilter.nf_conntrack_timestamp=1).</summary>
     public const ushort Timestamp = 20;
 

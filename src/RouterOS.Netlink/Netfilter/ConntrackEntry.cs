@@ -59,6 +59,23 @@ public readonly record struct ConntrackEntry(
         return new ConntrackEntry(id, original.Value, reply.Value, status, timeout, mark, zone, tcpState, originalCounters, replyCounters, start);
     }
 
+    /// <summary>Whether the entry in <paramref name="message"/> carries label bit <paramref name="bit"/> (ct label set N).</summary>
+    public static bool HasLabel(NetlinkMessage message, int bit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(bit);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(bit, Ctnetlink.LabelBits);
+        var attributes = message.Attributes(Nfnetlink.HeaderSize);
+        while (attributes.TryRead(out var attribute))
+        {
+            if (attribute.Type == Ctnetlink.Labels)
+            {
+                var bits = attribute.Value;
+                return bit / 8 < bits.Length && (bits[bit / 8] & (1 << (bit % 8))) != 0;
+            }
+        }
+        return false;
+    }
+
     /// <summary>What a ctnetlink message is: an entry of a dump, or an event.</summary>
     public static ConntrackMessageKind KindOf(NetlinkMessage message)
     {
