@@ -76,27 +76,6 @@ public sealed partial class UplinkServices : IAsyncDisposable
         };
     }
 
-    /// <summary>What applying <paramref name="config"/> does to each PPPoE session: (name, change).</summary>
-    public IEnumerable<(string Name, ServiceChange Change)> SessionChangesFor(RouterConfig config)
-    {
-        ArgumentNullException.ThrowIfNull(config);
-        var wanted = config.Pppoe.Where(uplink => uplink.Enabled).ToDictionary(uplink => uplink.Name.Value);
-        lock (_sessions)
-        {
-            foreach (var (name, uplink) in wanted)
-            {
-                if (!_sessions.TryGetValue(name, out var running))
-                    yield return (name, ServiceChange.Start);
-                else if (SessionSettings(running.Uplink) != SessionSettings(uplink))
-                    yield return (name, ServiceChange.Restart);
-                else if (running.Uplink != uplink)
-                    yield return (name, ServiceChange.Update);
-            }
-            foreach (var name in _sessions.Keys.Where(name => !wanted.ContainsKey(name)).ToList())
-                yield return (name, ServiceChange.Stop);
-        }
-    }
-
     public string HookFile => Path.Combine(_directory, "udhcpc-hook.sh");
 
     public IReadOnlyList<UplinkDhcpClient> Clients
@@ -115,22 +94,41 @@ public sealed partial class UplinkServices : IAsyncDisposable
     }
 
     /// <summary>What applying <paramref name="config"/> does to each DHCP client: (device, change).</summary>
-    public IEnumerable<(string Device, ServiceChange Change)> ChangesFor(RouterConfig config)
+    public IReadOnlyList<(string Device, ServiceChange Change)> ChangesFor(RouterConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
         var wanted = config.DhcpOrDefault.Clients.ToDictionary(client => client.Device.Value);
-        lock (_clients)
+        var running = Clients.ToDictionary(client => client.Client.Device.Value, client => client.Client);
+        var changes = new List<(string, ServiceChange)>();
+        foreach (var (device, client) in wanted)
         {
-            foreach (var (device, client) in wanted)
-            {
-                if (!_clients.TryGetValue(device, out var running))
-                    yield return (device, ServiceChange.Start);
-                else if (running.Client != client)
-                    yield return (device, ServiceChange.Restart);
-            }
-            foreach (var device in _clients.Keys.Where(device => !wanted.ContainsKey(device)).ToList())
-                yield return (device, ServiceChange.Stop);
+            if (!running.TryGetValue(device, out var current))
+                changes.Add((device, ServiceChange.Start));
+            else if (current != client)
+                changes.Add((device, ServiceChange.Restart));
         }
+        changes.AddRange(running.Keys.Where(device => !wanted.ContainsKey(device)).Select(device => (device, ServiceChange.Stop)));
+        return changes;
+    }
+
+    /// <summary>What applying <paramref name="config"/> does to each PPPoE session: (name, change).</summary>
+    public IReadOnlyList<(string Name, ServiceChange Change)> SessionChangesFor(RouterConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var wanted = config.Pppoe.Where(uplink => uplink.Enabled).ToDictionary(uplink => uplink.Name.Value);
+        var running = Sessions.ToDictionary(session => session.Uplink.Name.Value, session => session.Uplink);
+        var changes = new List<(string, ServiceChange)>();
+        foreach (var (name, uplink) in wanted)
+        {
+            if (!running.TryGetValue(name, out var current))
+                changes.Add((name, ServiceChange.Start));
+            else if (SessionSettings(current) != SessionSettings(uplink))
+                changes.Add((name, ServiceChange.Restart));
+            else if (current != uplink)
+                changes.Add((name, ServiceChange.Update));
+        }
+        changes.AddRange(running.Keys.Where(name => !wanted.ContainsKey(name)).Select(name => (name, ServiceChange.Stop)));
+        return changes;
     }
 
     public async Task ApplyAsync(RouterConfig config)
@@ -172,7 +170,7 @@ public sealed partial class UplinkServices : IAsyncDisposable
 
     private async Task ApplySessionsAsync(RouterConfig config)
     {
-        var changes = SessionChangesFor(config).ToList();
+        var changes = SessionChangesFor(config);
         var wanted = config.Pppoe.Where(uplink => uplink.Enabled).ToDictionary(uplink => uplink.Name.Value);
         foreach (var (name, change) in changes)
         {
