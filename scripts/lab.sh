@@ -86,7 +86,7 @@ jq -r '.notes[]' <<<"$caps" | sed 's/^/lab: kernel: /'
 
 # The ISP in ros-wan. DNS for both: www.upstream.test is the web server.
 ip netns exec ros-wan dnsmasq --keep-in-foreground --conf-file=/dev/null --no-resolv --no-hosts --interface=eth0 --bind-interfaces \
-  --host-record=www.upstream.test,203.0.113.1 --dhcp-leasefile="$data/wan-dnsmasq.leases" \
+  --host-record=www.upstream.test,203.0.113.1 --local=/upstream.test/ --dhcp-leasefile="$data/wan-dnsmasq.leases" \
   $([[ $wan == dhcp ]] && echo "--dhcp-range=203.0.113.2,203.0.113.2,255.255.255.0,1h --dhcp-option=option:router,203.0.113.1 --dhcp-option=option:dns-server,203.0.113.1") \
   >/dev/null 2>&1 &
 pids+=($!)
