@@ -9,8 +9,8 @@ public class ExampleConfigTests
     public static TheoryData<string> Examples => [.. ExampleConfigs.Names];
 
     [Fact]
-    public void The_examples_folder_holds_the_home_router_the_vlan_trunk_edge_router_and_the_lab_router() =>
-        Assert.Equal(["home-router", "lab-router", "vlan-trunk-edge"], ExampleConfigs.Names);
+    public void The_examples_folder_holds_the_home_router_the_vlan_trunk_edge_router_and_the_lab_routers() =>
+        Assert.Equal(["home-router", "lab-router", "lab-router-pppoe", "vlan-trunk-edge"], ExampleConfigs.Names);
 
     [Theory]
     [MemberData(nameof(Examples))]

@@ -277,9 +277,15 @@ public sealed partial class PppoeSession : IAsyncDisposable
         UpSince = null;
         if (_stopping)
             return;
-        var failure = _attemptFailure ?? PppdExit.Describe(code, Uplink.Parent.ToString())
-            ?? new("pppd was stopped", "it dials again by itself");
+        var failure = _attemptFailure ?? PppdExit.Describe(code, Uplink.Parent.ToString());
         ResetAttempt();
+        if (failure is null)
+        {
+            // SIGTERM without a stop: a reconnect asked for. Nothing failed.
+            Failure = null;
+            Record(PppoeState.Down, "the session was ended on request (PADT); dialling again now");
+            return;
+        }
         if (Volatile.Read(ref _authenticationFailures) >= MaxAuthenticationFailures)
         {
             Failure = new($"authentication failed {MaxAuthenticationFailures} times in a row: stopped dialling",

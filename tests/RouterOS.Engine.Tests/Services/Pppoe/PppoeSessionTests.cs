@@ -155,6 +155,21 @@ public sealed class PppoeSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_reconnect_ends_the_session_and_dials_again_at_once_without_calling_it_a_failure()
+    {
+        await using var session = Session($"trap 'echo \"Terminating on signal 15\" >&2; exit 5' TERM\n{UpLines}\nwhile true; do sleep 0.05; done");
+        session.Start();
+        await Poll.UntilAsync(() => session.State == PppoeState.Up, "the session up");
+
+        session.Reconnect();
+
+        await Poll.UntilAsync(() => Starts == 2 && session.State == PppoeState.Up, "the second session up");
+        Assert.Null(session.Failure);
+        Assert.Contains(session.Timeline, e => e.State == PppoeState.Down && e.Detail == "the session was ended on request (PADT); dialling again now");
+        Assert.Equal(1, session.Reconnects);
+    }
+
+    [Fact]
     public async Task Stopping_ends_the_session_with_sigterm_and_removes_what_it_brought()
     {
         await using var session = Session($"trap 'echo \"Terminating on signal 15\" >&2; exit 5' TERM\n{UpLines}\nwhile true; do sleep 0.05; done");
