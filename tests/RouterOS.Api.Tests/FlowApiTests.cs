@@ -1,6 +1,5 @@
 using System.Net;
 using System.Threading.Channels;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using RouterOS.Api.Flows;
@@ -77,15 +76,7 @@ public sealed class FlowApiTests : IAsyncLifetime
     {
         var token = await Onboarding.CreateTokenAsync(await _api.CreateBrowserAsync(), "hub-test", "read");
         var updates = Channel.CreateUnbounded<FlowPageDelta>();
-        await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(_api.Server.BaseAddress, "/hubs/flows"), options =>
-            {
-                options.HttpMessageHandlerFactory = _ => _api.Server.CreateHandler();
-                options.Transports = HttpTransportType.LongPolling;
-                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            })
-            .Build();
-        hub.On<FlowPageDelta>(nameof(IFlowClient.Update), delta => updates.Writer.TryWrite(delta));
+        await using var hub = HubUpdates.Connect(_api, "/hubs/flows", token, nameof(IFlowClient.Update), updates);
         await hub.StartAsync(TestContext.Current.CancellationToken);
         _api.Engine.PushFlows(new FlowUpdate(true, [TestFlows.Udp(1, "10.0.0.1", 1000, "192.0.2.1", 53, 500), TestFlows.Udp(2, "10.0.0.2", 1000, "192.0.2.1", 53, 100)], [], TestFlows.Totals(2), true));
 

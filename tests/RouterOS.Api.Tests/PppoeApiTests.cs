@@ -1,7 +1,5 @@
 using System.Net;
 using System.Threading.Channels;
-using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.SignalR.Client;
 using RouterOS.Api.Engine;
 using RouterOS.Api.Tests.Support;
 using RouterOS.Api.Uplinks;
@@ -81,15 +79,7 @@ public sealed class PppoeApiTests : IAsyncLifetime
     {
         var token = await Onboarding.CreateTokenAsync(await _api.CreateBrowserAsync(), "hub-test", "read");
         var snapshots = Channel.CreateUnbounded<UplinkSnapshot>();
-        await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(_api.Server.BaseAddress, "/hubs/uplinks"), options =>
-            {
-                options.HttpMessageHandlerFactory = _ => _api.Server.CreateHandler();
-                options.Transports = HttpTransportType.LongPolling;
-                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            })
-            .Build();
-        hub.On<UplinkSnapshot>(nameof(IUplinkClient.Uplinks), snapshot => snapshots.Writer.TryWrite(snapshot));
+        await using var hub = HubUpdates.Connect(_api, "/hubs/uplinks", token, nameof(IUplinkClient.Uplinks), snapshots);
         await hub.StartAsync(TestContext.Current.CancellationToken);
 
         _api.Engine.Uplinks.Add(Session("lcp"));

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using RouterOS.Api.Flows;
 using RouterOS.Api.Tests.Support;
@@ -39,15 +38,7 @@ public sealed class RealFlowTests
 
         var token = await Onboarding.CreateTokenAsync(await api.CreateBrowserAsync(), "real-hub", "read");
         var updates = Channel.CreateUnbounded<FlowPageDelta>();
-        await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(api.Server.BaseAddress, "/hubs/flows"), options =>
-            {
-                options.HttpMessageHandlerFactory = _ => api.Server.CreateHandler();
-                options.Transports = HttpTransportType.LongPolling;
-                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            })
-            .Build();
-        hub.On<FlowPageDelta>(nameof(IFlowClient.Update), delta => updates.Writer.TryWrite(delta));
+        await using var hub = HubUpdates.Connect(api, "/hubs/flows", token, nameof(IFlowClient.Update), updates);
         await hub.StartAsync(cancel);
         await hub.InvokeAsync("Subscribe", new FlowSubscribeRequest(Filter: "port:42000"), cancel);
         var first = await HubUpdates.NextAsync(updates, delta => delta.Reset);

@@ -47,6 +47,11 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
     private Task? _loop;
     private Process? _process;
     private volatile bool _giveUp;
+
+    // Whether the loop runs, decided under the lock: a RestartNow racing the loop's end after a
+    // give-up either keeps it going or starts a new one, never neither.
+    private readonly Lock _loopLock = new();
+    private bool _looping;
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public SupervisedProcess(ProcessSpec spec, string? namespaceName, TimeProvider time, ILogger logger)
@@ -80,9 +85,13 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
 
     public void Start()
     {
-        if (_loop is not null)
-            throw new InvalidOperationException($"{_spec.Name} was started already");
-        _loop = Task.Run(RunAsync);
+        lock (_loopLock)
+        {
+            if (_loop is not null)
+                throw new InvalidOperationException($"{_spec.Name} was started already");
+            _looping = true;
+            _loop = Task.Run(RunAsync);
+        }
     }
 
     /// <summary>Do not start it again after its next exit (an owner who sees it cannot succeed).</summary>
@@ -94,15 +103,23 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
     /// </summary>
     public void RestartNow()
     {
-        if (_stop.IsCancellationRequested || _loop is null)
-            return;
-        _giveUp = false;
+        lock (_loopLock)
+        {
+            if (_stop.IsCancellationRequested || _loop is null)
+                return;
+            _giveUp = false;
+            if (_looping)
+            {
+                _wake.TrySetResult();
+            }
+            else
+            {
+                _looping = true;
+                _loop = Task.Run(RunAsync);
+            }
+        }
         if (_process is { } process)
             Terminate(process);
-        if (_loop.IsCompleted)
-            _loop = Task.Run(RunAsync);
-        else
-            _wake.TrySetResult();
     }
 
     public async Task StopAsync()
@@ -140,14 +157,24 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
             }
             LastExitCode = exitCode;
             Exited?.Invoke(exitCode);
-            if (_stop.IsCancellationRequested || _giveUp)
-                break;
+            lock (_loopLock)
+            {
+                if (_stop.IsCancellationRequested || _giveUp)
+                {
+                    _looping = false;
+                    break;
+                }
+            }
             SetState(SupervisedState.Waiting);
             // The hold-off ends early when asked to restart now (RestartNow) or to stop.
             var wake = _wake.Task;
             await Task.WhenAny(Task.Delay(RestartHoldoff, _time, _stop.Token), wake);
             if (_stop.IsCancellationRequested)
+            {
+                lock (_loopLock)
+                    _looping = false;
                 break;
+            }
             if (wake.IsCompleted)
                 _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
             Restarts++;

@@ -97,37 +97,35 @@ public sealed partial class UplinkServices : IAsyncDisposable
     public IReadOnlyList<(string Device, ServiceChange Change)> ChangesFor(RouterConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var wanted = config.DhcpOrDefault.Clients.ToDictionary(client => client.Device.Value);
-        var running = Clients.ToDictionary(client => client.Client.Device.Value, client => client.Client);
-        var changes = new List<(string, ServiceChange)>();
-        foreach (var (device, client) in wanted)
-        {
-            if (!running.TryGetValue(device, out var current))
-                changes.Add((device, ServiceChange.Start));
-            else if (current != client)
-                changes.Add((device, ServiceChange.Restart));
-        }
-        changes.AddRange(running.Keys.Where(device => !wanted.ContainsKey(device)).Select(device => (device, ServiceChange.Stop)));
-        return changes;
+        return Diff(config.DhcpOrDefault.Clients.ToDictionary(client => client.Device.Value),
+            Clients.ToDictionary(client => client.Client.Device.Value, client => client.Client),
+            needsRestart: (running, wanted) => running != wanted);
     }
 
     /// <summary>What applying <paramref name="config"/> does to each PPPoE session: (name, change).</summary>
     public IReadOnlyList<(string Name, ServiceChange Change)> SessionChangesFor(RouterConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var wanted = config.Pppoe.Where(uplink => uplink.Enabled).ToDictionary(uplink => uplink.Name.Value);
-        var running = Sessions.ToDictionary(session => session.Uplink.Name.Value, session => session.Uplink);
+        return Diff(config.Pppoe.Where(uplink => uplink.Enabled).ToDictionary(uplink => uplink.Name.Value),
+            Sessions.ToDictionary(session => session.Uplink.Name.Value, session => session.Uplink),
+            needsRestart: (running, wanted) => SessionSettings(running) != SessionSettings(wanted));
+    }
+
+    /// <summary>Start what is wanted and not running, stop the reverse; a changed one restarts, or is updated live when a restart is not needed.</summary>
+    private static List<(string, ServiceChange)> Diff<T>(Dictionary<string, T> wanted, Dictionary<string, T> running, Func<T, T, bool> needsRestart)
+        where T : IEquatable<T>
+    {
         var changes = new List<(string, ServiceChange)>();
-        foreach (var (name, uplink) in wanted)
+        foreach (var (key, settings) in wanted)
         {
-            if (!running.TryGetValue(name, out var current))
-                changes.Add((name, ServiceChange.Start));
-            else if (SessionSettings(current) != SessionSettings(uplink))
-                changes.Add((name, ServiceChange.Restart));
-            else if (current != uplink)
-                changes.Add((name, ServiceChange.Update));
+            if (!running.TryGetValue(key, out var current))
+                changes.Add((key, ServiceChange.Start));
+            else if (needsRestart(current, settings))
+                changes.Add((key, ServiceChange.Restart));
+            else if (!current.Equals(settings))
+                changes.Add((key, ServiceChange.Update));
         }
-        changes.AddRange(running.Keys.Where(name => !wanted.ContainsKey(name)).Select(name => (name, ServiceChange.Stop)));
+        changes.AddRange(running.Keys.Where(key => !wanted.ContainsKey(key)).Select(key => (key, ServiceChange.Stop)));
         return changes;
     }
 
