@@ -84,25 +84,8 @@ else
 fi
 jq -r '.notes[]' <<<"$caps" | sed 's/^/lab: kernel: /'
 
-# The ISP in ros-wan. DNS for both: www.upstream.test is the web server.
-ip netns exec ros-wan dnsmasq --keep-in-foreground --conf-file=/dev/null --no-resolv --no-hosts --interface=eth0 --bind-interfaces \
-  --host-record=www.upstream.test,203.0.113.1 --local=/upstream.test/ --dhcp-leasefile="$data/wan-dnsmasq.leases" \
-  $([[ $wan == dhcp ]] && echo "--dhcp-range=203.0.113.2,203.0.113.2,255.255.255.0,1h --dhcp-option=option:router,203.0.113.1 --dhcp-option=option:dns-server,203.0.113.1") \
-  >/dev/null 2>&1 &
-pids+=($!)
-if [[ $wan == pppoe ]]; then
-  # pppoe-server (rp-pppoe) hands out 10.64.0.10 from 10.64.0.1 with PAP; the lab config's password.
-  password=$(jq -r '.pppoe[0].password' "$example")
-  mkdir -p "$wan_etc/ppp"
-  printf '"lab" * "%s" *\n' "${password//\"/\\\"}" > "$wan_etc/ppp/pap-secrets"
-  printf 'require-pap\nms-dns 203.0.113.1\nnoipdefault\nnoipv6\nlcp-echo-interval 10\nlcp-echo-failure 3\n' > "$wan_etc/ppp/lab-server-options"
-  chmod -R go-rwx "$wan_etc"
-  modprobe -a ppp_generic pppoe ppp_async 2>/dev/null || true
-  ip netns exec ros-wan pppoe-server -I eth0 -L 10.64.0.1 -R 10.64.0.10 -N 4 -O /etc/ppp/lab-server-options </dev/null >/dev/null 2>&1
-  echo "lab: WAN over PPPoE: pppoe-server in ros-wan, the router dials as 'lab' on wan0 (ppp-wan). See the PPPoE page."
-else
-  echo "lab: WAN by DHCP: the router's wan0 takes 203.0.113.2 from dnsmasq in ros-wan."
-fi
+# The ISP in ros-wan: DHCP (or a pppoe-server) and DNS for the router's WAN.
+scripts/lab-isp.sh "$wan" "$data" "$example"
 
 dotnet "$engine_dll" --netns ros-router --socket "$socket" --state "$engine_state" --group routeros &
 pids+=($!)
