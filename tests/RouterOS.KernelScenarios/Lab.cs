@@ -54,6 +54,13 @@ internal static class Lab
         }
     }
 
+    /// <summary>The LAN client on the plain LAN: 192.168.1.2 on eth0 (no VLAN devices), the router 192.168.1.1 its gateway.</summary>
+    public static void UseLanClient()
+    {
+        RemoveVlans(Client);
+        Address(Client, "eth0", "192.168.1.2/24", "192.168.1.1");
+    }
+
     /// <summary>A VLAN device on a far end (802.1Q unless said otherwise), replacing one of the same name.</summary>
     public static void Vlan(string ns, string parent, string name, int id, string protocol = "802.1Q")
     {

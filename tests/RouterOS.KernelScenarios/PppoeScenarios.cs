@@ -1,5 +1,6 @@
 using System.Globalization;
 using RouterOS.Contracts.Engine;
+using static RouterOS.KernelScenarios.Scenarios;
 
 namespace RouterOS.KernelScenarios;
 
@@ -19,7 +20,7 @@ internal static class PppoeScenarios
     private static async Task UpAsync(Engine engine)
     {
         Isp.Start();
-        UseLan();
+        Lab.UseLanClient();
         await engine.ApplyOrFailAsync(Configs.PppoeRouter());
         var status = await SessionUpAsync(engine);
         Expect(status.Address == $"{Isp.Pool}/32" && status.Gateway == Isp.Local && status.DnsServers.Contains(Isp.Dns) && status.SessionId > 0,
@@ -33,7 +34,7 @@ internal static class PppoeScenarios
 
         await Poll.UntilAsync(() => Lab.Ping(Lab.Client, Lab.ServerAddress), "the LAN client to reach the upstream through the session", Lab.Diagnostics);
         Isp.CountSyns(Traffic.OffloadedPort, mss: 1452);
-        Shell.Execute("ip", "netns", "exec", Lab.Router, "conntrack", "-F");
+        FlushFlows();
         var transfer = Traffic.IperfAsync(Lab.Client, Traffic.OffloadedPort, seconds: 6);
         await Poll.UntilAsync(() => Traffic.Offloaded(Traffic.Busiest("tcp", Traffic.OffloadedPort)), "the TCP flow through the session [OFFLOAD]",
             () => string.Join('\n', Traffic.Entries("tcp", Traffic.OffloadedPort)));
@@ -69,7 +70,7 @@ internal static class PppoeScenarios
     private static async Task ServerDiesAsync(Engine engine)
     {
         Isp.Start();
-        UseLan();
+        Lab.UseLanClient();
         Step("server started");
         // Without masquerade the kernel deletes nothing when the session's device goes: what is
         // flushed below, the engine flushed. The upstream routes the LAN back through the session.
@@ -81,7 +82,7 @@ internal static class PppoeScenarios
         await Poll.UntilAsync(() => Lab.Ping(Lab.Client, Lab.ServerAddress), "the LAN client to reach the upstream", Lab.Diagnostics);
         var indexBefore = IndexOf(Uplink);
         var tableBefore = Stateless(Lab.In(Lab.Router, "nft", "list", "table", "inet", "routeros"));
-        Shell.Execute("ip", "netns", "exec", Lab.Router, "conntrack", "-F");
+        FlushFlows();
         // Two connections through the session: a LAN client's (offloaded; its tuples do not name
         // the session: the engine knows it by its label) and the router's own (from the session's address).
         var port = Traffic.OffloadedPort.ToString(CultureInfo.InvariantCulture);
@@ -145,13 +146,6 @@ internal static class PppoeScenarios
         Isp.Stop();
     }
 
-    /// <summary>The LAN client on the plain LAN (192.168.1.2, the router as its gateway): each scenario can run alone.</summary>
-    private static void UseLan()
-    {
-        Lab.RemoveVlans(Lab.Client);
-        Lab.Address(Lab.Client, "eth0", "192.168.1.2/24", "192.168.1.1");
-    }
-
     /// <summary>Progress in the VM's log, so a slow or stuck step shows where it is.</summary>
     private static void Step(string what) => Console.WriteLine($"  {DateTime.UtcNow:HH:mm:ss} {what}");
 
@@ -167,14 +161,4 @@ internal static class PppoeScenarios
 
     private static int IndexOf(string device) =>
         int.Parse(Lab.In(Lab.Router, "cat", $"/sys/class/net/{device}/ifindex").Trim(), CultureInfo.InvariantCulture);
-
-    private static string Stateless(string table) => System.Text.RegularExpressions.Regex.Replace(table, @"counter packets \d+ bytes \d+", "counter");
-
-    private static void Expect(bool condition, string expected, string saw)
-    {
-        if (!condition)
-        {
-            throw new ScenarioFailure($"expected {expected}; saw: {saw}");
-        }
-    }
 }

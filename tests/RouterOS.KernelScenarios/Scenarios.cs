@@ -202,19 +202,19 @@ internal static class Scenarios
     /// <summary>The client on the plain LAN (192.168.1.2 on eth0) and the router configured as given.</summary>
     private static async Task UseLanAsync(Engine engine, string config)
     {
-        Lab.RemoveVlans(Lab.Client);
-        Lab.Address(Lab.Client, "eth0", "192.168.1.2/24", "192.168.1.1");
+        Lab.UseLanClient();
         await engine.ApplyOrFailAsync(config);
         FlushFlows();
         await Poll.UntilAsync(() => Lab.Ping(Lab.Client, Lab.ServerAddress), "the client to reach the upstream", Lab.Diagnostics);
     }
 
     /// <summary>Each scenario starts with no connections, so it reads only its own flows.</summary>
-    private static void FlushFlows() => Shell.Execute("ip", "netns", "exec", Lab.Router, "conntrack", "-F");
+    internal static void FlushFlows() => Shell.Execute("ip", "netns", "exec", Lab.Router, "conntrack", "-F");
 
-    private static string Stateless(string table) => System.Text.RegularExpressions.Regex.Replace(table, @"counter packets \d+ bytes \d+", "counter");
+    /// <summary>A table listing without its counters' values, to compare two listings.</summary>
+    internal static string Stateless(string table) => System.Text.RegularExpressions.Regex.Replace(table, @"counter packets \d+ bytes \d+", "counter");
 
-    private static void Expect(bool condition, string expected, string saw)
+    internal static void Expect(bool condition, string expected, string saw)
     {
         if (!condition)
         {

@@ -50,6 +50,9 @@ public sealed record KernelSession(RtnetlinkClient Rtnetlink, NftContext Nft)
 
     public KernelState Read() => Rtnetlink.Read(ListRuleset());
 
+    /// <summary>Links, addresses and routes only: for work that never looks at the ruleset (a lease, a session), without listing it.</summary>
+    public KernelState ReadNetwork() => Rtnetlink.Read(rulesetListing: null);
+
     public string? ListRuleset()
     {
         var result = Nft.List(RulesetText.ListCommand);

@@ -231,7 +231,7 @@ public sealed partial class RouterEngine : IDisposable
     private static bool ApplySessionRoute(KernelSession session, PppoeUplink uplink)
     {
         var device = uplink.Name.Value;
-        var state = session.Read();
+        var state = session.ReadNetwork();
         if (state.Link(device) is not { } link)
         {
             return false;
@@ -261,7 +261,7 @@ public sealed partial class RouterEngine : IDisposable
     private Task<bool> ApplyLeaseAsync(DhcpClient client, LeaseEvent? lease, LeaseEvent? previous) => _kernel.RunAsync(session =>
     {
         var device = client.Device.Value;
-        var state = session.Read();
+        var state = session.ReadNetwork();
         if (state.Link(device) is not { } link)
         {
             return false;
