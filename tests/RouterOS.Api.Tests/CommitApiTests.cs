@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using RouterOS.Api.Commits;
 using RouterOS.Api.Tests.Support;
 
 namespace RouterOS.Api.Tests;
@@ -15,6 +18,14 @@ public sealed class CommitApiTests : IAsyncLifetime
     }
 
     public async ValueTask DisposeAsync() => await _api.DisposeAndDeleteAsync();
+
+    private RollbackWatcher Watcher => _api.Services.GetServices<IHostedService>().OfType<RollbackWatcher>().Single();
+
+    /// <summary>
+    /// Waits until the rollback watcher's timer runs for <paramref name="wakeAt"/>: the fake clock
+    /// may only be advanced then, or the timer would be made after the advance and be due late.
+    /// </summary>
+    private Task WatcherSleepsUntilAsync(DateTimeOffset wakeAt) => Eventually.HoldsAsync(() => Watcher.Sleeping?.WakeAt == wakeAt);
 
     [Fact]
     public async Task A_commit_applies_the_candidate_as_revision_1()
@@ -84,26 +95,31 @@ public sealed class CommitApiTests : IAsyncLifetime
     [Fact]
     public async Task A_confirmed_commit_stays()
     {
-        var pending = await _client.PostJsonAsync("/api/v1/commit", """{ "confirmWithinSeconds": 60 }""").ExpectAsync(HttpStatusCode.Created);
+        var pending = await _client.PostJsonAsync("/api/v1/commit", """{ "confirmWithinSeconds": 30 }""").ExpectAsync(HttpStatusCode.Created);
         Assert.Equal("Pending", pending["state"]!.GetValue<string>());
-        Assert.Equal(_api.Time.GetUtcNow().AddSeconds(60), pending["confirmDeadline"]!.GetValue<DateTimeOffset>());
+        var start = _api.Time.GetUtcNow();
+        Assert.Equal(start.AddSeconds(30), pending["confirmDeadline"]!.GetValue<DateTimeOffset>());
+        await WatcherSleepsUntilAsync(start.AddSeconds(30));
 
         var confirmed = await _client.Post("/api/v1/commit/confirm").ExpectAsync(HttpStatusCode.OK);
 
         Assert.Equal("Confirmed", confirmed["state"]!.GetValue<string>());
         Assert.Equal([1L], _api.Engine.Confirmed);
+        // Nothing pending: the watcher's next look is its longest sleep away, not the old deadline.
+        await WatcherSleepsUntilAsync(start.AddMinutes(1));
         _api.Time.Advance(TimeSpan.FromMinutes(5));
-        await Task.Delay(200, TestContext.Current.CancellationToken);
+        await Eventually.HoldsAsync(() => Watcher.Sleeping?.CheckedAt == start.AddMinutes(5));
         Assert.Empty(_api.Engine.RolledBack);
     }
 
     [Fact]
     public async Task An_unconfirmed_commit_is_rolled_back_at_its_deadline()
     {
-        await _client.PostJsonAsync("/api/v1/commit", """{ "confirmWithinSeconds": 30 }""").ExpectAsync(HttpStatusCode.Created);
+        var pending = await _client.PostJsonAsync("/api/v1/commit", """{ "confirmWithinSeconds": 30 }""").ExpectAsync(HttpStatusCode.Created);
+        await WatcherSleepsUntilAsync(pending["confirmDeadline"]!.GetValue<DateTimeOffset>());
 
+        // The watcher's only timer is due at the deadline: a second before it, nothing can happen.
         _api.Time.Advance(TimeSpan.FromSeconds(29));
-        await Task.Delay(200, TestContext.Current.CancellationToken);
         Assert.Empty(_api.Engine.RolledBack);
         _api.Time.Advance(TimeSpan.FromSeconds(2));
 

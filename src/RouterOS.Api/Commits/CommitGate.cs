@@ -50,12 +50,14 @@ public sealed class PendingCommitSignal : IDisposable
     /// <summary>
     /// Returns when notified or when <paramref name="timeout"/> passes on <paramref name="time"/>.
     /// The losing wait is cancelled, so an abandoned semaphore wait cannot swallow a later signal.
+    /// <paramref name="onSleeping"/> runs once both waits are armed.
     /// </summary>
-    public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken, Action? onSleeping = null)
     {
         using var race = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var signalled = _signal.WaitAsync(race.Token);
         var timedOut = Task.Delay(timeout, time, race.Token);
+        onSleeping?.Invoke();
         await Task.WhenAny(signalled, timedOut);
         await race.CancelAsync();
         await Quietly(signalled);

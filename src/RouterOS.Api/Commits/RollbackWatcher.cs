@@ -17,6 +17,7 @@ public sealed class RollbackWatcher(IServiceScopeFactory scopes, PendingCommitSi
         while (!stoppingToken.IsCancellationRequested)
         {
             TimeSpan sleep;
+            var checkedAt = time.GetUtcNow();
             try
             {
                 sleep = await CheckAsync(stoppingToken);
@@ -26,9 +27,16 @@ public sealed class RollbackWatcher(IServiceScopeFactory scopes, PendingCommitSi
                 CommitLog.WatchFailed(log, e);
                 sleep = TimeSpan.FromSeconds(5);
             }
-            await signal.WaitAsync(sleep, time, stoppingToken);
+            await signal.WaitAsync(sleep, time, stoppingToken, onSleeping: () => Sleeping = new WatcherSleep(checkedAt, checkedAt + sleep));
         }
     }
+
+    /// <summary>
+    /// The check the watcher last made and when it wakes next, set once its timer is running. Tests
+    /// wait on this instead of a fixed delay: a fake clock advanced before the timer exists would
+    /// leave the timer due later than the deadline.
+    /// </summary>
+    internal WatcherSleep? Sleeping { get; private set; }
 
     /// <summary>Rolls back an overdue commit; returns how long to sleep until the next deadline.</summary>
     internal async Task<TimeSpan> CheckAsync(CancellationToken cancellationToken)
@@ -46,3 +54,7 @@ public sealed class RollbackWatcher(IServiceScopeFactory scopes, PendingCommitSi
         return TimeSpan.Zero;
     }
 }
+
+/// <param name="CheckedAt">When the watcher last looked for an overdue commit.</param>
+/// <param name="WakeAt">When it looks again unless a commit or confirm wakes it first.</param>
+internal sealed record WatcherSleep(DateTimeOffset CheckedAt, DateTimeOffset WakeAt);

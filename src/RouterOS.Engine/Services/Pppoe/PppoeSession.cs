@@ -120,6 +120,9 @@ public sealed partial class PppoeSession : IAsyncDisposable
     /// <summary>How many times pppd dialled again after a session or an attempt ended.</summary>
     public int Reconnects => _process.Restarts;
 
+    /// <summary>Whether pppd is running or will be started again (Stopped once dialling has stopped).</summary>
+    internal SupervisedState Dialling => _process.State;
+
     public int? LastExitCode { get; private set; }
 
     /// <summary>What went wrong last, in plain words, with what to check; null while up.</summary>
