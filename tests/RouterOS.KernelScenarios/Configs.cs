@@ -79,7 +79,8 @@ internal static class Configs
             { "name": "lan0.300", "parent": "lan0", "id": 300, "protocol": "802.1ad" },
             { "name": "lan0.300.30", "parent": "lan0.300", "id": 30 }
           ],
-          "addresses": [ { "device": "lan0.300.30", "address": "192.168.30.1/24" }, { "device": "wan0", "address": "203.0.113.2/24" } ]
+          "addresses": [ { "device": "lan0.300.30", "address": "192.168.30.1/24" }, { "device": "wan0", "address": "203.0.113.2/24" } ],
+          "firewall": { "zones": [ { "name": "lan", "interfaces": [ "lan0.300.30" ], "input": "accept" }, { "name": "wan", "interfaces": [ "wan0" ] } ] }
         }
         """;
 

@@ -84,18 +84,17 @@ public static class RulesetGenerator
     private static void WriteInput(RulesetBuilder output, FirewallSettings firewall, List<Zone> zones)
     {
         output.Open("chain input");
-        output.Line("type filter hook input priority filter; policy accept;");
-        if (zones.Count > 0)
+        // Fail closed: what comes in by an interface in no zone gets what the base ruleset allows
+        // (loopback, answers to the router's own connections) and neighbour discovery, nothing more.
+        output.Line("type filter hook input priority filter; policy drop;");
+        output.Line("iif \"lo\" accept");
+        output.Line("ct state established,related accept");
+        output.Line("ct state invalid drop");
+        // IPv6 needs neighbour discovery on every interface, whatever the zone's policy.
+        output.Line("icmpv6 type { nd-neighbor-solicit, nd-neighbor-advert, nd-router-solicit, nd-router-advert } accept");
+        foreach (var zone in zones)
         {
-            output.Line("iif \"lo\" accept");
-            output.Line("ct state established,related accept");
-            output.Line("ct state invalid drop");
-            // IPv6 needs neighbour discovery on every interface, whatever the zone's policy.
-            output.Line("icmpv6 type { nd-neighbor-solicit, nd-neighbor-advert, nd-router-solicit, nd-router-advert } accept");
-            foreach (var zone in zones)
-            {
-                output.Line($"iifname {Set(zone.Interfaces)} jump input_{zone.Name}", ConfigPath.Item("firewall.zones", zone.Name));
-            }
+            output.Line($"iifname {Set(zone.Interfaces)} jump input_{zone.Name}", ConfigPath.Item("firewall.zones", zone.Name));
         }
         output.Close();
         foreach (var zone in zones)
@@ -126,8 +125,8 @@ public static class RulesetGenerator
     private static void WriteForward(RulesetBuilder output, RouterConfig config, FirewallSettings firewall, List<Zone> zones)
     {
         output.Open("chain forward");
-        // Without zones the router forwards everything, as a plain Linux router does.
-        output.Line($"type filter hook forward priority filter; policy {(zones.Count > 0 ? "drop" : "accept")};");
+        // Fail closed: only what a forwarding between two zones allows passes (nothing without zones).
+        output.Line("type filter hook forward priority filter; policy drop;");
         // Every packet the classic path forwards passes here, and no offloaded one does: the
         // counter shows the fast path at work (it stops growing when a flow is offloaded).
         output.Line($"counter comment \"{ClassicPathComment}\"");
@@ -135,6 +134,7 @@ public static class RulesetGenerator
         // without zones or NAT nothing would, and the router would track no connection at all (no
         // flows to show, nothing to offload). This rule makes it run, and counts invalid packets.
         output.Line($"ct state invalid counter comment \"{InvalidComment}\"");
+        WriteUnzonedDrops(output, zones);
         // Connections through a PPPoE session carry its label, so the engine can delete exactly
         // those (and their flowtable entries, which still point at the dead session's id) when
         // the session ends. Before the offload rules: an offloaded flow is labelled already.
@@ -177,6 +177,26 @@ public static class RulesetGenerator
             output.Close();
         }
     }
+
+    /// <summary>
+    /// Traffic from or to an interface in no zone is never forwarded, not even a connection that
+    /// was accepted while the interface was still in a zone: dropped before the established
+    /// accept and before the offload policy could put it on the fast path.
+    /// </summary>
+    private static void WriteUnzonedDrops(RulesetBuilder output, List<Zone> zones)
+    {
+        if (zones.Count == 0)
+        {
+            // The chain's policy drops everything: no rule after this one accepts.
+            return;
+        }
+        var zoned = Set(zones.SelectMany(zone => zone.Interfaces).Distinct());
+        output.Line($"iifname != {zoned} drop comment \"{UnzonedComment}\"", "firewall.zones");
+        output.Line($"oifname != {zoned} drop comment \"{UnzonedComment}\"", "firewall.zones");
+    }
+
+    /// <summary>The comment on the forward rules that drop traffic from or to an interface in no zone.</summary>
+    public const string UnzonedComment = "interface in no zone";
 
     /// <summary>
     /// An offload rule as forward-chain rules. Only TCP and UDP can be offloaded. `never` returns

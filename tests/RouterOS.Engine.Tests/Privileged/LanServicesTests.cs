@@ -25,7 +25,8 @@ public sealed class LanServicesTests
               "domain": "home.test",
               "staticLeases": [ { "mac": "02:00:00:00:00:50", "address": "192.168.7.50", "hostname": "printer" } ]
             } ]
-          }
+          },
+          "firewall": { "zones": [ { "name": "lan", "interfaces": [ "lan0" ], "input": "accept" } ] }
         }
         """;
 

@@ -95,7 +95,8 @@ public sealed class UplinkDhcpTests
               "dhcp": {
                 "clients": [ { "device": "wan0" } ],
                 "servers": [ { "device": "lan0", "rangeStart": "192.168.7.150", "rangeEnd": "192.168.7.160" } ]
-              }
+              },
+              "firewall": { "zones": [ { "name": "lan", "interfaces": [ "lan0" ], "input": "accept" }, { "name": "wan", "interfaces": [ "wan0" ] } ] }
             }
             """), 1, null);
 
