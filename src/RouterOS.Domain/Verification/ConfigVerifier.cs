@@ -26,6 +26,7 @@ public static class ConfigVerifier
         FlowtableRules.Check,
         OffloadPolicyRules.Check,
         FirewallRules.Check,
+        ZoneCoverageRules.Check,
         ShapingRules.Check,
     ];
 

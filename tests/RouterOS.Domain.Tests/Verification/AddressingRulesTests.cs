@@ -127,7 +127,8 @@ public class AddressingRulesTests
             {{Ports}},
             "addresses": [ { "device": "eth1", "address": "192.0.2.2/24" } ],
             "routes": [ { "destination": "0.0.0.0/0", "gateway": "192.0.2.1", "metric": 100 } ],
-            "pppoe": [ { "name": "wan", "parent": "eth0", "username": "u", "password": "p" } ]
+            "pppoe": [ { "name": "wan", "parent": "eth0", "username": "u", "password": "p" } ],
+            "firewall": { "zones": [ { "name": "wan", "interfaces": [ "eth1", "wan" ] } ] }
             """), "pppoe");
     }
 

@@ -115,7 +115,8 @@ public class DeviceRulesTests
             """), "ports[eth0].mtu", "below 1280");
         CleanAt(Verify("""
             "ports": [ { "name": "eth0", "mtu": 1200 } ],
-            "addresses": [ { "device": "eth0", "address": "192.0.2.1/24" } ]
+            "addresses": [ { "device": "eth0", "address": "192.0.2.1/24" } ],
+            "firewall": { "zones": [ { "name": "lan", "interfaces": [ "eth0" ] } ] }
             """), "ports");
     }
 

@@ -65,11 +65,23 @@ public class FirewallRulesTests
     [Fact]
     public void A_routed_device_outside_every_zone_is_a_warning() =>
         HasWarning(Verify(Firewall(""" "zones": [ { "name": "lan", "interfaces": [ "br-lan" ] } ] """)),
-            "ports[eth0]", "port eth0 is in no firewall zone");
+            "ports[eth0]", "port eth0 is in no firewall zone: nothing is forwarded from or to it");
 
     [Fact]
-    public void No_zones_at_all_is_a_warning() =>
-        HasWarning(Verify(Router), "firewall.zones", "no firewall zones");
+    public void Without_zones_every_interface_with_an_address_is_a_warning_at_its_own_path()
+    {
+        var result = Verify(Router);
+
+        HasWarning(result, "bridges[br-lan]", "bridge br-lan is in no firewall zone");
+        HasWarning(result, "ports[eth0]", "port eth0 is in no firewall zone");
+        // eth1 is a port of br-lan: its traffic is the bridge's.
+        Assert.DoesNotContain(result.Findings, finding => finding.Path == "ports[eth1]");
+    }
+
+    [Fact]
+    public void An_uplink_taking_its_address_by_dhcp_outside_every_zone_is_a_warning() =>
+        HasWarning(Verify($$"""{{Router}}, "dhcp": { "clients": [ { "device": "eth0" } ] }, "firewall": { "zones": [ { "name": "lan", "interfaces": [ "br-lan" ] } ] } """
+            .Replace(", { \"device\": \"eth0\", \"address\": \"192.0.2.2/24\" }", "", StringComparison.Ordinal)), "ports[eth0]", "in no firewall zone");
 
     [Fact]
     public void Masquerade_on_an_empty_zone_is_a_warning() =>

@@ -7,18 +7,22 @@ public class UplinkRulesTests
 {
     private const string Ports = """ "ports": [ { "name": "eth0" }, { "name": "eth1" } ] """;
 
+    /// <summary>The uplink in a zone, so the only findings at pppoe are the PPPoE rules' own.</summary>
+    private const string WanZone = """ "firewall": { "zones": [ { "name": "wan", "interfaces": [ "wan" ] } ] } """;
+
     private static string Pppoe(string fields) =>
         $$""" "pppoe": [ { "name": "wan", "parent": "eth0", "username": "user@isp", "password": "secret"{{(fields.Length > 0 ? ", " + fields : "")}} } ] """;
 
     [Fact]
-    public void Pppoe_on_a_port_with_defaults_is_valid() => CleanAt(Verify($"{Ports}, {Pppoe("")}"), "pppoe");
+    public void Pppoe_on_a_port_with_defaults_is_valid() => CleanAt(Verify($"{Ports}, {Pppoe("")}, {WanZone}"), "pppoe");
 
     [Fact]
     public void Pppoe_on_a_vlan_is_valid() =>
         CleanAt(Verify($$"""
             {{Ports}},
             "vlans": [ { "name": "eth0.7", "parent": "eth0", "id": 7 } ],
-            "pppoe": [ { "name": "wan", "parent": "eth0.7", "username": "u", "password": "p" } ]
+            "pppoe": [ { "name": "wan", "parent": "eth0.7", "username": "u", "password": "p" } ],
+            {{WanZone}}
             """), "pppoe");
 
     [Fact]
@@ -51,7 +55,7 @@ public class UplinkRulesTests
     [Fact]
     public void Pppoe_mtu_1500_is_fine_over_a_baby_jumbo_parent() =>
         CleanAt(Verify($$"""
-            "ports": [ { "name": "eth0", "mtu": 1508 } ], {{Pppoe("\"mtu\": 1500, \"mru\": 1500")}}
+            "ports": [ { "name": "eth0", "mtu": 1508 } ], {{Pppoe("\"mtu\": 1500, \"mru\": 1500")}}, {{WanZone}}
             """), "pppoe");
 
     [Fact]
@@ -70,7 +74,7 @@ public class UplinkRulesTests
 
     [Fact]
     public void Pppoe_keepalive_can_be_turned_off() =>
-        CleanAt(Verify($"{Ports}, {Pppoe("\"lcpEchoIntervalSeconds\": 0")}"), "pppoe");
+        CleanAt(Verify($"{Ports}, {Pppoe("\"lcpEchoIntervalSeconds\": 0")}, {WanZone}"), "pppoe");
 
     [Fact]
     public void Dhcp_client_on_a_port_is_valid() =>

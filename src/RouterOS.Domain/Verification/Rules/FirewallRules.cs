@@ -1,5 +1,4 @@
 using RouterOS.Domain.Model;
-using RouterOS.Domain.Topology;
 using RouterOS.Domain.Values;
 
 namespace RouterOS.Domain.Verification.Rules;
@@ -10,7 +9,7 @@ internal static class FirewallRules
     public static void Check(VerifyContext context)
     {
         var firewall = context.Config.FirewallOrDefault;
-        var zoneOf = CheckZones(context, firewall);
+        CheckZones(context, firewall);
         var zoneNames = firewall.Zones.Select(z => z.Name).ToHashSet();
         foreach (var forwarding in firewall.Forwardings)
         {
@@ -20,10 +19,9 @@ internal static class FirewallRules
         }
         foreach (var rule in firewall.InputRules)
             CheckInputRule(context, rule, zoneNames);
-        WarnAboutUnzonedDevices(context, firewall, zoneOf);
     }
 
-    private static Dictionary<InterfaceName, ObjectName> CheckZones(VerifyContext context, FirewallSettings firewall)
+    private static void CheckZones(VerifyContext context, FirewallSettings firewall)
     {
         var zoneOf = new Dictionary<InterfaceName, ObjectName>();
         foreach (var zone in firewall.Zones)
@@ -43,7 +41,6 @@ internal static class FirewallRules
                     context.RefuseBridgeMember(interfacePath, name, "be in a zone (routed traffic passes through the bridge)");
             }
         }
-        return zoneOf;
     }
 
     private static void RequireZone(VerifyContext context, string path, ObjectName zone, HashSet<ObjectName> zones)
@@ -60,22 +57,5 @@ internal static class FirewallRules
             context.Error(path.Field("ports"), "ports need protocol tcp or udp");
         if (rule.Ports.IsEmpty && rule.Source is null)
             context.Warning(path, $"opens every {(rule.Protocol == L4Protocol.Any ? "" : rule.Protocol.ToString().ToUpperInvariant() + " ")}port of the router to zone {rule.Zone} from any address");
-    }
-
-    // A device that routes (has an address, or is an uplink) but sits in no zone is dropped by the firewall.
-    private static void WarnAboutUnzonedDevices(VerifyContext context, FirewallSettings firewall, Dictionary<InterfaceName, ObjectName> zoneOf)
-    {
-        var routed = context.Devices.Nodes
-            .Where(n => context.Devices.BridgeOf(n.Name) is null)
-            .Where(n => n.Kind == DeviceKind.Pppoe || context.AddressesOn(n.Name).Any() || context.HasDynamicAddress(n.Name))
-            .ToList();
-        if (firewall.Zones.IsEmpty)
-        {
-            if (routed.Count > 0)
-                context.Warning("firewall.zones", "no firewall zones: the router accepts and forwards all traffic; add at least a lan and a wan zone");
-            return;
-        }
-        foreach (var node in routed.Where(n => !zoneOf.ContainsKey(n.Name)))
-            context.Warning(node.Path, $"{node.Description} is in no firewall zone, so the firewall drops all traffic it receives");
     }
 }
