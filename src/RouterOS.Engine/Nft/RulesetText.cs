@@ -18,8 +18,6 @@ public sealed record RulesetText(string Table, IReadOnlyList<string?> LinePaths)
     /// <summary>Lines of <see cref="ReplaceCommand"/> before the table's own first line.</summary>
     public const int ReplacePrefixLines = 2;
 
-    public static string DeleteCommand => $"table {Family} {Name}\ndelete table {Family} {Name}\n";
-
     public static string ListCommand => $"list table {Family} {Name}";
 
     /// <summary>The configuration path of a 1-based line of <see cref="ReplaceCommand"/>.</summary>

@@ -126,14 +126,12 @@ public static partial class Applier
         }
     }
 
-    /// <summary>The atomic replace of the whole table (one kernel batch), or its removal when null.</summary>
-    public static LoadedRuleset? LoadRuleset(KernelSession kernel, RulesetText? ruleset)
+    /// <summary>
+    /// The atomic replace of the whole table (one kernel batch). There is no removal: "no
+    /// configuration" is <see cref="BaseRuleset"/>, so the router never runs without the table.
+    /// </summary>
+    public static LoadedRuleset LoadRuleset(KernelSession kernel, RulesetText ruleset)
     {
-        if (ruleset is null)
-        {
-            kernel.Nft.Run(RulesetText.DeleteCommand);
-            return null;
-        }
         var load = kernel.Nft.RunScript(ruleset.ReplaceCommand);
         if (!load.Succeeded)
         {

@@ -56,9 +56,9 @@ public sealed record RouteStep(string Path, string Destination, string? Gateway,
     : PlanStep(Path, Add ? "create" : "delete", ChangeClass.AppliedLive,
         $"{(Add ? "add" : "remove")} route {Destination}{(Gateway is null ? "" : $" via {Gateway}")}{(Device is null ? "" : $" dev {Device}")}{(Metric == 0 ? "" : $" metric {Metric}")}");
 
-/// <summary>Replaces the engine's nft table in one batch (or deletes it when <paramref name="Ruleset"/> is null).</summary>
-public sealed record RulesetStep(string Path, Nft.RulesetText? Ruleset, ChangeClass Class, string What)
-    : PlanStep(Path, Ruleset is null ? "delete" : "change", Class, What);
+/// <summary>Replaces the engine's nft table in one batch (it is never deleted: see <see cref="Nft.BaseRuleset"/>).</summary>
+public sealed record RulesetStep(string Path, Nft.RulesetText Ruleset, ChangeClass Class, string What)
+    : PlanStep(Path, "change", Class, What);
 
 /// <summary>A supervised service started, restarted or stopped after the kernel changes (no kernel write of its own).</summary>
 public sealed record ServiceStep(string Path, string Action, ChangeClass Class, string What)

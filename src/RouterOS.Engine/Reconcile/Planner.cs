@@ -20,7 +20,8 @@ public static class Planner
         var findings = new List<ConfigFinding>(ConfigVerifier.Verify(desired).Findings);
         findings.AddRange(CapabilityCheck.Findings(desired, capabilities));
         findings.AddRange(NotYetApplied(desired));
-        var ruleset = RulesetGenerator.Generate(desired);
+        // Nothing configured (a rollback of the first commit) is the base ruleset, never no table.
+        var ruleset = desired == RouterConfig.Empty ? BaseRuleset.Text : RulesetGenerator.Generate(desired);
         if (findings.Any(finding => finding.Severity == Severity.Error))
         {
             return new Plan(findings, [], ruleset.Table);

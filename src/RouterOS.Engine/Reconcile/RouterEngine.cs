@@ -57,13 +57,10 @@ public sealed partial class RouterEngine : IDisposable
     public async Task StartAsync()
     {
         Capabilities = await _kernel.RunAsync(CapabilityProbe.Run);
-        // A router forwards. /proc/sys/net is the namespace of the thread that opens it: the router's.
-        await _kernel.RunAsync(_ =>
-        {
-            File.WriteAllText("/proc/sys/net/ipv4/ip_forward", "1");
-            File.WriteAllText("/proc/sys/net/ipv6/conf/all/forwarding", "1");
-            return true;
-        });
+        // Fail closed: the engine's table (the last one loaded, or the base) is in place before the router forwards a packet.
+        await _kernel.RunAsync(session => ClosedFirewall.Hold(session, _store));
+        BeforeForwarding?.Invoke();
+        await _kernel.RunAsync(_ => ClosedFirewall.EnableForwarding());
         foreach (var note in Capabilities.Notes)
         {
             LogCapability(note);
@@ -79,6 +76,7 @@ public sealed partial class RouterEngine : IDisposable
             if (!result.Applied)
             {
                 LogRestoreFailed(confirmed.Revision, result.Error);
+                await HoldClosedAsync(confirmed.Revision, result);
             }
         }
     }
@@ -101,6 +99,7 @@ public sealed partial class RouterEngine : IDisposable
         await Lan.ApplyAsync(config);
         await Uplinks.ApplyAsync(config);
         _store.SaveApplied(revision, config);
+        FailClosed = null;
         if (confirmWithin is { } window && window > TimeSpan.Zero)
         {
             var deadline = _time.GetUtcNow() + window;
@@ -133,24 +132,22 @@ public sealed partial class RouterEngine : IDisposable
         return null;
     }
 
-    /// <summary>Puts back the last confirmed configuration (the empty one if none was ever confirmed).</summary>
+    /// <summary>Puts back the last confirmed configuration (the empty one, whose table is the base ruleset, if none was ever confirmed).</summary>
     public async Task<ApplyResult> RollbackAsync()
     {
         ArmDeadline(null);
         var confirmed = _store.Confirmed;
-        var result = await ApplyAsync(confirmed?.Config ?? RouterConfig.Empty, confirmed?.Revision ?? 0, confirmWithin: null);
-        if (result.Applied && confirmed is null)
-        {
-            await _kernel.RunAsync(session => Applier.LoadRuleset(session, null));
-            _store.SaveRuleset(null);
-        }
-        return result;
+        return await ApplyAsync(confirmed?.Config ?? RouterConfig.Empty, confirmed?.Revision ?? 0, confirmWithin: null);
     }
 
     /// <summary>Re-applies the running configuration: whatever changed behind the engine's back is put back.</summary>
     /// <returns>The steps that were needed (empty when nothing drifted).</returns>
     public async Task<IReadOnlyList<PlanStep>> RepairDriftAsync()
     {
+        if (FailClosed is not null)
+        {
+            return await KeepClosedAsync();
+        }
         if (_store.Applied is not { } applied)
         {
             return [];
@@ -366,8 +363,7 @@ public sealed partial class RouterEngine : IDisposable
         var outcome = Applier.Execute(plan with { Steps = steps }, session);
         if (previous is null)
         {
-            Applier.LoadRuleset(session, null);
-            _store.SaveRuleset(null);
+            ClosedFirewall.LoadBase(session, _store);
         }
         else if (outcome.Ruleset is { } loaded)
         {

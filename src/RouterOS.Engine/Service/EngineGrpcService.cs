@@ -204,6 +204,17 @@ public sealed class EngineGrpcService(RouterEngine engine, FlowMonitor flows) : 
         {
             reply.ConfirmDeadline = Timestamp.FromDateTimeOffset(pending.Deadline);
         }
+        if (engine.FailClosed is { } held)
+        {
+            reply.FailClosed = new FailClosed
+            {
+                Reason = held.Reason,
+                Findings = { held.Findings.Select(ToContract) },
+                BaseRuleset = held.BaseRuleset,
+                Revision = (ulong)held.Revision,
+                Since = Timestamp.FromDateTimeOffset(held.Since),
+            };
+        }
         return Task.FromResult(reply);
     }
 

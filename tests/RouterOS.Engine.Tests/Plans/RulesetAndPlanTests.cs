@@ -143,7 +143,8 @@ public sealed class RulesetAndPlanTests
               "schemaVersion": 1,
               "ports": [ { "name": "eth0" } ],
               "pppoe": [ { "name": "ppp-wan", "parent": "eth0", "username": "u", "password": "p" } ],
-              "routes": [ { "destination": "198.51.100.0/24", "device": "ppp-wan" } ]
+              "routes": [ { "destination": "198.51.100.0/24", "device": "ppp-wan" } ],
+              "firewall": { "zones": [ { "name": "wan", "interfaces": [ "ppp-wan" ] } ] }
             }
             """;
         var config = Configs.Parse(Pppoe);

@@ -173,7 +173,9 @@ public sealed class ApplyTests
         Assert.True(result.ErrorPath == "flowtables[ft]", $"{result.ErrorPath}: {result.Error}");
         Assert.False(harness.HasLink("br-lan"));
         Assert.DoesNotContain("203.0.113.2", harness.Namespace.Exec("ip", "addr"), StringComparison.Ordinal);
-        Assert.DoesNotContain("routeros", harness.Ruleset(), StringComparison.Ordinal);
+        // Nothing was ever applied: the base ruleset, never the refused table nor an open router.
+        Assert.Contains(Nft.BaseRuleset.Comment, harness.Ruleset(), StringComparison.Ordinal);
+        Assert.DoesNotContain("flowtable", harness.Ruleset(), StringComparison.Ordinal);
     }
 
     [Fact]
