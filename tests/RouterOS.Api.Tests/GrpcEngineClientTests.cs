@@ -32,4 +32,27 @@ public sealed class GrpcEngineClientTests : IDisposable
         using var client = ClientFor(path);
         await Assert.ThrowsAsync<EngineUnavailableException>(() => client.GetStatusAsync(TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task A_firewall_held_closed_comes_through_with_its_reason_and_findings()
+    {
+        await using var engine = await Support.FakeEngineServer.StartAsync(_directory);
+        engine.Service.FailClosed = new Contracts.Engine.FailClosed
+        {
+            Reason = "the stored configuration (revision 4) could not be restored",
+            Findings = { new Contracts.Engine.Finding { Severity = "error", Path = "ports[eth9]", Message = "there is no device eth9 in the kernel" } },
+            BaseRuleset = true,
+            Revision = 4,
+            Since = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.UnixEpoch),
+        };
+        using var client = ClientFor(engine.SocketPath);
+
+        var held = (await client.GetStatusAsync(TestContext.Current.CancellationToken)).FailClosed;
+
+        Assert.NotNull(held);
+        Assert.Equal((4L, true, DateTimeOffset.UnixEpoch), (held.Revision, held.BaseRuleset, held.Since));
+        Assert.Contains("revision 4", held.Reason, StringComparison.Ordinal);
+        var finding = Assert.Single(held.Findings);
+        Assert.Equal(("ports[eth9]", Domain.Verification.Severity.Error), (finding.Path, finding.Severity));
+    }
 }

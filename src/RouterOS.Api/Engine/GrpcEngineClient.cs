@@ -90,7 +90,8 @@ public sealed class GrpcEngineClient : IEngineClient, IDisposable
         return new EngineStatus(reply.EngineVersion, reply.KernelRelease,
             new EngineCapabilities(capabilities.Flowtable, capabilities.Vlan8021Q, capabilities.BridgeVlanFiltering, capabilities.Ppp, [.. capabilities.Notes],
                 [.. capabilities.Devices.Select(device => new DeviceHardwareOffload(device.Device, device.HardwareOffload, device.Reason))]),
-            (long)reply.RunningRevision, (long)reply.ConfirmedRevision, reply.ConfirmDeadline?.ToDateTimeOffset());
+            (long)reply.RunningRevision, (long)reply.ConfirmedRevision, reply.ConfirmDeadline?.ToDateTimeOffset(),
+            reply.FailClosed is { } held ? new EngineFailClosed(held.Reason, Findings(held.Findings), held.BaseRuleset, (long)held.Revision, held.Since.ToDateTimeOffset()) : null);
     });
 
     public void Dispose() => _channel.Dispose();

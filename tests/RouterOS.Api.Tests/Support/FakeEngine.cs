@@ -61,13 +61,16 @@ public sealed class FakeEngine : IEngineClient
         return Task.CompletedTask;
     }
 
+    /// <summary>What the status reports when the engine holds the firewall closed.</summary>
+    public EngineFailClosed? FailClosed { get; set; }
+
     /// <summary>What the status reports of each device's hardware offload.</summary>
     public IReadOnlyList<DeviceHardwareOffload> Devices { get; set; } = [];
 
     public Task<EngineStatus> GetStatusAsync(CancellationToken cancellationToken)
     {
         ThrowIfDown();
-        return Task.FromResult(new EngineStatus("test", "6.18.0", new EngineCapabilities(true, true, true, true, [], Devices), RunningRevision, RunningRevision, null));
+        return Task.FromResult(new EngineStatus("test", "6.18.0", new EngineCapabilities(true, true, true, true, [], Devices), RunningRevision, RunningRevision, null, FailClosed));
     }
 
     private readonly Channel<FlowUpdate> _flowStream = Channel.CreateUnbounded<FlowUpdate>();

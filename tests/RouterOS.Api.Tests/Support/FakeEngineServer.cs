@@ -68,7 +68,10 @@ public sealed class FakeEngineServer : IAsyncDisposable
             return new ApplyReply { Applied = true };
         }
 
+        /// <summary>What GetStatus reports when the firewall is held closed.</summary>
+        public FailClosed? FailClosed { get; set; }
+
         public override Task<StatusReply> GetStatus(StatusRequest request, ServerCallContext context) =>
-            Task.FromResult(new StatusReply { EngineVersion = "fake", RunningRevision = RunningRevision, ConfirmedRevision = RunningRevision, Capabilities = new Capabilities() });
+            Task.FromResult(new StatusReply { EngineVersion = "fake", RunningRevision = RunningRevision, ConfirmedRevision = RunningRevision, Capabilities = new Capabilities(), FailClosed = FailClosed });
     }
 }
