@@ -13,6 +13,9 @@ public sealed class FakeRouterHandler(RouterConfig candidate) : HttpMessageHandl
 {
     public RouterConfig Candidate { get; set; } = candidate;
 
+    /// <summary>What GET /api/v1/status answers.</summary>
+    public string StatusJson { get; set; } = "{\"engineReachable\":false,\"candidateVersion\":1,\"candidateChanges\":0}";
+
     public long Version { get; private set; } = 1;
 
     public List<(HttpMethod Method, string Path, string? IfMatch, string? Body)> Writes { get; } = [];
@@ -29,7 +32,7 @@ public sealed class FakeRouterHandler(RouterConfig candidate) : HttpMessageHandl
             {
                 "/api/v1/candidate" => Json(HttpStatusCode.OK, $"{{\"version\":{Version},\"config\":{RouterConfigJson.Write(Candidate)}}}", etag: $"\"{Version}\""),
                 "/api/v1/auth/antiforgery" => Json(HttpStatusCode.OK, "{\"headerName\":\"X-XSRF-TOKEN\",\"token\":\"t\"}"),
-                "/api/v1/status" => Json(HttpStatusCode.OK, "{\"engineReachable\":false,\"candidateVersion\":1,\"candidateChanges\":0}"),
+                "/api/v1/status" => Json(HttpStatusCode.OK, StatusJson),
                 _ => Json(HttpStatusCode.NotFound, "{\"title\":\"Not found\"}"),
             };
         }

@@ -16,7 +16,11 @@ public sealed record DeviceHardwareOffload(string Device, bool HardwareOffload, 
 
 public sealed record EngineCapabilities(bool Flowtable, bool Vlan8021Q, bool BridgeVlanFiltering, bool Ppp, IReadOnlyList<string> Notes, IReadOnlyList<DeviceHardwareOffload>? Devices);
 
-public sealed record EngineStatus(string EngineVersion, string KernelRelease, EngineCapabilities Capabilities, long RunningRevision, long ConfirmedRevision, DateTimeOffset? ConfirmDeadline);
+public sealed record EngineStatus(string EngineVersion, string KernelRelease, EngineCapabilities Capabilities, long RunningRevision, long ConfirmedRevision, DateTimeOffset? ConfirmDeadline,
+    EngineFailClosed? FailClosed = null);
+
+/// <summary>The engine holds the firewall closed: the stored configuration could not be restored.</summary>
+public sealed record EngineFailClosed(string Reason, IReadOnlyList<ConfigFinding> Findings, bool BaseRuleset, long Revision, DateTimeOffset Since);
 
 public sealed record StatusView(bool EngineReachable, string? EngineError, EngineStatus? Engine, long? RunningRevision, long? PendingRevision, DateTimeOffset? PendingConfirmDeadline, long CandidateVersion, int CandidateChanges);
 
