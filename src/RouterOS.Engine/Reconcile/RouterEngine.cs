@@ -11,7 +11,8 @@ namespace RouterOS.Engine.Reconcile;
 /// <summary>
 /// The engine's state machine: plan, apply (restoring the previous state when a step fails),
 /// commit-confirm with its own deadline, rollback, drift repair. All kernel work runs on the
-/// router namespace's thread, so applies never overlap.
+/// router namespace's thread, and each of these operations as a whole passes one gate, so they
+/// never overlap.
 /// </summary>
 public sealed partial class RouterEngine : IDisposable
 {
@@ -20,6 +21,7 @@ public sealed partial class RouterEngine : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Lock _timerLock = new();
+    private readonly OperationGate _gate = new();
     private ITimer? _deadlineTimer;
 
     /// <summary>The DNS servers each uplink's lease or session gave (for the uplinks that use them), by device.</summary>
@@ -65,20 +67,7 @@ public sealed partial class RouterEngine : IDisposable
         {
             LogCapability(note);
         }
-        if (_store.Pending is { } pending)
-        {
-            LogDroppedPending(pending.Revision);
-            _store.SavePending(null);
-        }
-        if (_store.Confirmed is { } confirmed)
-        {
-            var result = await ApplyAsync(confirmed.Config, confirmed.Revision, confirmWithin: null);
-            if (!result.Applied)
-            {
-                LogRestoreFailed(confirmed.Revision, result.Error);
-                await HoldClosedAsync(confirmed.Revision, result);
-            }
-        }
+        await _gate.RunAsync(RestoreAtStartAsync);
     }
 
     public Task<Capabilities> ProbeAsync() => _kernel.RunAsync(session => Capabilities = CapabilityProbe.Run(session));
@@ -87,7 +76,10 @@ public sealed partial class RouterEngine : IDisposable
     public async Task<Plan> PlanAsync(RouterConfig config) => WithServices(await _kernel.RunAsync(session =>
         Applier.CheckRuleset(Planner.Create(config, _store.Applied?.Config, session.Read(), Capabilities, _store.Ruleset), session)), config);
 
-    public async Task<ApplyResult> ApplyAsync(RouterConfig config, long revision, TimeSpan? confirmWithin)
+    public Task<ApplyResult> ApplyAsync(RouterConfig config, long revision, TimeSpan? confirmWithin) =>
+        _gate.RunAsync(() => ApplyUnderGateAsync(config, revision, confirmWithin));
+
+    private async Task<ApplyResult> ApplyUnderGateAsync(RouterConfig config, long revision, TimeSpan? confirmWithin)
     {
         var result = await _kernel.RunAsync(session => ApplyOnThread(session, config));
         if (!result.Applied)
@@ -102,9 +94,9 @@ public sealed partial class RouterEngine : IDisposable
         FailClosed = null;
         if (confirmWithin is { } window && window > TimeSpan.Zero)
         {
-            var deadline = _time.GetUtcNow() + window;
-            _store.SavePending(new PendingConfirm(revision, deadline));
-            ArmDeadline(window);
+            var pending = new PendingConfirm(revision, _time.GetUtcNow() + window);
+            _store.SavePending(pending);
+            ArmDeadline(pending);
         }
         else
         {
@@ -116,7 +108,10 @@ public sealed partial class RouterEngine : IDisposable
     }
 
     /// <returns>An error, or null when confirmed.</returns>
-    public string? Confirm(long revision)
+    /// <remarks>Behind the gate: a confirm that arrives while the deadline's rollback runs is refused, not lost.</remarks>
+    public Task<string?> ConfirmAsync(long revision) => _gate.RunAsync(() => Task.FromResult(ConfirmUnderGate(revision)));
+
+    private string? ConfirmUnderGate(long revision)
     {
         if (_store.Pending is not { } pending)
         {
@@ -133,16 +128,20 @@ public sealed partial class RouterEngine : IDisposable
     }
 
     /// <summary>Puts back the last confirmed configuration (the empty one, whose table is the base ruleset, if none was ever confirmed).</summary>
-    public async Task<ApplyResult> RollbackAsync()
+    public Task<ApplyResult> RollbackAsync() => _gate.RunAsync(RollbackUnderGateAsync);
+
+    private async Task<ApplyResult> RollbackUnderGateAsync()
     {
         ArmDeadline(null);
         var confirmed = _store.Confirmed;
-        return await ApplyAsync(confirmed?.Config ?? RouterConfig.Empty, confirmed?.Revision ?? 0, confirmWithin: null);
+        return await ApplyUnderGateAsync(confirmed?.Config ?? RouterConfig.Empty, confirmed?.Revision ?? 0, confirmWithin: null);
     }
 
     /// <summary>Re-applies the running configuration: whatever changed behind the engine's back is put back.</summary>
     /// <returns>The steps that were needed (empty when nothing drifted).</returns>
-    public async Task<IReadOnlyList<PlanStep>> RepairDriftAsync()
+    public Task<IReadOnlyList<PlanStep>> RepairDriftAsync() => _gate.RunAsync(RepairDriftUnderGateAsync);
+
+    private async Task<IReadOnlyList<PlanStep>> RepairDriftUnderGateAsync()
     {
         if (FailClosed is not null)
         {
@@ -219,11 +218,26 @@ public sealed partial class RouterEngine : IDisposable
             await _kernel.RunAsync(session => ApplySessionRoute(session, uplink));
             if (Applied?.Config.Routes.Any(route => route.Device == uplink.Name) == true)
             {
-                await RepairDriftAsync();
+                // Not awaited: this runs inside an apply when the apply updates the session, and
+                // the apply waits for the session's handler; the repair queues behind the gate.
+                RepairDriftLater();
             }
         }
         await SetUplinkDnsAsync(device, up is not null && uplink.UsePeerDns ? up.DnsServers : null);
     }
+
+    /// <summary>A drift repair after whatever operation runs now; its failure is logged, never thrown.</summary>
+    private void RepairDriftLater() => _ = Task.Run(async () =>
+    {
+        try
+        {
+            await RepairDriftAsync();
+        }
+        catch (Exception exception) when (exception is KernelException or IOException)
+        {
+            LogRepairFailed(exception.Message);
+        }
+    });
 
     private static bool ApplySessionRoute(KernelSession session, PppoeUplink uplink)
     {
@@ -384,26 +398,32 @@ public sealed partial class RouterEngine : IDisposable
         }
     }
 
-    private void ArmDeadline(TimeSpan? after)
+    /// <summary>Rolls back at <paramref name="pending"/>'s deadline (at once when it has passed); null disarms.</summary>
+    private void ArmDeadline(PendingConfirm? pending)
     {
         lock (_timerLock)
         {
             _deadlineTimer?.Dispose();
-            _deadlineTimer = after is { } due ? _time.CreateTimer(_ => _ = RollBackAtDeadlineAsync(), null, due, Timeout.InfiniteTimeSpan) : null;
+            _deadlineTimer = pending is null ? null : _time.CreateTimer(_ => _ = RollBackAtDeadlineAsync(pending), null,
+                TimeSpan.FromTicks(Math.Max(0, (pending.Deadline - _time.GetUtcNow()).Ticks)), Timeout.InfiniteTimeSpan);
         }
     }
 
-    private async Task RollBackAtDeadlineAsync()
+    private async Task RollBackAtDeadlineAsync(PendingConfirm armedFor)
     {
-        if (_store.Pending is not { } pending)
-        {
-            return;
-        }
-        LogDeadline(pending.Revision);
         try
         {
-            var result = await RollbackAsync();
-            if (!result.Applied)
+            var result = await _gate.RunAsync<ApplyResult?>(async () =>
+            {
+                // A confirm or a newer commit may have come first, while this waited for the gate.
+                if (_store.Pending != armedFor)
+                {
+                    return null;
+                }
+                LogDeadline(armedFor.Revision);
+                return await RollbackUnderGateAsync();
+            });
+            if (result is { Applied: false })
             {
                 LogRestoreFailed(_store.Confirmed?.Revision ?? 0, result.Error);
             }
@@ -420,14 +440,14 @@ public sealed partial class RouterEngine : IDisposable
     [LoggerMessage(LogLevel.Warning, "Capability: {Note}")]
     private partial void LogCapability(string note);
 
-    [LoggerMessage(LogLevel.Warning, "Revision {Revision} was waiting for confirmation when the engine stopped: the last confirmed configuration is put back")]
-    private partial void LogDroppedPending(long revision);
-
     [LoggerMessage(LogLevel.Error, "Could not restore revision {Revision}: {Error}")]
     private partial void LogRestoreFailed(long revision, string? error);
 
     [LoggerMessage(LogLevel.Error, "Apply failed at {Step}: {Error}; restoring the previous state")]
     private partial void LogApplyFailed(string step, string? error);
+
+    [LoggerMessage(LogLevel.Error, "Drift repair failed: {Error}")]
+    private partial void LogRepairFailed(string error);
 
     [LoggerMessage(LogLevel.Warning, "Drift repaired: {Step}")]
     private partial void LogDrift(string step);

@@ -156,10 +156,10 @@ public sealed class EngineGrpcService(RouterEngine engine, FlowMonitor flows) : 
         };
     }
 
-    public override Task<ConfirmReply> Confirm(ConfirmRequest request, ServerCallContext context)
+    public override async Task<ConfirmReply> Confirm(ConfirmRequest request, ServerCallContext context)
     {
-        var error = engine.Confirm((long)request.Revision);
-        return Task.FromResult(new ConfirmReply { Confirmed = error is null, Error = error ?? "" });
+        var error = await engine.ConfirmAsync((long)request.Revision);
+        return new ConfirmReply { Confirmed = error is null, Error = error ?? "" };
     }
 
     public override async Task<RollbackReply> Rollback(RollbackRequest request, ServerCallContext context)

@@ -31,7 +31,7 @@ public sealed class ConfirmTests
         await harness.Engine.StartAsync();
         Assert.True((await harness.Engine.ApplyAsync(Configs.Parse(Configs.LabRouter), 1, TimeSpan.FromSeconds(60))).Applied);
 
-        Assert.Null(harness.Engine.Confirm(1));
+        Assert.Null(await harness.Engine.ConfirmAsync(1));
         harness.Time.Advance(TimeSpan.FromSeconds(120));
 
         Assert.True(harness.HasLink("br-lan"));
@@ -39,7 +39,7 @@ public sealed class ConfirmTests
     }
 
     [Fact]
-    public async Task After_a_restart_the_engine_puts_back_the_last_confirmed_configuration()
+    public async Task After_a_restart_past_the_deadline_the_engine_puts_back_the_last_confirmed_configuration()
     {
         Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
         using var harness = new EngineHarness();
@@ -51,7 +51,8 @@ public sealed class ConfirmTests
         harness.Namespace.Exec("ip", "link", "del", "br-lan");
         harness.Namespace.Exec("nft", "flush", "ruleset");
 
-        await harness.RestartAsync();
+        // The engine was down across the deadline (six minutes, the window was five).
+        await harness.RestartAsync(downFor: TimeSpan.FromMinutes(6));
 
         Assert.True(harness.HasLink("br-lan"));
         Assert.Contains("default via 203.0.113.1", harness.Namespace.Exec("ip", "route"), StringComparison.Ordinal);

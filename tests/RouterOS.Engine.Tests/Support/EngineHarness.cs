@@ -29,10 +29,12 @@ internal sealed class EngineHarness : IDisposable
     public RouterEngine Engine { get; private set; }
 
     /// <summary>As after an engine restart: a new engine (and kernel thread) on the same state directory.</summary>
-    public async Task RestartAsync()
+    /// <param name="downFor">How long the clock moves on while no engine runs.</param>
+    public async Task RestartAsync(TimeSpan? downFor = null)
     {
         Engine.Dispose();
         _kernel.Dispose();
+        Time.Advance(downFor ?? TimeSpan.Zero);
         _kernel = new RouterKernel(Namespace.Name);
         Engine = NewEngine();
         await Engine.StartAsync();
