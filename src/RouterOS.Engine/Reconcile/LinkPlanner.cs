@@ -10,8 +10,10 @@ namespace RouterOS.Engine.Reconcile;
 /// <summary>
 /// Links: bridges and VLAN devices the engine creates, ports it only configures. Everything that
 /// can change live is changed live; only a VLAN device's parent, id or protocol needs a
-/// recreate. Devices the configuration does not name are never touched, and only devices the
-/// engine made (named by the previous configuration) are ever deleted.
+/// recreate. Devices the configuration does not name are never touched, except to put back what
+/// the engine changed on them (<see cref="KernelOriginals"/>), and only devices the engine made
+/// (named by the previous configuration) are ever deleted. A setting left unset gets the value
+/// the kernel had before the engine first changed it, if it did.
 /// </summary>
 internal static class LinkPlanner
 {
@@ -34,7 +36,9 @@ internal static class LinkPlanner
                 context.Findings.Add(ConfigFinding.Error(path, $"there is no device {port.Name} in the kernel: ports are existing network devices"));
                 continue;
             }
-            AddChange(steps, path, link, port.Mtu?.Value, port.Enabled, graph.BridgeOf(port.Name)?.ToString(), port.Mac?.ToString(), managedBridges);
+            var original = context.Originals.Of(link.Name);
+            AddChange(steps, path, link, port.Mtu?.Value ?? original?.Mtu, port.Enabled, graph.BridgeOf(port.Name)?.ToString(),
+                port.Mac?.ToString() ?? original?.Mac, managedBridges);
         }
 
         foreach (var bridge in desired.Bridges)
@@ -51,6 +55,8 @@ internal static class LinkPlanner
         {
             steps.AddRange(BridgeVlanPlanner.Plan(bridge, kernel));
         }
+
+        RestoreWhatIsNoLongerNamed(context, steps);
         // Devices exist before anything refers to them: bridges, then the VLAN devices that may
         // sit on them, then memberships, MTUs and admin state, then bridge VLANs.
         return steps.OrderBy(Stage).ToList();
@@ -84,6 +90,21 @@ internal static class LinkPlanner
                 steps.Add(new DeleteLinkStep(ConfigPath.Item("bridges", bridge.Name), bridge.Name.ToString(), ChangeClass.AppliedLive,
                     $"delete bridge {bridge.Name}: no longer in the configuration"));
             }
+        }
+    }
+
+    /// <summary>Devices the configuration no longer names get back what the engine changed on them (a port dropped from it).</summary>
+    private static void RestoreWhatIsNoLongerNamed(PlanContext context, List<PlanStep> steps)
+    {
+        var deleted = steps.OfType<DeleteLinkStep>().Select(step => step.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var original in context.Originals.Links)
+        {
+            if (ManagedSettings.Of(context.Desired, original.Device) != default || deleted.Contains(original.Device)
+                || context.Kernel.Link(original.Device) is not { } link)
+            {
+                continue;
+            }
+            AddChange(steps, $"restore[{original.Device}]", link, original.Mtu, original.Up, null, original.Mac, managedBridges: []);
         }
     }
 
@@ -125,7 +146,8 @@ internal static class LinkPlanner
         {
             steps.Add(new ChangeBridgeStep(path, name, change, $"change bridge {name}: {Describe(change)}"));
         }
-        AddChange(steps, path, existing, bridge.Mtu?.Value, bridge.Enabled, null, bridge.Mac?.ToString(), managedBridges: []);
+        var original = context.Originals.Of(name);
+        AddChange(steps, path, existing, bridge.Mtu?.Value ?? original?.Mtu, bridge.Enabled, null, bridge.Mac?.ToString() ?? original?.Mac, managedBridges: []);
     }
 
     private static void PlanVlan(PlanContext context, List<PlanStep> steps, VlanDevice vlan, DeviceGraph graph, HashSet<string> managedBridges)
@@ -159,11 +181,12 @@ internal static class LinkPlanner
                 vlan.Enabled ? $"bring {name} up" : $"leave {name} down"));
             return;
         }
-        AddChange(steps, path, existing, vlan.Mtu?.Value, vlan.Enabled, graph.BridgeOf(vlan.Name)?.ToString(), null, managedBridges);
+        var original = context.Originals.Of(name);
+        AddChange(steps, path, existing, vlan.Mtu?.Value ?? original?.Mtu, vlan.Enabled, graph.BridgeOf(vlan.Name)?.ToString(), original?.Mac, managedBridges);
     }
 
-    /// <summary>One change step for whatever differs of MTU, admin state, bridge membership and MAC.</summary>
-    private static void AddChange(List<PlanStep> steps, string path, KernelLink link, int? mtu, bool up, string? master, string? mac, HashSet<string> managedBridges)
+    /// <summary>One change step for whatever differs of MTU, admin state, bridge membership and MAC (null: leave it).</summary>
+    private static void AddChange(List<PlanStep> steps, string path, KernelLink link, int? mtu, bool? up, string? master, string? mac, HashSet<string> managedBridges)
     {
         var what = new List<string>();
         int? newMtu = mtu is int m && m != link.Mtu ? m : null;
@@ -171,7 +194,7 @@ internal static class LinkPlanner
         {
             what.Add($"MTU {link.Mtu} -> {changedMtu}");
         }
-        bool? newUp = up != link.Up ? up : null;
+        bool? newUp = up is bool wantedUp && wantedUp != link.Up ? wantedUp : null;
         if (newUp is bool changedUp)
         {
             what.Add(changedUp ? "up" : "down");

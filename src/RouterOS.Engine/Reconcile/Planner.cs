@@ -15,7 +15,9 @@ public static class Planner
 {
     /// <param name="previous">The configuration applied before: devices it names are the engine's to delete.</param>
     /// <param name="loadedRuleset">The table text the engine last loaded and the kernel's listing right after, if any.</param>
-    public static Plan Create(RouterConfig desired, RouterConfig? previous, KernelState kernel, Capabilities capabilities, LoadedRuleset? loadedRuleset)
+    /// <param name="originals">Link settings as the kernel had them before the engine changed them: put back where <paramref name="desired"/> leaves them unset.</param>
+    public static Plan Create(RouterConfig desired, RouterConfig? previous, KernelState kernel, Capabilities capabilities, LoadedRuleset? loadedRuleset,
+        KernelOriginals? originals = null)
     {
         var findings = new List<ConfigFinding>(ConfigVerifier.Verify(desired).Findings);
         findings.AddRange(CapabilityCheck.Findings(desired, capabilities));
@@ -26,7 +28,7 @@ public static class Planner
         {
             return new Plan(findings, [], ruleset.Table);
         }
-        var context = new PlanContext(desired, previous ?? RouterConfig.Empty, kernel, findings);
+        var context = new PlanContext(desired, previous ?? RouterConfig.Empty, kernel, findings, originals ?? KernelOriginals.None);
         var steps = new List<PlanStep>();
         steps.AddRange(LinkPlanner.Plan(context));
         steps.AddRange(AddressPlanner.Plan(context));
@@ -57,7 +59,7 @@ public static class Planner
 }
 
 /// <summary>What every part of the planner reads.</summary>
-internal sealed record PlanContext(RouterConfig Desired, RouterConfig Previous, KernelState Kernel, List<ConfigFinding> Findings);
+internal sealed record PlanContext(RouterConfig Desired, RouterConfig Previous, KernelState Kernel, List<ConfigFinding> Findings, KernelOriginals Originals);
 
 /// <summary>The engine's last ruleset load: what it sent and how the kernel listed the table right after.</summary>
 public sealed record LoadedRuleset(string Table, string Listing);

@@ -74,7 +74,7 @@ public sealed partial class RouterEngine : IDisposable
 
     /// <summary>What applying <paramref name="config"/> would do, with the kernel's own check of the ruleset.</summary>
     public async Task<Plan> PlanAsync(RouterConfig config) => WithServices(await _kernel.RunAsync(session =>
-        Applier.CheckRuleset(Planner.Create(config, _store.Applied?.Config, session.Read(), Capabilities, _store.Ruleset), session)), config);
+        Applier.CheckRuleset(Planner.Create(config, _store.Applied?.Config, session.Read(), Capabilities, _store.Ruleset, _store.Originals), session)), config);
 
     public Task<ApplyResult> ApplyAsync(RouterConfig config, long revision, TimeSpan? confirmWithin) =>
         _gate.RunAsync(() => ApplyUnderGateAsync(config, revision, confirmWithin));
@@ -344,7 +344,8 @@ public sealed partial class RouterEngine : IDisposable
     {
         var previous = _store.Applied?.Config;
         var before = session.Read();
-        var plan = Planner.Create(config, previous, before, Capabilities, _store.Ruleset);
+        var originals = _store.Originals;
+        var plan = Planner.Create(config, previous, before, Capabilities, _store.Ruleset, originals);
         if (plan.HasErrors)
         {
             var first = plan.Findings.First(finding => finding.Severity == Domain.Verification.Severity.Error);
@@ -358,6 +359,7 @@ public sealed partial class RouterEngine : IDisposable
         }
         if (outcome.Succeeded)
         {
+            SaveOriginals(originals, originals.After(config, plan, before));
             return new ApplyResult(true, plan, null, null, session.KernelWrites - writesBefore);
         }
         LogApplyFailed(outcome.FailedStep!.ToString(), outcome.Error);
@@ -372,7 +374,7 @@ public sealed partial class RouterEngine : IDisposable
     private void Restore(KernelSession session, RouterConfig? previous, RouterConfig attempted, KernelState before)
     {
         var target = previous ?? RouterConfig.Empty;
-        var plan = Planner.Create(target, Ownership.Union(previous, attempted), session.Read(), Capabilities, loadedRuleset: null);
+        var plan = Planner.Create(target, Ownership.Union(previous, attempted), session.Read(), Capabilities, loadedRuleset: null, _store.Originals);
         var steps = previous is null ? plan.Steps.Where(step => step is not RulesetStep).ToList() : plan.Steps;
         var outcome = Applier.Execute(plan with { Steps = steps }, session);
         if (previous is null)
@@ -395,6 +397,15 @@ public sealed partial class RouterEngine : IDisposable
             {
                 LogRestoreFailed(0, back.Error);
             }
+        }
+    }
+
+    /// <summary>Written only when something changed: a drift repair usually changes nothing.</summary>
+    private void SaveOriginals(KernelOriginals was, KernelOriginals now)
+    {
+        if (!was.Links.SequenceEqual(now.Links))
+        {
+            _store.SaveOriginals(now);
         }
     }
 

@@ -8,7 +8,7 @@ namespace RouterOS.Engine.State;
 /// <summary>
 /// The engine's own memory, on disk so it outlives the API and the engine: the last applied and
 /// the last confirmed configuration (with secrets: root-only files), the pending confirm deadline,
-/// and the ruleset it loaded. Every write is atomic: temp file, fsync, rename.
+/// the ruleset it loaded, and the link settings it changed from the kernel's own. Every write is atomic: temp file, fsync, rename.
 /// </summary>
 public sealed class EngineStateStore
 {
@@ -35,6 +35,10 @@ public sealed class EngineStateStore
 
     public PendingConfirm? Pending => Known("pending.json", name => Read(name, EngineStateJson.Default.PendingConfirm));
 
+    /// <summary>Link settings as the kernel had them before the engine first changed them (none recorded: empty).</summary>
+    public Reconcile.KernelOriginals Originals =>
+        Known("originals.json", name => Read(name, EngineStateJson.Default.KernelOriginals)) ?? Reconcile.KernelOriginals.None;
+
     public Reconcile.LoadedRuleset? Ruleset => Known("ruleset.json", name => Read(name, EngineStateJson.Default.LoadedRuleset));
 
     public void SaveApplied(long revision, RouterConfig config) => SaveRevision("applied.json", revision, config);
@@ -46,6 +50,9 @@ public sealed class EngineStateStore
 
     public void SaveRuleset(Reconcile.LoadedRuleset? ruleset) =>
         Save("ruleset.json", ruleset, ruleset is null ? null : JsonSerializer.Serialize(ruleset, EngineStateJson.Default.LoadedRuleset));
+
+    public void SaveOriginals(Reconcile.KernelOriginals originals) =>
+        Save("originals.json", originals, originals.Links.Count == 0 ? null : JsonSerializer.Serialize(originals, EngineStateJson.Default.KernelOriginals));
 
     private T? Known<T>(string name, Func<string, T?> read) where T : class
     {
@@ -120,4 +127,5 @@ internal sealed record RevisionFile(long Revision, string ConfigJson);
 [JsonSerializable(typeof(RevisionFile))]
 [JsonSerializable(typeof(PendingConfirm))]
 [JsonSerializable(typeof(Reconcile.LoadedRuleset))]
+[JsonSerializable(typeof(Reconcile.KernelOriginals))]
 internal sealed partial class EngineStateJson : JsonSerializerContext;
