@@ -10,6 +10,9 @@ set -euo pipefail
 wan=$1 data=$2 example=$3
 wan_etc=/etc/netns/ros-wan
 
+# The ISP starts afresh with the lab: a lease kept from a run before names an earlier wan0 (veths get
+# new MACs) and would hold the one address the range has.
+rm -f "$data/wan-dnsmasq.leases"
 dhcp=()
 [[ $wan == dhcp ]] && dhcp=(--dhcp-range=203.0.113.2,203.0.113.2,255.255.255.0,1h --dhcp-option=option:router,203.0.113.1 --dhcp-option=option:dns-server,203.0.113.1)
 ip netns exec ros-wan dnsmasq --keep-in-foreground --conf-file=/dev/null --no-resolv --no-hosts --interface=eth0 --bind-interfaces \

@@ -6,41 +6,72 @@
 # with ROUTEROS_LAB_WAN=pppoe (`make run WAN=pppoe`) a pppoe-server instead, where the kernel has
 # PPP (examples/lab-router-pppoe.json). Nothing outside the three namespaces is changed (the
 # ISP's PPP secrets live in /etc/netns/ros-wan, which only `ip netns exec ros-wan` sees, and go
-# with the lab). Ctrl-C tears it all down; a run after a crash first removes what it left.
+# with the lab). Engine and API are supervised separately (scripts/lab-supervise.sh): either one
+# killed is started again while the kernel keeps routing. Ctrl-C or TERM tears it all down (in
+# under 3 s); a run after a crash first removes what it left.
+# ROUTEROS_LAB_DATA and ROUTEROS_LAB_ENGINE_STATE: other data directories than ./data and
+# /var/lib/routeros-lab-engine (the README and fault tests start each lab afresh this way).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 config=${CONFIGURATION:-Debug}
-data=$root/data
+data=${ROUTEROS_LAB_DATA:-$root/data}
+export ROUTEROS_LAB_DATA=$data
 engine_dll=$root/src/RouterOS.Engine/bin/$config/net10.0/RouterOS.Engine.dll
 socket=/run/routeros/engine.sock
+# The supervised services' pids, for the teardown and the fault tests (tests/lab/).
+run_dir=/run/routeros-lab
 pids=()
 
 wan_etc=/etc/netns/ros-wan
 
+# Stops a service an earlier lab left running, found by its pid file, only if it is what we started.
+stop_leftover() {
+  local pid_file=$run_dir/$1.pid pid
+  pid=$(cat "$pid_file" 2>/dev/null) || return 0
+  if [[ $pid =~ ^[0-9]+$ ]] && grep -qa "$2" "/proc/$pid/cmdline" 2>/dev/null; then
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  rm -f "$pid_file"
+}
+remove_namespace() {
+  [[ -e /run/netns/$1 ]] || return 0
+  ip netns pids "$1" 2>/dev/null | xargs -r kill -KILL 2>/dev/null || true
+  ip netns del "$1" 2>/dev/null || true
+}
 remove_lab() {
-  pkill -f "RouterOS.Engine.dll --netns ros-router" 2>/dev/null || true
-  # What runs in the lab's namespaces (the ISP's servers, the LAN's DHCP client) goes with them.
-  for ns in ros-router ros-lan ros-wan; do
-    ip netns pids "$ns" 2>/dev/null | xargs -r kill 2>/dev/null || true
-    ip netns del "$ns" 2>/dev/null || true
-  done
+  stop_leftover engine RouterOS.Engine.dll
+  stop_leftover api RouterOS.Api.dll
+  # What runs in the lab's namespaces (the ISP's servers, the LAN's DHCP client, the engine's
+  # dnsmasq and DHCP client) goes with them; deleting a namespace deletes its veths.
+  for ns in ros-router ros-lan ros-wan; do remove_namespace "$ns"; done
   rm -rf "$wan_etc"
+  rm -f "$socket"
 }
 stop() {
   trap - EXIT INT TERM
+  local started=${EPOCHREALTIME/./}
   echo; echo "lab: stopping"
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # All at once: each supervisor stops its service (TERM, KILL after 2 s) and exits; meanwhile the
+  # ISP and the LAN client, which keep no state worth a clean exit, go with their namespaces.
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for ns in ros-lan ros-wan; do remove_namespace "$ns"; done
   wait 2>/dev/null || true
+  local services=${EPOCHREALTIME/./}
   remove_lab
+  local now=${EPOCHREALTIME/./}
+  echo "lab: stopped in $(((now - started) / 1000)) ms (services $(((services - started) / 1000)) ms)"
 }
 
 if [[ $(id -u) -ne 0 ]]; then
   echo "lab: run as root (it creates network namespaces and starts the privileged engine)" >&2
   exit 1
 fi
+mkdir -p "$run_dir"
 remove_lab
-trap stop EXIT INT TERM
+# A signal is the normal way to stop: exit 0 after the teardown; any other exit keeps its status.
+trap stop EXIT
+trap 'stop; exit 0' INT TERM
 
 ip netns add ros-router; ip netns add ros-lan; ip netns add ros-wan
 ip link add lan0 netns ros-router type veth peer name eth0 netns ros-lan
@@ -59,7 +90,7 @@ pids+=($!)
 
 id -u routeros >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin routeros
 # The engine's state holds secrets: root only, outside the API's data directory.
-engine_state=/var/lib/routeros-lab-engine
+engine_state=${ROUTEROS_LAB_ENGINE_STATE:-/var/lib/routeros-lab-engine}
 mkdir -p "$engine_state"
 chmod 0700 "$engine_state"
 
@@ -87,7 +118,10 @@ jq -r '.notes[]' <<<"$caps" | sed 's/^/lab: kernel: /'
 # The ISP in ros-wan: DHCP (or a pppoe-server) and DNS for the router's WAN.
 scripts/lab-isp.sh "$wan" "$data" "$example"
 
-dotnet "$engine_dll" --netns ros-router --socket "$socket" --state "$engine_state" --group routeros &
+# The engine restores the last confirmed configuration whenever it starts, so a restarted engine
+# puts back what it had; the API reconnects to it by itself.
+scripts/lab-supervise.sh engine "$run_dir/engine.pid" \
+  dotnet "$engine_dll" --netns ros-router --socket "$socket" --state "$engine_state" --group routeros &
 pids+=($!)
 for _ in $(seq 1 100); do [[ -S $socket ]] && break; sleep 0.2; done
 [[ -S $socket ]] || { echo "lab: the engine did not start" >&2; exit 1; }
@@ -97,6 +131,10 @@ ip netns exec ros-lan busybox udhcpc -i eth0 -f -A 3 -s "$root/scripts/lab-udhcp
 pids+=($!)
 echo "lab: router up. From the LAN client:  ip netns exec ros-lan curl http://203.0.113.1/"
 echo "lab: kernel state:  ip netns exec ros-router ip -d link;  ip netns exec ros-router nft list ruleset"
-RouterOS__InitialConfig="$lab_config" RouterOS__EngineSocket="$socket" scripts/run-api.sh &
+# Published once here; the supervisor starts the published API again after it dies.
+export RouterOS__InitialConfig="$lab_config" RouterOS__EngineSocket="$socket"
+scripts/run-api.sh --publish-only
+scripts/lab-supervise.sh api "$run_dir/api.pid" scripts/run-api.sh --no-publish &
 pids+=($!)
-wait "${pids[-1]}"
+# Until Ctrl-C or TERM (the trap stops everything); a service that dies is its supervisor's business.
+wait

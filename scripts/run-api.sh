@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Runs the config API on http://127.0.0.1:8080 as the unprivileged system user 'routeros' (created
-# here if missing), with its data in ./data. The API never runs as root: only the engine does.
+# here if missing), with its data in ./data (or ROUTEROS_LAB_DATA). The API never runs as root:
+# only the engine does. --no-publish: run what an earlier call published (the lab's supervisor
+# starts the API again this way, in a second rather than a publish's half minute); --publish-only:
+# publish and stop there.
 set -euo pipefail
+publish=true
+[[ ${1:-} == --no-publish ]] && publish=false
 cd "$(dirname "$0")/.."
 user=routeros
-data=$PWD/data
+data=${ROUTEROS_LAB_DATA:-$PWD/data}
 if ! id -u "$user" >/dev/null 2>&1; then
   useradd --system --no-create-home --shell /usr/sbin/nologin "$user"
 fi
@@ -15,10 +20,15 @@ chmod 0700 "$data"
 # output points at the NuGet cache under /root, which the API's user cannot read). Run from the
 # publish folder, so its appsettings.json (log levels, defaults) is the content root's.
 out=$PWD/artifacts/api
-dotnet publish src/RouterOS.Api -c "${CONFIGURATION:-Debug}" -o "$out" -nologo -clp:NoSummary -v quiet
-chmod -R o+rX "$out"
+if $publish; then
+  dotnet publish src/RouterOS.Api -c "${CONFIGURATION:-Debug}" -o "$out" -nologo -clp:NoSummary -v quiet
+  chmod -R o+rX "$out"
+  [[ ${1:-} == --publish-only ]] && exit 0
+fi
 cd "$out"
-exec runuser -u "$user" -- env HOME="$data" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 \
+# setpriv execs (runuser forks and waits): the API's pid is this script's, so a supervisor's
+# signal reaches the API itself and a kill -9 of the API is seen by the supervisor at once.
+exec setpriv --reuid="$user" --regid="$user" --init-groups env HOME="$data" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 \
   RouterOS__DataDirectory="$data" \
   RouterOS__EngineSocket="${RouterOS__EngineSocket:-/run/routeros/engine.sock}" \
   RouterOS__InitialConfig="${RouterOS__InitialConfig:-}" \
