@@ -69,6 +69,7 @@ public static class RouterApiPipeline
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealthApi();
         app.MapScalarApiReference("/api/docs", scalar => scalar.WithTitle("RouterOS API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         var open = app.MapGroup("/api/v1");
         open.MapAuthApi();

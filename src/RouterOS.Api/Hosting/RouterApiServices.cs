@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RouterOS.Api.Apis;
 using RouterOS.Api.Auth;
 using RouterOS.Api.Commits;
 using RouterOS.Api.Engine;
@@ -49,6 +50,7 @@ public static class RouterApiServices
         });
 
         services.AddRouterAuth();
+        services.AddRouterHealthChecks();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemMapping>();
         services.ConfigureHttpJsonOptions(json =>
