@@ -20,6 +20,9 @@ public sealed class FakeRouterHandler(RouterConfig candidate) : HttpMessageHandl
 
     public List<(HttpMethod Method, string Path, string? IfMatch, string? Body)> Writes { get; } = [];
 
+    /// <summary>What GET /api/v1/auth/session answers: by default nobody signed in, setup done.</summary>
+    public string Session { get; set; } = "{\"setupPending\":false}";
+
     /// <summary>The answer to the next writes; null: accepted.</summary>
     public (HttpStatusCode Status, string Json)? WriteAnswer { get; set; }
 
@@ -31,6 +34,7 @@ public sealed class FakeRouterHandler(RouterConfig candidate) : HttpMessageHandl
             return path switch
             {
                 "/api/v1/candidate" => Json(HttpStatusCode.OK, $"{{\"version\":{Version},\"config\":{RouterConfigJson.Write(Candidate)}}}", etag: $"\"{Version}\""),
+                "/api/v1/auth/session" => Json(HttpStatusCode.OK, Session),
                 "/api/v1/auth/antiforgery" => Json(HttpStatusCode.OK, "{\"headerName\":\"X-XSRF-TOKEN\",\"token\":\"t\"}"),
                 "/api/v1/status" => Json(HttpStatusCode.OK, StatusJson),
                 _ => Json(HttpStatusCode.NotFound, "{\"title\":\"Not found\"}"),
