@@ -9,6 +9,7 @@
 # with the lab). Engine and API are supervised separately (scripts/lab-supervise.sh): either one
 # killed is started again while the kernel keeps routing. Ctrl-C or TERM tears it all down (in
 # under 3 s); a run after a crash first removes what it left.
+# `scripts/lab.sh --remove` removes what a lab left and exits.
 # ROUTEROS_LAB_DATA and ROUTEROS_LAB_ENGINE_STATE: other data directories than ./data and
 # /var/lib/routeros-lab-engine (the README and fault tests start each lab afresh this way).
 set -euo pipefail
@@ -52,7 +53,7 @@ stop() {
   trap - EXIT INT TERM
   local started=${EPOCHREALTIME/./}
   echo; echo "lab: stopping"
-  # All at once: each supervisor stops its service (TERM, KILL after 2 s) and exits; meanwhile the
+  # All at once: each supervisor stops its service (TERM, KILL after 1.5 s) and exits; meanwhile the
   # ISP and the LAN client, which keep no state worth a clean exit, go with their namespaces.
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for ns in ros-lan ros-wan; do remove_namespace "$ns"; done
@@ -69,6 +70,8 @@ if [[ $(id -u) -ne 0 ]]; then
 fi
 mkdir -p "$run_dir"
 remove_lab
+# --remove: only remove what a lab left (the lab tests' last resort when a lab did not stop).
+[[ ${1:-} == --remove ]] && exit 0
 # A signal is the normal way to stop: exit 0 after the teardown; any other exit keeps its status.
 trap stop EXIT
 trap 'stop; exit 0' INT TERM
