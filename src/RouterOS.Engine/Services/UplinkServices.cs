@@ -152,6 +152,7 @@ public sealed partial class UplinkServices : IAsyncDisposable
             var hostname = config.SystemOrDefault.Hostname?.ToString() ?? "router";
             foreach (var (device, client) in wanted.Where(pair => Find(pair.Key) is null))
             {
+                StopLeftoverDhcpClient(device);
                 var started = new UplinkDhcpClient(client, _namespaceName, HookFile, client.Hostname?.ToString() ?? hostname, _time, _logger, _apply);
                 started.Changed += OnChanged;
                 lock (_clients)
@@ -211,6 +212,20 @@ public sealed partial class UplinkServices : IAsyncDisposable
         return directory;
     }
 
+    /// <summary>
+    /// A udhcpc an earlier engine left running (it was killed) would ask for leases beside ours:
+    /// stop it. Only a client of this device running this engine's hook is touched.
+    /// </summary>
+    private void StopLeftoverDhcpClient(string device)
+    {
+        var ours = Signals.ProcessesWith("-s", HookFile).ToHashSet();
+        foreach (var pid in Signals.ProcessesWith("udhcpc", "-i", device).Where(ours.Contains))
+        {
+            LogLeftoverDhcpClient(device, pid);
+            Signals.TerminateAndWait(pid, TimeSpan.FromSeconds(5));
+        }
+    }
+
     private void OnChanged() => Changed?.Invoke();
 
     public async ValueTask DisposeAsync()
@@ -221,6 +236,9 @@ public sealed partial class UplinkServices : IAsyncDisposable
             await client.DisposeAsync();
         _gate.Dispose();
     }
+
+    [LoggerMessage(LogLevel.Warning, "DHCP client on {Device}: udhcpc {Pid} left by an earlier engine is stopped")]
+    private partial void LogLeftoverDhcpClient(string device, int pid);
 
     [LoggerMessage(LogLevel.Warning, "PPPoE {Name}: pppd {Pid} left by an earlier engine is stopped")]
     private partial void LogLeftover(string name, int pid);
