@@ -55,6 +55,7 @@ test: build
 	@echo "== lab tier: make run's lab (scripts/lab.sh, root): the README's commands as written; faults"
 	@# Each starts and removes its own lab (stopped by timeout's TERM at worst, which still removes it).
 	@timeout --kill-after 30s 20m tests/lab/readme-test.sh $(RESULTS)/readme.check || true
+	@timeout --kill-after 30s 20m tests/lab/fault-test.sh $(RESULTS)/fault.check || true
 	@echo "== tier 3: full-kernel scenarios in the test VM (firmware/vm; qemu, Debian's stock kernel)"
 	@firmware/vm/kernel-tier.sh $(RESULTS) || echo "fail full-kernel tier did not run to the end" >> $(RESULTS)/kernel.check
 	@echo "== code style: dotnet format --verify-no-changes"
@@ -64,7 +65,7 @@ test: build
 		echo "fail dotnet format --verify-no-changes (run 'make format')" > $(RESULTS)/format.check; \
 	fi
 	@scripts/test-summary.sh $(RESULTS) $(RESULTS)/reports.check $(RESULTS)/format.check $(RESULTS)/kernel.check \
-		$(RESULTS)/readme.check
+		$(RESULTS)/readme.check $(RESULTS)/fault.check
 
 # The full-kernel tier alone: boots the test VM once and runs every scenario in it.
 test-kernel: deps
