@@ -134,9 +134,16 @@ ip netns exec ros-lan busybox udhcpc -i eth0 -f -A 3 -s "$root/scripts/lab-udhcp
 pids+=($!)
 echo "lab: router up. From the LAN client:  ip netns exec ros-lan curl http://203.0.113.1/"
 echo "lab: kernel state:  ip netns exec ros-router ip -d link;  ip netns exec ros-router nft list ruleset"
-# Published once here; the supervisor starts the published API again after it dies.
+# Published once here (in the background, so Ctrl-C is not held up until the publish ends);
+# the supervisor starts the published API again after it dies. ROUTEROS_LAB_SKIP_PUBLISH=1: the
+# lab tests publish once for several labs.
 export RouterOS__InitialConfig="$lab_config" RouterOS__EngineSocket="$socket"
-scripts/run-api.sh --publish-only
+if [[ -z ${ROUTEROS_LAB_SKIP_PUBLISH:-} ]]; then
+  scripts/run-api.sh --publish-only &
+  pids+=($!)
+  wait "${pids[-1]}" || { echo "lab: the API could not be published" >&2; exit 1; }
+  unset 'pids[-1]'
+fi
 scripts/lab-supervise.sh api "$run_dir/api.pid" scripts/run-api.sh --no-publish &
 pids+=($!)
 # Until Ctrl-C or TERM (the trap stops everything); a service that dies is its supervisor's business.

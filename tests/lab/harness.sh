@@ -4,7 +4,7 @@
 # Needs root, like `make run`. The lab's names are fixed (ros-router, ros-lan, ros-wan, port 8080),
 # so a lab already running (someone's `make run`) is left alone and the test fails saying so.
 # Provides: lab_start, lab_stop, lab_ready, check (pass/fail lines), $lab_dir, $setup_token, $api.
-# Set lab_log_copy to a path to keep the lab's output there.
+# Set lab_log_copy to a path to keep the lab's output there, lab_scratch to a directory to remove with the lab.
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 api=http://127.0.0.1:8080/api/v1
@@ -38,10 +38,15 @@ lab_start() {
   trap lab_stop EXIT
   trap 'exit 130' INT
   trap 'exit 143' TERM
-  ROUTEROS_LAB_DATA=$lab_dir/data ROUTEROS_LAB_ENGINE_STATE=$lab_dir/engine \
+  # Publishing the API (the dashboard's files compressed) is most of a lab's start: a lab after
+  # the first one of the same build runs the API the first one published.
+  local build published_stamp=$repo/artifacts/api/.lab-test-build skip=
+  build=$(stat -c '%n %Y %s' "$repo"/src/RouterOS.Api/bin/"${CONFIGURATION:-Debug}"/net10.0/RouterOS.*.dll 2>/dev/null)
+  [[ -n $build && -f $published_stamp && $(cat "$published_stamp") == "$build" ]] && skip=1
+  ROUTEROS_LAB_DATA=$lab_dir/data ROUTEROS_LAB_ENGINE_STATE=$lab_dir/engine ROUTEROS_LAB_SKIP_PUBLISH=$skip \
     "$repo/scripts/lab.sh" > "$lab_dir/lab.log" 2>&1 &
   lab_pid=$!
-  local deadline=$((SECONDS + ${LAB_START_TIMEOUT:-600}))
+  local deadline=$((SECONDS + ${LAB_START_TIMEOUT:-900}))
   until lab_ready; do
     if ! kill -0 "$lab_pid" 2>/dev/null; then
       echo "lab test: the lab exited while starting; its output:" >&2
@@ -49,12 +54,13 @@ lab_start() {
       return 1
     fi
     if ((SECONDS > deadline)); then
-      echo "lab test: the lab was not ready within ${LAB_START_TIMEOUT:-600} s; its output:" >&2
+      echo "lab test: the lab was not ready within ${LAB_START_TIMEOUT:-900} s; its output:" >&2
       tail -n 40 "$lab_dir/lab.log" >&2
       return 1
     fi
     sleep 1
   done
+  [[ -n $build ]] && echo "$build" > "$published_stamp"
   # The last token the API printed is the live one (each start before setup prints a new one).
   setup_token=$(grep -o 'Setup token: [0-9a-f]*' "$lab_dir/lab.log" | tail -n 1 | cut -d' ' -f3)
 }
@@ -75,4 +81,6 @@ lab_stop() {
   if [[ -n $lab_dir && -z ${LAB_KEEP:-} ]]; then
     rm -rf "$lab_dir"
   fi
+  [[ -n ${lab_scratch:-} ]] && rm -rf "$lab_scratch"
+  return 0
 }

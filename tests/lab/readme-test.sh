@@ -7,19 +7,23 @@
 # One line per block goes to RESULT_FILE ("pass ..." or "fail ..."), as scripts/test-summary.sh counts.
 # The block that starts the lab and the tests (make run, make test) is the one not run: this test
 # is what runs the lab, and `make test` runs this test.
-# Usage: tests/lab/readme-test.sh RESULT_FILE
+# Usage: tests/lab/readme-test.sh RESULT_FILE [README]  (another README: to see this test fail)
 set -uo pipefail
 result=$(realpath -m "$1")
 source "$(dirname "$0")/harness.sh"
 lab_log_copy=${result%.check}-lab.log
+readme=$(realpath "${2:-$repo/README.md}")
 
 blocks=$(mktemp -d /tmp/routeros-readme.XXXXXX)
+# Removed with the lab by the harness, whatever happens.
+lab_scratch=$blocks
+trap lab_stop EXIT
 # Each ```sh ... ``` block of the README into its own file, in order.
 awk -v dir="$blocks" '
   /^```sh[[:space:]]*$/ { n++; file = sprintf("%s/block-%02d.sh", dir, n); inside = 1; next }
   /^```/ && inside { inside = 0; close(file); next }
   inside { print > file }
-' "$repo/README.md"
+' "$readme"
 shopt -s nullglob
 files=("$blocks"/block-*.sh)
 if ((${#files[@]} == 0)); then
@@ -63,6 +67,5 @@ if ((status != 0)); then
   failed=$(grep 'README command failed' "$blocks/walkthrough.log" | tail -n 1)
   check "$result" fail "README walkthrough: ${failed:-exited with $status} (see ${result%.check}-walkthrough.log)"
 fi
-rm -rf "$blocks"
 lab_stop
 exit "$status"
