@@ -16,6 +16,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 source "$here/harness.sh"
 source "$here/fault-traffic.sh"
 lab_log_copy=${result%.check}-lab.log
+: > "$result"
 # How long a killed service may take to be back (a busy CI machine starts .NET slowly).
 back_within=60
 stream_seconds=$((back_within + 30))

@@ -12,6 +12,7 @@ set -uo pipefail
 result=$(realpath -m "$1")
 source "$(dirname "$0")/harness.sh"
 lab_log_copy=${result%.check}-lab.log
+: > "$result"
 readme=$(realpath "${2:-$repo/README.md}")
 
 blocks=$(mktemp -d /tmp/routeros-readme.XXXXXX)
