@@ -5,7 +5,7 @@ namespace RouterOS.Api.Commits;
 /// <summary>
 /// Rolls back a commit that is not confirmed by its deadline. The deadline is in the store, so a
 /// restarted API picks it up again and still rolls back on time (or at once, if it passed while
-/// the API was down).
+/// the API was down). A failed check (even a timeout's cancellation) is logged and tried again.
 /// </summary>
 public sealed class RollbackWatcher(IServiceScopeFactory scopes, PendingCommitSignal signal, TimeProvider time, ILogger<RollbackWatcher> log) : BackgroundService
 {
@@ -22,12 +22,19 @@ public sealed class RollbackWatcher(IServiceScopeFactory scopes, PendingCommitSi
             {
                 sleep = await CheckAsync(stoppingToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 CommitLog.WatchFailed(log, e);
                 sleep = TimeSpan.FromSeconds(5);
             }
-            await signal.WaitAsync(sleep, time, stoppingToken, onSleeping: () => Sleeping = new WatcherSleep(checkedAt, checkedAt + sleep));
+            try
+            {
+                await signal.WaitAsync(sleep, time, stoppingToken, onSleeping: () => Sleeping = new WatcherSleep(checkedAt, checkedAt + sleep));
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
     }
 

@@ -90,16 +90,23 @@ public sealed class FlowCache
 
     /// <summary>
     /// The page the query asks for. Top-N selection (a bounded heap), not a full sort, so a
-    /// top-50 of 100k flows costs one pass.
+    /// top-50 of 100k flows costs one pass; the heap holds at most offset + limit flows, which
+    /// <see cref="FlowQuery.Parse"/> bounds.
     /// </summary>
     public FlowPage Query(FlowQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
+        // Parse keeps these in range; a query built past them is a bug, refused before it allocates.
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Offset);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Offset, FlowQuery.MaxOffset);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, FlowQuery.MaxLimit);
         var wanted = query.Offset + query.Limit;
-        var comparer = Comparer(query);
+        var order = FlowKey.Order(query.Sort, query.Descending);
         // A max-heap of the best `wanted` so far: its root is the worst kept, replaced by anything better.
-        var best = new PriorityQueue<FlowView, FlowView>(wanted + 1, Comparer<FlowView>.Create((a, b) => comparer.Compare(b, a)));
+        var best = new PriorityQueue<FlowView, FlowKey>(Comparer<FlowKey>.Create((a, b) => order.Compare(b, a)));
         var matching = 0;
+        var beyondCursor = 0;
         FlowTotals? totals;
         bool connected;
         int total;
@@ -112,13 +119,19 @@ public sealed class FlowCache
                     continue;
                 }
                 matching++;
+                var key = FlowKey.Of(flow.View);
+                if (query.Cursor is { } cursor && order.Compare(key, cursor.After) <= 0)
+                {
+                    continue;
+                }
+                beyondCursor++;
                 if (best.Count < wanted)
                 {
-                    best.Enqueue(flow.View, flow.View);
+                    best.Enqueue(flow.View, key);
                 }
-                else if (comparer.Compare(flow.View, best.Peek()) < 0)
+                else if (best.TryPeek(out _, out var worst) && order.Compare(key, worst) < 0)
                 {
-                    _ = best.EnqueueDequeue(flow.View, flow.View);
+                    _ = best.EnqueueDequeue(flow.View, key);
                 }
             }
             totals = _totals;
@@ -131,24 +144,12 @@ public sealed class FlowCache
             rows.Add(view);
         }
         rows.Reverse();
-        return new FlowPage(matching, total, [.. rows.Skip(query.Offset)], totals, connected);
-    }
-
-    /// <summary>Orders flows as the query wants them shown (first = best); ties by id, so pages are stable.</summary>
-    private static Comparer<FlowView> Comparer(FlowQuery query)
-    {
-        Comparison<FlowView> key = query.Sort switch
-        {
-            FlowSort.Rate => (a, b) => a.BytesPerSecond.CompareTo(b.BytesPerSecond),
-            // Age: older is "more"; descending shows the oldest first.
-            FlowSort.Age => (a, b) => b.Started.CompareTo(a.Started),
-            _ => (a, b) => a.Bytes.CompareTo(b.Bytes),
-        };
-        return Comparer<FlowView>.Create((a, b) =>
-        {
-            var order = query.Descending ? key(b, a) : key(a, b);
-            return order != 0 ? order : a.Id.CompareTo(b.Id);
-        });
+        List<FlowView> page = [.. rows.Skip(query.Offset)];
+        // More flows sort after this page's last row: the next page starts there.
+        var next = page.Count > 0 && beyondCursor > query.Offset + page.Count
+            ? new FlowCursor(query.Sort, query.Descending, FlowKey.Of(page[^1])).Encode()
+            : null;
+        return new FlowPage(matching, total, page, totals, connected, next);
     }
 
     private void Signal()

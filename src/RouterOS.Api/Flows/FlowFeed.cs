@@ -18,6 +18,7 @@ public sealed partial class FlowFeed(IEngineClient engine, FlowCache cache, ILog
             cache.Disconnected();
             return Task.CompletedTask;
         },
+        logger,
         stoppingToken);
 
     [LoggerMessage(LogLevel.Warning, "The engine's flow stream is down: {Error}; reconnecting")]

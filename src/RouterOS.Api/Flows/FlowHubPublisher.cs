@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
+using RouterOS.Api.Hosting;
 
 namespace RouterOS.Api.Flows;
 
@@ -70,27 +71,30 @@ public sealed partial class FlowHubPublisher(FlowCache cache, FlowHubSubscribers
 {
     public static readonly TimeSpan MinimumGap = TimeSpan.FromMilliseconds(100);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private long? _lastRound;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => BackgroundLoop.RunAsync(nameof(FlowHubPublisher), RoundAsync, logger, stoppingToken);
+
+    private async Task RoundAsync(CancellationToken stoppingToken)
     {
-        long? lastRound = null;
-        while (!stoppingToken.IsCancellationRequested)
+        await Task.WhenAny(cache.Changed, subscribers.Woken).WaitAsync(stoppingToken);
+        if (_lastRound is { } last && time.GetElapsedTime(last) is var sinceLast && sinceLast < MinimumGap)
+        {
+            await Task.Delay(MinimumGap - sinceLast, stoppingToken);
+        }
+        _lastRound = time.GetTimestamp();
+        foreach (var subscriber in subscribers.All)
         {
             try
             {
-                await Task.WhenAny(cache.Changed, subscribers.Woken).WaitAsync(stoppingToken);
-                if (lastRound is { } last && time.GetElapsedTime(last) is var sinceLast && sinceLast < MinimumGap)
-                {
-                    await Task.Delay(MinimumGap - sinceLast, stoppingToken);
-                }
-                lastRound = time.GetTimestamp();
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            foreach (var subscriber in subscribers.All)
-            {
                 Push(subscriber);
+            }
+            catch (Exception exception)
+            {
+                // Its query fails (a bug; it would fail again each round): drop it, keep serving the others.
+                subscribers.Remove(subscriber.ConnectionId);
+                Volatile.Write(ref subscriber.Sending, 0);
+                LogPushFailed(subscriber.ConnectionId, exception);
             }
         }
     }
@@ -118,9 +122,9 @@ public sealed partial class FlowHubPublisher(FlowCache cache, FlowHubSubscribers
         {
             await hub.Clients.Client(subscriber.ConnectionId).Update(delta);
         }
-        catch (Exception exception) when (exception is IOException or InvalidOperationException or OperationCanceledException)
+        catch (Exception exception)
         {
-            // Gone or broken: the next update starts it over.
+            // Gone or broken (or a fault in sending): the next update starts it over.
             subscriber.LastRows = null;
             LogSendFailed(subscriber.ConnectionId, exception.Message);
         }
@@ -153,6 +157,9 @@ public sealed partial class FlowHubPublisher(FlowCache cache, FlowHubSubscribers
         subscriber.LastHeader = header;
         return new FlowPageDelta(reset, upserts, removed, order, page.Matching, page.Total, page.Totals, page.Connected);
     }
+
+    [LoggerMessage(LogLevel.Error, "The flows of hub connection {ConnectionId} could not be computed; it is unsubscribed (it may subscribe again)")]
+    private partial void LogPushFailed(string connectionId, Exception exception);
 
     [LoggerMessage(LogLevel.Debug, "Could not send flows to {ConnectionId}: {Error}")]
     private partial void LogSendFailed(string connectionId, string error);

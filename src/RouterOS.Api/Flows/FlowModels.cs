@@ -61,4 +61,5 @@ public sealed record FlowUpdate(bool Reset, IReadOnlyList<FlowView> Upserts, IRe
 
 /// <summary>An answer to a flow query: the rows asked for, how many matched, and the totals.</summary>
 /// <param name="Connected">False while the engine's flow stream is down (the rows are the last known).</param>
-public sealed record FlowPage(int Matching, int Total, IReadOnlyList<FlowView> Rows, FlowTotals? Totals, bool Connected);
+/// <param name="NextCursor">Send it as <c>cursor</c> (with the same filter) for the page after this one; null on the last page.</param>
+public sealed record FlowPage(int Matching, int Total, IReadOnlyList<FlowView> Rows, FlowTotals? Totals, bool Connected, string? NextCursor = null);

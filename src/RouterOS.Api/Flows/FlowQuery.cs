@@ -14,18 +14,26 @@ public enum FlowSort
 /// Which flows to show, in which order, how many. The filter is a short expression a search box
 /// can hold: space-separated terms, all of which must match: <c>proto:tcp</c>, <c>addr:10.0.0.0/8</c>,
 /// <c>port:443</c>, <c>iface:br-lan</c>, <c>offload:software</c> (none, software, hardware,
-/// offloaded), and plain words matched against the flow's text.
+/// offloaded), and plain words matched against the flow's text. A page starts at an offset (up to
+/// <see cref="MaxOffset"/>) or after a cursor (<see cref="FlowCursor"/>, any depth).
 /// </summary>
-public sealed record FlowQuery(FlowFilter Filter, FlowSort Sort, bool Descending, int Offset, int Limit)
+public sealed record FlowQuery(FlowFilter Filter, FlowSort Sort, bool Descending, int Offset, int Limit, FlowCursor? Cursor = null)
 {
     public const int MaxLimit = 1000;
     public const int DefaultLimit = 100;
+
+    /// <summary>
+    /// The deepest offset: a page costs a pass over all flows keeping offset + limit of them, so the
+    /// offset is bounded; deeper pages follow the cursor each page returns.
+    /// </summary>
+    public const int MaxOffset = 10_000;
 
     public static FlowQuery Default { get; } = new(FlowFilter.All, FlowSort.Bytes, true, 0, DefaultLimit);
 
     /// <summary>Parses the query parameters; the error names the parameter and what is wrong with it.</summary>
     /// <param name="networksOf">An interface's networks (from the running configuration), or null if the router has no such interface.</param>
-    public static (FlowQuery? Query, string? Parameter, string? Error) Parse(string? filter, string? sort, string? order, int? offset, int? limit, Func<string, IReadOnlyList<IPNetwork>?> networksOf)
+    /// <param name="cursor">The <c>nextCursor</c> of the page before, or null for the first page.</param>
+    public static (FlowQuery? Query, string? Parameter, string? Error) Parse(string? filter, string? sort, string? order, int? offset, int? limit, Func<string, IReadOnlyList<IPNetwork>?> networksOf, string? cursor = null)
     {
         var (parsed, filterError) = FlowFilter.Parse(filter, networksOf);
         if (parsed is null)
@@ -47,15 +55,32 @@ public sealed record FlowQuery(FlowFilter Filter, FlowSort Sort, bool Descending
             case "asc": descending = false; break;
             default: return (null, "order", $"'{order}' is not an order: use asc or desc");
         }
-        if (offset is < 0)
+        if (offset is < 0 or > MaxOffset)
         {
-            return (null, "offset", "the offset cannot be negative");
+            return (null, "offset", $"the offset must be between 0 and {MaxOffset}; page further with the nextCursor each page returns");
         }
         if (limit is < 1 or > MaxLimit)
         {
             return (null, "limit", $"the limit must be between 1 and {MaxLimit}");
         }
-        return (new FlowQuery(parsed, sortBy, descending, offset ?? 0, limit ?? DefaultLimit), null, null);
+        var query = new FlowQuery(parsed, sortBy, descending, offset ?? 0, limit ?? DefaultLimit);
+        if (string.IsNullOrEmpty(cursor))
+        {
+            return (query, null, null);
+        }
+        if (offset is not null)
+        {
+            return (null, "cursor", "send a cursor or an offset, not both");
+        }
+        if (FlowCursor.Decode(cursor) is not { } after)
+        {
+            return (null, "cursor", "not a cursor this router gave out: send the nextCursor of the page before, unchanged");
+        }
+        if ((sort is { Length: > 0 } && after.Sort != sortBy) || (order is { Length: > 0 } && after.Descending != descending))
+        {
+            return (null, "cursor", $"the cursor continues a walk sorted by {after.Sort.ToString().ToLowerInvariant()} {(after.Descending ? "desc" : "asc")}: send that sort and order, or none");
+        }
+        return (query with { Sort = after.Sort, Descending = after.Descending, Cursor = after }, null, null);
     }
 }
 

@@ -25,6 +25,9 @@ public static class RouterApiServices
         var dataDirectory = DataDirectory.Prepare(options.DataDirectory);
 
         services.TryAddSingleton(TimeProvider.System);
+        // Every background loop catches and logs its own faults (BackgroundLoop, EngineWatch); should one
+        // slip through anyway, the host logs it and keeps serving instead of stopping (the default).
+        services.Configure<HostOptions>(host => host.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
         services.AddDbContext<RouterDbContext>(db => db.UseSqlite($"Data Source={Path.Combine(dataDirectory, "routeros.db")}"));
         services.AddDataProtection()
             .SetApplicationName("RouterOS")

@@ -22,6 +22,7 @@ public sealed partial class UplinkFeed(IEngineClient engine, IHubContext<UplinkH
             if (_latest.Connected)
                 await PublishAsync(_latest with { Connected = false });
         },
+        logger,
         stoppingToken);
 
     private async Task PublishAsync(UplinkSnapshot snapshot)
