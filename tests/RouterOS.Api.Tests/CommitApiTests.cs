@@ -113,6 +113,56 @@ public sealed class CommitApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_commit_whose_client_goes_away_mid_apply_still_ends_applied_and_pending()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _api.Engine.HoldApply = hold;
+        using var leaving = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        var commit = _client.PostAsync("/api/v1/commit", ApiCalls.Json("""{ "confirmWithinSeconds": 300 }"""), leaving.Token);
+        Assert.Equal(1, await _api.Engine.ApplyStarted.Task.WaitAsync(TimeSpan.FromSeconds(30), cancel));
+
+        await leaving.CancelAsync();
+        await _api.Aborts.AbortedAsync("/api/v1/commit").WaitAsync(TimeSpan.FromSeconds(30), cancel);
+        hold.SetResult();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => commit);
+
+        var state = await RevisionStateOnceSettledAsync(1);
+        Assert.Equal("Pending", state);
+        Assert.Equal(1, Assert.Single(_api.Engine.Applied).Revision);
+        var status = await _client.Get("/api/v1/status").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal((1, 1), (status["runningRevision"]!.GetValue<long>(), status["pendingRevision"]!.GetValue<long>()));
+    }
+
+    [Fact]
+    public async Task An_engine_refusal_of_confirm_is_a_409_with_its_reason_and_the_commit_stays_pending()
+    {
+        await _client.PostJsonAsync("/api/v1/commit", """{ "confirmWithinSeconds": 60 }""").ExpectAsync(HttpStatusCode.Created);
+        _api.Engine.RefuseConfirm = "revision 1 is not the pending one";
+
+        var problem = await _client.Post("/api/v1/commit/confirm").ExpectAsync(HttpStatusCode.Conflict);
+
+        Assert.Equal("The engine refused to confirm", problem["title"]!.GetValue<string>());
+        Assert.Contains("revision 1 is not the pending one", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        var status = await _client.Get("/api/v1/status").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(1, status["pendingRevision"]!.GetValue<long>());
+    }
+
+    private async Task<string> RevisionStateOnceSettledAsync(long number)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var revision = await _client.Get($"/api/v1/revisions/{number}").ExpectAsync(HttpStatusCode.OK);
+            var state = revision["revision"]!["state"]!.GetValue<string>();
+            if (state != "Applying")
+                return state;
+            Assert.True(DateTime.UtcNow < deadline, $"revision {number} is still applying: {revision["revision"]!.ToJsonString()}");
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task An_unconfirmed_commit_is_rolled_back_at_its_deadline()
     {
         var pending = await _client.PostJsonAsync("/api/v1/commit", """{ "confirmWithinSeconds": 30 }""").ExpectAsync(HttpStatusCode.Created);

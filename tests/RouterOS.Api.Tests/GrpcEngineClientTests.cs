@@ -55,4 +55,16 @@ public sealed class GrpcEngineClientTests : IDisposable
         var finding = Assert.Single(held.Findings);
         Assert.Equal(("ports[eth9]", Domain.Verification.Severity.Error), (finding.Path, finding.Severity));
     }
+
+    [Fact]
+    public async Task An_engine_that_refuses_to_confirm_gives_its_reason()
+    {
+        await using var engine = await Support.FakeEngineServer.StartAsync(_directory);
+        engine.Service.ConfirmRefusal = "revision 3 is not waiting for confirmation";
+        using var client = ClientFor(engine.SocketPath);
+
+        var refused = await Assert.ThrowsAsync<EngineRefusedException>(() => client.ConfirmAsync(3, TestContext.Current.CancellationToken));
+
+        Assert.Equal("the engine did not confirm revision 3: revision 3 is not waiting for confirmation", refused.Message);
+    }
 }

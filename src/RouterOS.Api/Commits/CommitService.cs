@@ -13,6 +13,9 @@ namespace RouterOS.Api.Commits;
 /// Commit, confirm and roll back, in the order that keeps the store true to the router: a
 /// revision is recorded before the engine hears of it, and its state follows what the engine said.
 /// One commit at a time for the whole process (the router has one running configuration).
+/// Once the engine is asked to change the router, the request's cancellation no longer reaches
+/// that work: a client that goes away must not cut off an apply the kernel may already have made,
+/// leaving the revision "applying". That work is bounded by <see cref="EngineWorkDeadline"/> instead.
 /// </summary>
 public sealed class CommitService(
     CandidateStore candidates,
@@ -24,6 +27,12 @@ public sealed class CommitService(
     IOptions<RouterApiOptions> options,
     ILogger<CommitService> log)
 {
+    /// <summary>
+    /// How long the engine's part of a commit, confirm or rollback may take whatever the client does.
+    /// Longer than the engine client's own call deadline (2 minutes for an apply), which normally ends it first.
+    /// </summary>
+    public static readonly TimeSpan EngineWorkDeadline = TimeSpan.FromMinutes(3);
+
     public async Task<Revision> CommitAsync(string message, int? confirmWithinSeconds, Actor actor, CancellationToken cancellationToken)
     {
         if (confirmWithinSeconds is { } window && (window < 1 || window > options.Value.MaxConfirmWithinSeconds))
@@ -39,7 +48,7 @@ public sealed class CommitService(
         using var turn = await gate.EnterAsync(cancellationToken);
         var target = await revisions.GetAsync(number, cancellationToken) ?? throw new NotFoundException($"there is no revision {number}");
         var revision = await CommitConfigAsync(target.Config, $"Roll back to revision {number}", null, actor, cancellationToken);
-        await candidates.SaveAsync(target.Config, null, actor.Name, cancellationToken);
+        await candidates.SaveAsync(target.Config, null, actor.Name, CancellationToken.None);
         return revision;
     }
 
@@ -47,11 +56,19 @@ public sealed class CommitService(
     {
         using var turn = await gate.EnterAsync(cancellationToken);
         var pending = await revisions.PendingAsync(cancellationToken) ?? throw new ConflictException("Nothing to confirm", "no commit is waiting for confirmation");
-        await engine.ConfirmAsync(pending.Number, cancellationToken);
-        await revisions.SetStateAsync(pending.Number, RevisionState.Confirmed, $"confirmed by {actor.Name}", cancellationToken);
+        using var engineWork = new CancellationTokenSource(EngineWorkDeadline);
+        try
+        {
+            await engine.ConfirmAsync(pending.Number, engineWork.Token);
+        }
+        catch (EngineRefusedException refused)
+        {
+            throw new ConflictException("The engine refused to confirm", $"{refused.Message}; revision {pending.Number} is still pending");
+        }
+        await revisions.SetStateAsync(pending.Number, RevisionState.Confirmed, $"confirmed by {actor.Name}", CancellationToken.None);
         pendingChanged.Notify();
         CommitLog.Confirmed(log, pending.Number, actor.Name);
-        return (await revisions.GetAsync(pending.Number, cancellationToken))!;
+        return (await revisions.GetAsync(pending.Number, CancellationToken.None))!;
     }
 
     /// <summary>Rolls the pending revision back now (on request, or because its deadline passed).</summary>
@@ -59,19 +76,24 @@ public sealed class CommitService(
     {
         using var turn = await gate.EnterAsync(cancellationToken);
         var pending = await revisions.PendingAsync(cancellationToken) ?? throw new ConflictException("Nothing to roll back", "no commit is waiting for confirmation");
+        using var engineWork = new CancellationTokenSource(EngineWorkDeadline);
         try
         {
-            await engine.RollbackAsync(pending.Number, cancellationToken);
+            await engine.RollbackAsync(pending.Number, engineWork.Token);
         }
         catch (EngineUnavailableException e)
         {
             // The engine keeps the deadline too and rolls back by itself; record what we know.
             reason += $"; the engine was not reachable ({e.Message}) and rolls back by itself at the deadline";
         }
-        await revisions.SetStateAsync(pending.Number, RevisionState.RolledBack, reason, cancellationToken);
+        catch (EngineRefusedException refused)
+        {
+            throw new ConflictException("The engine refused to roll back", $"{refused.Message}; revision {pending.Number} is still pending");
+        }
+        await revisions.SetStateAsync(pending.Number, RevisionState.RolledBack, reason, CancellationToken.None);
         pendingChanged.Notify();
         CommitLog.RolledBack(log, pending.Number, reason);
-        return (await revisions.GetAsync(pending.Number, cancellationToken))!;
+        return (await revisions.GetAsync(pending.Number, CancellationToken.None))!;
     }
 
     private async Task<Revision> CommitConfigAsync(RouterConfig config, string message, int? confirmWithinSeconds, Actor actor, CancellationToken cancellationToken)
@@ -95,14 +117,22 @@ public sealed class CommitService(
         await revisions.AddAsync(number, now, actor.Name, actor.Source, message, config, changes, running, now + window, cancellationToken);
 
         EngineApplyResult result;
+        using var engineWork = new CancellationTokenSource(EngineWorkDeadline);
         try
         {
-            result = await engine.ApplyAsync(config, number, window, cancellationToken);
+            result = await engine.ApplyAsync(config, number, window, engineWork.Token);
         }
-        catch (EngineUnavailableException e)
+        catch (Exception e) when (e is EngineUnavailableException or EngineFailedException or OperationCanceledException)
         {
-            await revisions.SetStateAsync(number, RevisionState.Failed, $"the engine became unreachable while applying: {e.Message}", CancellationToken.None);
-            throw;
+            // No answer: the kernel may or may not have it. The engine knows what it runs; settle by asking it.
+            if (!await EngineRunsAsync(number))
+            {
+                await revisions.SetStateAsync(number, RevisionState.Failed, $"the engine gave no answer while applying: {e.Message}", CancellationToken.None);
+                if (e is OperationCanceledException)
+                    throw new EngineUnavailableException($"the engine did not answer within {EngineWorkDeadline.TotalMinutes} minutes", e);
+                throw;
+            }
+            result = new EngineApplyResult(true, [], null, null);
         }
         if (!result.Applied)
         {
@@ -115,5 +145,20 @@ public sealed class CommitService(
         pendingChanged.Notify();
         CommitLog.Committed(log, number, actor.Name, actor.Source, window?.TotalSeconds);
         return (await revisions.GetAsync(number, CancellationToken.None))!;
+    }
+
+    /// <summary>After an apply that got no answer: does the engine run that revision now? False if it cannot say.</summary>
+    private async Task<bool> EngineRunsAsync(long number)
+    {
+        try
+        {
+            using var quick = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            return (await engine.GetStatusAsync(quick.Token)).RunningRevision == number;
+        }
+        catch (Exception e) when (e is EngineUnavailableException or EngineFailedException or OperationCanceledException)
+        {
+            // Not knowing, we cannot claim it was applied.
+            return false;
+        }
     }
 }

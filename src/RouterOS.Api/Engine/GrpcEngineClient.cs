@@ -74,13 +74,13 @@ public sealed class GrpcEngineClient : IEngineClient, IDisposable
     public Task ConfirmAsync(long revision, CancellationToken cancellationToken) => Call(async () =>
     {
         var reply = await _engine.ConfirmAsync(new ConfirmRequest { Revision = (ulong)revision }, deadline: Deadline(QuickCall), cancellationToken: cancellationToken);
-        return reply.Confirmed ? true : throw new InvalidOperationException($"the engine did not confirm revision {revision}: {reply.Error}");
+        return reply.Confirmed ? true : throw new EngineRefusedException($"the engine did not confirm revision {revision}: {Reason(reply.Error)}");
     });
 
     public Task RollbackAsync(long revision, CancellationToken cancellationToken) => Call(async () =>
     {
         var reply = await _engine.RollbackAsync(new RollbackRequest { Revision = (ulong)revision }, deadline: Deadline(ApplyCall), cancellationToken: cancellationToken);
-        return reply.RolledBack ? true : throw new InvalidOperationException($"the engine did not roll back revision {revision}: {reply.Error}");
+        return reply.RolledBack ? true : throw new EngineRefusedException($"the engine did not roll back revision {revision}: {Reason(reply.Error)}");
     });
 
     public Task<EngineStatus> GetStatusAsync(CancellationToken cancellationToken) => Call(async () =>
@@ -183,6 +183,8 @@ public sealed class GrpcEngineClient : IEngineClient, IDisposable
     private static DateTime Deadline(TimeSpan after) => DateTime.UtcNow + after;
 
     private static string? Empty(string text) => text.Length == 0 ? null : text;
+
+    private static string Reason(string error) => error.Length == 0 ? "it gave no reason" : error;
 
     private static List<ConfigFinding> Findings(IEnumerable<Finding> findings) =>
         [.. findings.Select(f => new ConfigFinding(f.Severity == "warning" ? Severity.Warning : Severity.Error, f.Path, f.Message))];

@@ -83,6 +83,19 @@ public sealed class EngineFailedException : Exception
     public EngineFailedException(string message, Exception innerException) : base(message, innerException) { }
 }
 
+/// <summary>
+/// The engine was reached and refused a confirm or rollback for the reason it gave (e.g. the revision
+/// is not the one waiting); nothing was changed. The API answers 409 with that reason.
+/// </summary>
+public sealed class EngineRefusedException : Exception
+{
+    public EngineRefusedException() { }
+
+    public EngineRefusedException(string message) : base(message) { }
+
+    public EngineRefusedException(string message, Exception innerException) : base(message, innerException) { }
+}
+
 /// <summary>What the engine would do: each object with its change class, and the ruleset text.</summary>
 public sealed record EnginePlan(IReadOnlyList<ConfigFinding> Findings, IReadOnlyList<PlannedChange> Changes, string NftRuleset);
 

@@ -15,6 +15,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
             ApiProblemException api => api,
             EngineUnavailableException down => new EngineDownException(down.Message + "; nothing was changed"),
             EngineFailedException failed => new EngineErrorException(failed.Message),
+            EngineRefusedException refused => new ConflictException("The engine refused", refused.Message),
             Microsoft.AspNetCore.Http.BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
                 new PayloadTooLargeException(httpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Hosting.RouterApiOptions>>().Value.MaxRequestBodyBytes),
             _ => null,

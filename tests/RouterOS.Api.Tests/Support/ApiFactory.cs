@@ -20,6 +20,8 @@ public sealed class ApiFactory(string? dataDirectory = null, FakeTimeProvider? t
 
     public FakeEngine Engine { get; } = new();
 
+    public RequestAborts Aborts { get; } = new();
+
     public FakeTimeProvider Time { get; } = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -31,6 +33,7 @@ public sealed class ApiFactory(string? dataDirectory = null, FakeTimeProvider? t
             builder.UseSetting("RouterOS:EngineSocket", engineSocket);
         builder.ConfigureServices(services =>
         {
+            services.AddSingleton<IStartupFilter>(Aborts);
             if (engineSocket is null)
             {
                 services.RemoveAll<IEngineClient>();

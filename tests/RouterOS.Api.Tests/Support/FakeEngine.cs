@@ -32,22 +32,37 @@ public sealed class FakeEngine : IEngineClient
             $"table inet routeros {{ # {config.Ports.Count} ports }}"));
     }
 
-    public Task<EngineApplyResult> ApplyAsync(RouterConfig config, long revision, TimeSpan? confirmWithin, CancellationToken cancellationToken)
+    /// <summary>When set, Apply signals <see cref="ApplyStarted"/> and waits for this before it applies (or for its cancellation, as a gRPC call would).</summary>
+    public TaskCompletionSource? HoldApply { get; set; }
+
+    public TaskCompletionSource<long> ApplyStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async Task<EngineApplyResult> ApplyAsync(RouterConfig config, long revision, TimeSpan? confirmWithin, CancellationToken cancellationToken)
     {
         ThrowIfDown();
+        if (HoldApply is { } hold)
+        {
+            ApplyStarted.TrySetResult(revision);
+            await hold.Task.WaitAsync(cancellationToken);
+        }
         if (Refuse is { } refusal)
-            return Task.FromResult(new EngineApplyResult(false, [], refusal.Error, refusal.Path));
+            return new EngineApplyResult(false, [], refusal.Error, refusal.Path);
         lock (_lock)
         {
             Applied.Add((revision, config, confirmWithin));
             RunningRevision = revision;
         }
-        return Task.FromResult(new EngineApplyResult(true, [], null, null));
+        return new EngineApplyResult(true, [], null, null);
     }
+
+    /// <summary>When set, Confirm refuses with this reason, as the engine does for a revision that is not the pending one.</summary>
+    public string? RefuseConfirm { get; set; }
 
     public Task ConfirmAsync(long revision, CancellationToken cancellationToken)
     {
         ThrowIfDown();
+        if (RefuseConfirm is { } reason)
+            throw new EngineRefusedException($"the engine did not confirm revision {revision}: {reason}");
         lock (_lock)
             Confirmed.Add(revision);
         return Task.CompletedTask;

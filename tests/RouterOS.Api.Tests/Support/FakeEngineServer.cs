@@ -59,6 +59,12 @@ public sealed class FakeEngineServer : IAsyncDisposable
 
         public void ReleaseApplies() => _released.TrySetResult();
 
+        /// <summary>When set, Confirm answers that it did not confirm, for this reason.</summary>
+        public string? ConfirmRefusal { get; set; }
+
+        public override Task<ConfirmReply> Confirm(ConfirmRequest request, ServerCallContext context) =>
+            Task.FromResult(ConfirmRefusal is { } reason ? new ConfirmReply { Confirmed = false, Error = reason } : new ConfirmReply { Confirmed = true });
+
         public override async Task<ApplyReply> Apply(ApplyRequest request, ServerCallContext context)
         {
             ApplyReceived.TrySetResult(request);
