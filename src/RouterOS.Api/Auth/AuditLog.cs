@@ -5,7 +5,10 @@ using RouterOS.Api.Store;
 
 namespace RouterOS.Api.Auth;
 
-/// <summary>Every write through the API is recorded: who, what, when, from which address, and how it ended.</summary>
+/// <summary>
+/// Every write through the API is recorded: who, what, when, from which address, and how it ended.
+/// Refused anonymous requests are sampled and counted, and the log is capped (<see cref="AuditTrail"/>).
+/// </summary>
 public static class AuditLog
 {
     public static IApplicationBuilder UseAuditLog(this IApplicationBuilder app) => app.Use(async (http, next) =>
@@ -27,27 +30,12 @@ public static class AuditLog
         }
     });
 
-    private static async Task RecordAsync(HttpContext http)
-    {
-        var actor = Actors.Of(http);
-        var db = http.RequestServices.GetRequiredService<RouterDbContext>();
-        db.ChangeTracker.Clear();
-        db.Audit.Add(new AuditRow
-        {
-            At = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(),
-            Actor = actor.Name,
-            Source = actor.Source,
-            Method = http.Request.Method,
-            Path = http.Request.Path.Value ?? "",
-            Status = http.Response.StatusCode,
-            RemoteAddress = http.Connection.RemoteIpAddress?.ToString(),
-        });
-        await db.SaveChangesAsync(CancellationToken.None);
-    }
+    private static Task RecordAsync(HttpContext http) =>
+        http.RequestServices.GetRequiredService<AuditTrail>().RecordAsync(http, http.RequestServices.GetRequiredService<RouterDbContext>());
 
     public static RouteGroupBuilder MapAuditApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/audit", ListAsync).WithTags("Audit").WithSummary("The newest writes first.");
+        api.MapGet("/audit", ListAsync).WithTags("Audit").WithSummary("The newest writes first. Refused anonymous requests are sampled (source 'refused') and counted per minute (source 'refused-summary'); the oldest of those go first when the log reaches its cap.");
         return api;
     }
 

@@ -28,4 +28,13 @@ public sealed class RouterApiOptions
     /// example; a device's factory defaults). Null: start empty.
     /// </summary>
     public string? InitialConfig { get; set; }
+
+    /// <summary>
+    /// The audit log's cap in rows (a row is at most about 400 bytes: 40 MB at the default). Past it,
+    /// the oldest refused-anonymous rows are deleted first; real actions go only when nothing else is left.
+    /// </summary>
+    public int MaxAuditRows { get; set; } = 100_000;
+
+    /// <summary>How many refused anonymous requests of one kind (status, method, route) per minute the audit log records one by one; the rest are counted.</summary>
+    public int AuditRefusalSamplesPerMinute { get; set; } = 20;
 }

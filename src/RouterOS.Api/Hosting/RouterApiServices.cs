@@ -36,6 +36,7 @@ public static class RouterApiServices
         services.AddScoped<RevisionStore>();
         services.AddScoped<CandidateStore>();
         services.AddScoped<CommitService>();
+        services.AddSingleton<AuditTrail>();
         services.AddSingleton<CommitGate>();
         services.AddSingleton<PendingCommitSignal>();
         services.AddHostedService<RollbackWatcher>();

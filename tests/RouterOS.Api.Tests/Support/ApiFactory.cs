@@ -14,7 +14,9 @@ namespace RouterOS.Api.Tests.Support;
 /// </summary>
 /// <param name="engineSocket">Set: talk to a real engine on this socket instead of the double.</param>
 /// <param name="systemClock">Keep the real clock (a browser counting down a confirm window against the real engine).</param>
-public sealed class ApiFactory(string? dataDirectory = null, FakeTimeProvider? time = null, string? engineSocket = null, bool systemClock = false) : WebApplicationFactory<Program>
+/// <param name="settings">More "RouterOS:..." settings, e.g. a small audit cap.</param>
+public sealed class ApiFactory(string? dataDirectory = null, FakeTimeProvider? time = null, string? engineSocket = null, bool systemClock = false,
+    IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; } = dataDirectory ?? Path.Combine(Path.GetTempPath(), "routeros-api-tests", Guid.NewGuid().ToString("N"));
 
@@ -31,6 +33,8 @@ public sealed class ApiFactory(string? dataDirectory = null, FakeTimeProvider? t
         builder.UseSetting("RouterOS:MaxRequestBodyBytes", "262144");
         if (engineSocket is not null)
             builder.UseSetting("RouterOS:EngineSocket", engineSocket);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IStartupFilter>(Aborts);

@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using RouterOS.Api.Hosting;
+using RouterOS.Api.Http;
+using RouterOS.Api.Store;
+
+namespace RouterOS.Api.Auth;
+
+/// <summary>
+/// Writes the audit log and keeps it within <see cref="RouterApiOptions.MaxAuditRows"/>. Every action of
+/// a signed-in user or token, and every anonymous request that succeeded (setup, sign-in), is recorded.
+/// Refused anonymous requests are sampled (<see cref="AuditSampler"/>). Past the cap, the oldest
+/// refusal rows go first, down to nine tenths of it; real actions go only when nothing else is left.
+/// </summary>
+public sealed class AuditTrail(IOptions<RouterApiOptions> options, TimeProvider time) : IDisposable
+{
+    /// <summary>Source of a sampled refused anonymous request.</summary>
+    public const string RefusedSource = "refused";
+
+    /// <summary>Source of a row that counts the refused anonymous requests of a minute that were not recorded one by one.</summary>
+    public const string SummarySource = "refused-summary";
+
+    // A path longer than this is cut: an attacker's 8 KB paths must not make rows large.
+    private const int MaxPathLength = 256;
+
+    private readonly AuditSampler _sampler = new(time, options.Value.AuditRefusalSamplesPerMinute);
+    private readonly SemaphoreSlim _writing = new(1, 1);
+    private long? _rows;
+
+    public async Task RecordAsync(HttpContext http, RouterDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(db);
+        var actor = Actors.Of(http);
+        var status = http.Response.StatusCode;
+        var refused = !(http.User.Identity?.IsAuthenticated ?? false) && status >= StatusCodes.Status400BadRequest;
+        var kind = $"{status} {http.Request.Method} {(http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no such path)"}";
+        if (refused && !_sampler.Sample(kind))
+            return;
+        var now = time.GetUtcNow();
+        var rows = _sampler.TakeEnded().Select(summary => new AuditRow
+        {
+            At = summary.Minute.AddMinutes(1),
+            Actor = "anonymous",
+            Source = SummarySource,
+            Method = "*",
+            Path = Cut($"{summary.NotRecorded} more refused anonymous requests ({summary.Kind}) in the minute from {summary.Minute:u}, counted, not recorded one by one"),
+            Status = summary.Status,
+        }).ToList();
+        rows.Add(new AuditRow
+        {
+            At = now,
+            Actor = actor.Name,
+            Source = refused ? RefusedSource : actor.Source,
+            Method = http.Request.Method,
+            Path = Cut(http.Request.Path.Value ?? ""),
+            Status = status,
+            RemoteAddress = http.Connection.RemoteIpAddress?.ToString(),
+        });
+        await _writing.WaitAsync(CancellationToken.None);
+        try
+        {
+            db.ChangeTracker.Clear();
+            db.Audit.AddRange(rows);
+            await db.SaveChangesAsync(CancellationToken.None);
+            _rows = (_rows ?? await db.Audit.LongCountAsync(CancellationToken.None) - rows.Count) + rows.Count;
+            if (_rows > options.Value.MaxAuditRows)
+                _rows = await TrimAsync(db, options.Value.MaxAuditRows);
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    public void Dispose() => _writing.Dispose();
+
+    /// <summary>Deletes the oldest rows down to nine tenths of the cap (so not on every write): refusals first.</summary>
+    private static async Task<long> TrimAsync(RouterDbContext db, int cap)
+    {
+        var keep = cap - (cap / 10);
+        var count = await db.Audit.LongCountAsync(CancellationToken.None);
+        var refusals = db.Audit.Where(a => a.Source == RefusedSource || a.Source == SummarySource);
+        count -= await DeleteOldestAsync(db, refusals, count - keep);
+        count -= await DeleteOldestAsync(db, db.Audit, count - keep);
+        return count;
+    }
+
+    private static async Task<int> DeleteOldestAsync(RouterDbContext db, IQueryable<AuditRow> rows, long excess)
+    {
+        if (excess <= 0)
+            return 0;
+        var oldest = rows.OrderBy(a => a.Id).Select(a => a.Id).Take((int)Math.Min(excess, int.MaxValue));
+        return await db.Audit.Where(a => oldest.Contains(a.Id)).ExecuteDeleteAsync(CancellationToken.None);
+    }
+
+    private static string Cut(string text) => text.Length <= MaxPathLength ? text : text[..(MaxPathLength - 1)] + "…";
+}
