@@ -18,6 +18,8 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
             EngineRefusedException refused => new ConflictException("The engine refused", refused.Message),
             Microsoft.AspNetCore.Http.BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
                 new PayloadTooLargeException(httpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Hosting.RouterApiOptions>>().Value.MaxRequestBodyBytes),
+            // A parameter that does not bind (offset=eth0, take=99999999999): its message names it and echoes the value, cut short.
+            Microsoft.AspNetCore.Http.BadHttpRequestException bad => new BadRequestException(bad.Message.Length <= 300 ? bad.Message : bad.Message[..299] + "…"),
             _ => null,
         };
         if (problem is null)
