@@ -8,13 +8,18 @@ namespace RouterOS.Domain.Topology;
 /// The devices of a configuration and how they stack: VLAN devices and PPPoE uplinks on their
 /// parents, ports in bridges. Verify checks its rules against it, and the engine uses
 /// <see cref="ResolveRealDevices"/> to turn the admin's flowtable devices into the ones the kernel
-/// hooks. Every walk stops at a cycle instead of looping, since it may run on unverified input.
+/// hooks. Every walk stops at a cycle instead of looping and keeps its own stack instead of recursing,
+/// since it may run on unverified input of any depth.
 /// </summary>
 public sealed class DeviceGraph
 {
     private readonly FrozenDictionary<InterfaceName, DeviceNode> _nodes;
     private readonly FrozenDictionary<InterfaceName, InterfaceName> _bridgeOfMember;
     private readonly FrozenDictionary<InterfaceName, EquatableArray<InterfaceName>> _bridgeMembers;
+
+    // Computed once, on first use, for every device together: linear in the graph's size.
+    private readonly Lazy<FrozenDictionary<InterfaceName, Mtu?>> _mtus;
+    private readonly Lazy<FrozenDictionary<InterfaceName, int>> _depths;
 
     public DeviceGraph(RouterConfig config)
     {
@@ -40,6 +45,8 @@ public sealed class DeviceGraph
         }
         _bridgeOfMember = bridgeOf.ToFrozenDictionary();
         _bridgeMembers = members.ToFrozenDictionary();
+        _mtus = new(ComputeMtus);
+        _depths = new(ComputeDepths);
     }
 
     public IEnumerable<DeviceNode> Nodes => _nodes.Values;
@@ -57,34 +64,36 @@ public sealed class DeviceGraph
     /// The Ethernet ports under a device, as a flowtable must list them (seed, "Layer 2 encapsulation"
     /// and "Bridge and IP forwarding"): a port is itself; a VLAN device or PPPoE uplink is what is under
     /// it; a bridge is its member ports, each resolved in turn. Names the configuration does not
-    /// know are returned as they are: the engine may still find them in the kernel.
+    /// know are returned as they are: the engine may still find them in the kernel. A walk with its
+    /// own stack, each device once, so neither a deep stack nor a cycle can overflow or loop.
     /// </summary>
     public IReadOnlyList<InterfaceName> ResolveRealDevices(InterfaceName device)
     {
         var result = new List<InterfaceName>();
-        Resolve(device, result, []);
-        return result;
-    }
-
-    private void Resolve(InterfaceName device, List<InterfaceName> result, HashSet<InterfaceName> visiting)
-    {
-        if (!visiting.Add(device))
-            return;
-        switch (Find(device))
+        var seen = new HashSet<InterfaceName>();
+        var pending = new Stack<InterfaceName>();
+        pending.Push(device);
+        while (pending.TryPop(out var next))
         {
-            case null or { Kind: DeviceKind.Port }:
-                if (!result.Contains(device))
-                    result.Add(device);
-                break;
-            case { Kind: DeviceKind.Bridge }:
-                foreach (var member in MembersOf(device))
-                    Resolve(member, result, visiting);
-                break;
-            case { Parent: { } parent }:
-                Resolve(parent, result, visiting);
-                break;
+            if (!seen.Add(next))
+                continue;
+            switch (Find(next))
+            {
+                case null or { Kind: DeviceKind.Port }:
+                    result.Add(next);
+                    break;
+                case { Kind: DeviceKind.Bridge }:
+                    // Pushed last to first, so members resolve in their listed order.
+                    var members = MembersOf(next);
+                    for (var i = members.Count - 1; i >= 0; i--)
+                        pending.Push(members[i]);
+                    break;
+                case { Parent: { } parent }:
+                    pending.Push(parent);
+                    break;
+            }
         }
-        visiting.Remove(device);
+        return result;
     }
 
     /// <summary>
@@ -102,22 +111,28 @@ public sealed class DeviceGraph
     /// The MTU the device will have: its configured one, else its parent's (VLAN), else 1500 (what
     /// a port or bridge starts with; a bridge then follows its smallest member). Null inside a cycle.
     /// </summary>
-    public Mtu? EffectiveMtu(InterfaceName device) => EffectiveMtu(device, []);
+    public Mtu? EffectiveMtu(InterfaceName device) => _mtus.Value.TryGetValue(device, out var mtu) ? mtu : Mtu.EthernetDefault;
 
-    private Mtu? EffectiveMtu(InterfaceName device, HashSet<InterfaceName> visiting)
+    /// <summary>
+    /// How many VLAN tags a frame leaving the device carries: none for a port, one more than its
+    /// parent for a VLAN device, its parent's for a PPPoE uplink, its deepest member's for a bridge
+    /// (a frame it sends leaves through that member). A cycle adds nothing.
+    /// </summary>
+    public int VlanDepth(InterfaceName device) => _depths.Value.GetValueOrDefault(device);
+
+    private FrozenDictionary<InterfaceName, Mtu?> ComputeMtus() => DeviceFold.Compute<Mtu?>(this, unknown: Mtu.EthernetDefault, cut: null, (node, mtu) => node switch
     {
-        if (!visiting.Add(device))
-            return null;
-        var node = Find(device);
-        var mtu = node switch
-        {
-            null => Mtu.EthernetDefault,
-            { ConfiguredMtu: { } configured } => configured,
-            { Kind: DeviceKind.Vlan, Parent: { } parent } => EffectiveMtu(parent, visiting),
-            { Kind: DeviceKind.Bridge } => MembersOf(device).Select(m => EffectiveMtu(m, visiting)).Where(m => m is not null).DefaultIfEmpty(Mtu.EthernetDefault).Min(),
-            _ => Mtu.EthernetDefault,
-        };
-        visiting.Remove(device);
-        return mtu;
-    }
+        { ConfiguredMtu: { } configured } => configured,
+        { Kind: DeviceKind.Vlan, Parent: { } parent } => mtu(parent),
+        { Kind: DeviceKind.Bridge } => MembersOf(node.Name).Select(mtu).Where(m => m is not null).DefaultIfEmpty(Mtu.EthernetDefault).Min(),
+        _ => Mtu.EthernetDefault,
+    }).ToFrozenDictionary();
+
+    private FrozenDictionary<InterfaceName, int> ComputeDepths() => DeviceFold.Compute(this, unknown: 0, cut: 0, (node, depth) => node switch
+    {
+        { Kind: DeviceKind.Vlan, Parent: { } parent } => depth(parent) + 1,
+        { Kind: DeviceKind.Pppoe, Parent: { } parent } => depth(parent),
+        { Kind: DeviceKind.Bridge } => MembersOf(node.Name).Select(depth).DefaultIfEmpty(0).Max(),
+        _ => 0,
+    }).ToFrozenDictionary();
 }

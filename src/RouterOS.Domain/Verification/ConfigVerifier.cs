@@ -6,13 +6,14 @@ namespace RouterOS.Domain.Verification;
 /// <summary>
 /// Checks a whole configuration and returns every error and warning, each with the path of the
 /// object it concerns. Pure: the API runs it to give the admin good errors and the engine runs it
-/// again before it touches the kernel.
+/// again before it touches the kernel. Its work is bounded: the list sizes are checked first
+/// (<see cref="Limits"/>), and the other rules run only on a configuration within them, each in
+/// time close to linear in the configuration's size.
 /// </summary>
 public static class ConfigVerifier
 {
     private static readonly Action<VerifyContext>[] Rules =
     [
-        SchemaRules.Check,
         NameRules.Check,
         CycleRules.Check,
         PortRules.Check,
@@ -34,6 +35,9 @@ public static class ConfigVerifier
     {
         ArgumentNullException.ThrowIfNull(config);
         var context = new VerifyContext(config);
+        SchemaRules.Check(context);
+        if (!LimitRules.Check(context))
+            return new VerifyResult([.. context.Findings]);
         foreach (var rule in Rules)
             rule(context);
         return new VerifyResult([.. context.Findings]);

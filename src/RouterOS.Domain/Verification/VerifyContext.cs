@@ -8,16 +8,25 @@ namespace RouterOS.Domain.Verification;
 public sealed class VerifyContext
 {
     private readonly List<ConfigFinding> _findings = [];
+    private readonly Lazy<ILookup<InterfaceName, InterfaceAddress>> _addressesOn;
+    private readonly Lazy<HashSet<InterfaceName>> _dhcpClients;
 
     public VerifyContext(RouterConfig config)
     {
         Config = config;
         Devices = new DeviceGraph(config);
+        // Indexes the rules share, so asking per device costs a lookup, not a scan of the list.
+        _addressesOn = new(() => config.Addresses.ToLookup(a => a.Device, a => a.Address));
+        _dhcpClients = new(() => config.DhcpOrDefault.Clients.Select(c => c.Device).ToHashSet());
+        Subnets = new SubnetIndex(config.Addresses);
     }
 
     public RouterConfig Config { get; }
 
     public DeviceGraph Devices { get; }
+
+    /// <summary>The configured addresses, found by the subnets they are in.</summary>
+    internal SubnetIndex Subnets { get; }
 
     public IReadOnlyList<ConfigFinding> Findings => _findings;
 
@@ -54,10 +63,12 @@ public sealed class VerifyContext
     }
 
     /// <summary>The IPv4 and IPv6 addresses configured on a device.</summary>
-    public IEnumerable<InterfaceAddress> AddressesOn(InterfaceName device) =>
-        Config.Addresses.Where(a => a.Device == device).Select(a => a.Address);
+    public IEnumerable<InterfaceAddress> AddressesOn(InterfaceName device) => _addressesOn.Value[device];
 
     /// <summary>True when the device gets addresses from elsewhere: a PPPoE session or a DHCP client.</summary>
     public bool HasDynamicAddress(InterfaceName device) =>
-        Devices.Find(device)?.Kind == DeviceKind.Pppoe || Config.DhcpOrDefault.Clients.Any(c => c.Device == device);
+        Devices.Find(device)?.Kind == DeviceKind.Pppoe || HasDhcpClient(device);
+
+    /// <summary>True when a DHCP client runs on the device.</summary>
+    public bool HasDhcpClient(InterfaceName device) => _dhcpClients.Value.Contains(device);
 }

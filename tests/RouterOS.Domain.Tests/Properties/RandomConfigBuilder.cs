@@ -101,6 +101,7 @@ public sealed class RandomConfigBuilder(Choices choose)
         var vlans = new List<VlanDevice>();
         var taken = new HashSet<(InterfaceName, int, VlanProtocol)>();
         var all = new List<InterfaceName>(parents);
+        var depth = new Dictionary<InterfaceName, int>();
         for (var n = choose.Below(5); n > 0 && all.Count > 0; n--)
         {
             var parent = choose.Pick(all);
@@ -110,7 +111,10 @@ public sealed class RandomConfigBuilder(Choices choose)
                 continue;
             var vlan = new VlanDevice(NewName(), parent, VlanId.From(id), protocol, choose.Chance(90), null, MaybeText());
             vlans.Add(vlan);
-            all.Add(vlan.Name); // a later VLAN may stand on this one (QinQ)
+            depth[vlan.Name] = depth.GetValueOrDefault(parent) + 1;
+            // A later VLAN may stand on this one (QinQ), as deep as the limit allows.
+            if (depth[vlan.Name] < Domain.Verification.Limits.VlanStackDepth)
+                all.Add(vlan.Name);
         }
         return vlans;
     }

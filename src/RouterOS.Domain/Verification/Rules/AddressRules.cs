@@ -9,7 +9,8 @@ internal static class AddressRules
     public static void Check(VerifyContext context)
     {
         var owner = new Dictionary<IpAddress, string>();
-        var checkedSoFar = new List<(InterfaceName Device, InterfaceAddress Address)>();
+        var distinct = new List<(InterfaceName Device, Cidr Subnet)>();
+        var paths = new List<string>();
         foreach (var assignment in context.Config.Addresses)
         {
             var path = ConfigPath.Item("addresses", assignment.Address);
@@ -25,14 +26,18 @@ internal static class AddressRules
                 context.Error(path, $"the address {assignment.Address.Address} is already assigned at {owner[assignment.Address.Address]}");
                 continue;
             }
-            foreach (var (otherDevice, other) in checkedSoFar)
-            {
-                if (otherDevice != assignment.Device && other.Subnet.Overlaps(assignment.Address.Subnet))
-                {
-                    context.Warning(path, $"subnet {assignment.Address.Subnet} on {assignment.Device} overlaps {other.Subnet} on {otherDevice}; hosts in the overlap are reachable through one of them only");
-                }
-            }
-            checkedSoFar.Add((assignment.Device, assignment.Address));
+            distinct.Add((assignment.Device, assignment.Address.Subnet));
+            paths.Add(path);
+        }
+        // One warning per address, naming the first overlapping subnet above it on another device.
+        var overlaps = SubnetOverlaps.EarliestEarlier(distinct);
+        for (var i = 0; i < distinct.Count; i++)
+        {
+            if (overlaps[i] < 0)
+                continue;
+            var (device, subnet) = distinct[i];
+            var (otherDevice, other) = distinct[overlaps[i]];
+            context.Warning(paths[i], $"subnet {subnet} on {device} overlaps {other} on {otherDevice}; hosts in the overlap are reachable through one of them only");
         }
     }
 }

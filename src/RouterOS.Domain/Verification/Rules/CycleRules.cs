@@ -4,40 +4,46 @@ namespace RouterOS.Domain.Verification.Rules;
 
 /// <summary>
 /// No device may stand on itself, however indirectly (a VLAN on a VLAN on the first, a bridge
-/// holding a VLAN of itself): such a stack cannot be built in any order.
+/// holding a VLAN of itself): such a stack cannot be built in any order. A depth-first walk with
+/// its own stack, each device once: linear, and no recursion for a deep stack to overflow.
 /// </summary>
 internal static class CycleRules
 {
-    private enum Mark
-    {
-        Visiting,
-        Done,
-    }
-
     public static void Check(VerifyContext context)
     {
-        var marks = new Dictionary<InterfaceName, Mark>();
-        var stack = new List<InterfaceName>();
+        var done = new HashSet<InterfaceName>();
+        // Where each device on the current path sits in it, so a cycle is cut out of the path at once.
+        var positions = new Dictionary<InterfaceName, int>();
+        var path = new List<(InterfaceName Device, IEnumerator<InterfaceName> Next)>();
         foreach (var node in context.Devices.Nodes.OrderBy(n => n.Name.Value, StringComparer.Ordinal))
-            Visit(context, node.Name, marks, stack);
+        {
+            if (done.Contains(node.Name))
+                continue;
+            Enter(context, node.Name, positions, path);
+            while (path.Count > 0)
+            {
+                var (device, next) = path[^1];
+                if (!next.MoveNext())
+                {
+                    next.Dispose();
+                    path.RemoveAt(path.Count - 1);
+                    positions.Remove(device);
+                    done.Add(device);
+                    continue;
+                }
+                var dependency = next.Current;
+                if (positions.TryGetValue(dependency, out var start))
+                    Report(context, [.. path.Skip(start).Select(step => step.Device)]);
+                else if (!done.Contains(dependency) && context.Devices.Contains(dependency))
+                    Enter(context, dependency, positions, path);
+            }
+        }
     }
 
-    private static void Visit(VerifyContext context, InterfaceName device, Dictionary<InterfaceName, Mark> marks, List<InterfaceName> stack)
+    private static void Enter(VerifyContext context, InterfaceName device, Dictionary<InterfaceName, int> positions, List<(InterfaceName, IEnumerator<InterfaceName>)> path)
     {
-        if (marks.TryGetValue(device, out var mark))
-        {
-            if (mark == Mark.Visiting)
-                Report(context, stack[stack.IndexOf(device)..]);
-            return;
-        }
-        if (!context.Devices.Contains(device))
-            return;
-        marks[device] = Mark.Visiting;
-        stack.Add(device);
-        foreach (var dependency in context.Devices.DependenciesOf(device))
-            Visit(context, dependency, marks, stack);
-        stack.RemoveAt(stack.Count - 1);
-        marks[device] = Mark.Done;
+        positions[device] = path.Count;
+        path.Add((device, context.Devices.DependenciesOf(device).GetEnumerator()));
     }
 
     private static void Report(VerifyContext context, List<InterfaceName> cycle)

@@ -13,7 +13,7 @@ internal static class DhcpRules
         foreach (var client in dhcp.Clients)
             CheckClient(context, client);
         foreach (var server in dhcp.Servers)
-            CheckServer(context, server, dhcp);
+            CheckServer(context, server);
     }
 
     private static void CheckClient(VerifyContext context, DhcpClient client)
@@ -30,7 +30,7 @@ internal static class DhcpRules
             context.Warning(path, $"{client.Device} has a static IPv4 address as well as a DHCP client; it will have both");
     }
 
-    private static void CheckServer(VerifyContext context, DhcpServer server, DhcpSettings dhcp)
+    private static void CheckServer(VerifyContext context, DhcpServer server)
     {
         var path = ConfigPath.Item("dhcp.servers", server.Device);
         context.RequireInRange(path.Field("leaseTimeSeconds"), server.LeaseTimeSeconds, DhcpServer.MinLeaseTimeSeconds, DhcpServer.MaxLeaseTimeSeconds, "seconds");
@@ -41,7 +41,7 @@ internal static class DhcpRules
                 context.Error(path.Field("device"), $"{device.Description} is a point-to-point link to the ISP; there is no LAN on it to serve");
             context.RefuseBridgeMember(path.Field("device"), server.Device, "serve DHCP (the bridge takes its frames)");
         }
-        if (dhcp.Clients.Any(c => c.Device == server.Device))
+        if (context.HasDhcpClient(server.Device))
             context.Error(path.Field("device"), $"{server.Device} also runs a DHCP client; a device either takes addresses from a DHCP server or hands them out");
         foreach (var dns in server.DnsServers.Where(d => d.Family != IpFamily.Ipv4))
             context.Error(path.Field("dnsServers"), $"{dns} is not IPv4; DHCPv4 can only announce IPv4 DNS servers (option 6)");

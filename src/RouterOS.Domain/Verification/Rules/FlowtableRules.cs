@@ -14,6 +14,8 @@ internal static class FlowtableRules
     public static void Check(VerifyContext context)
     {
         var hookedBy = new Dictionary<InterfaceName, (ObjectName Flowtable, InterfaceName Via)>();
+        var used = context.Config.OffloadPolicy.Where(r => r.Enabled && r.Action == OffloadAction.Offload && r.Flowtable is not null)
+            .Select(r => r.Flowtable!).ToHashSet();
         foreach (var flowtable in context.Config.Flowtables)
         {
             var path = ConfigPath.Item("flowtables", flowtable.Name);
@@ -31,7 +33,7 @@ internal static class FlowtableRules
                 if (context.RequireDevice(devicePath, device) is { } node)
                     CheckDevice(context, devicePath, flowtable, node, hookedBy);
             }
-            WarnWhenUnused(context, path, flowtable);
+            WarnWhenUnused(context, path, flowtable, used);
             WarnAboutShaping(context, path, flowtable);
         }
     }
@@ -61,10 +63,9 @@ internal static class FlowtableRules
 
     private static string Through(InterfaceName via, InterfaceName device) => via == device ? "" : $" (through {via})";
 
-    private static void WarnWhenUnused(VerifyContext context, string path, Flowtable flowtable)
+    private static void WarnWhenUnused(VerifyContext context, string path, Flowtable flowtable, HashSet<ObjectName> used)
     {
-        var used = context.Config.OffloadPolicy.Any(r => r.Enabled && r.Action == OffloadAction.Offload && r.Flowtable == flowtable.Name);
-        if (!used)
+        if (!used.Contains(flowtable.Name))
             context.Warning(path, $"no enabled offload rule sends flows to {flowtable.Name}, so nothing takes its fast path");
     }
 

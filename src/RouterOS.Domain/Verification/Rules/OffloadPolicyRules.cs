@@ -11,11 +11,16 @@ internal static class OffloadPolicyRules
 {
     public static void Check(VerifyContext context)
     {
+        // Shadowing compares each rule with those above it: quadratic, bounded by Limits.OffloadRules.
         var earlier = new List<OffloadRule>();
+        var flowtables = new Dictionary<ObjectName, Flowtable>();
+        foreach (var flowtable in context.Config.Flowtables)
+            flowtables.TryAdd(flowtable.Name, flowtable);
+        var hookedBy = new Dictionary<ObjectName, HashSet<InterfaceName>>();
         foreach (var rule in context.Config.OffloadPolicy)
         {
             var path = ConfigPath.Item("offloadPolicy", rule.Name);
-            var flowtable = CheckAction(context, path, rule);
+            var flowtable = CheckAction(context, path, rule, flowtables);
             var match = rule.MatchOrDefault;
             var matchPath = path.Field("match");
             if (!match.DestinationPorts.IsEmpty && match.Protocol == L4Protocol.Any)
@@ -29,12 +34,12 @@ internal static class OffloadPolicyRules
             if (earlier.FirstOrDefault(e => OffloadMatchCoverage.Covers(e.MatchOrDefault, match)) is { } shadow)
                 context.Warning(path, $"can never match: rule {shadow.Name} above it matches every flow this one does");
             if (flowtable is not null)
-                WarnAboutUnhookedInterfaces(context, path, match, flowtable);
+                WarnAboutUnhookedInterfaces(context, path, match, flowtable, hookedBy);
             earlier.Add(rule);
         }
     }
 
-    private static Flowtable? CheckAction(VerifyContext context, string path, OffloadRule rule)
+    private static Flowtable? CheckAction(VerifyContext context, string path, OffloadRule rule, Dictionary<ObjectName, Flowtable> flowtables)
     {
         if (rule.Action == OffloadAction.Never)
         {
@@ -47,7 +52,7 @@ internal static class OffloadPolicyRules
             context.Error(path.Field("flowtable"), "an 'offload' rule needs the flowtable to offload into");
             return null;
         }
-        var flowtable = context.Config.Flowtables.FirstOrDefault(f => f.Name == name);
+        var flowtable = flowtables.GetValueOrDefault(name);
         if (flowtable is null)
             context.Error(path.Field("flowtable"), $"no such flowtable: {name}");
         return flowtable;
@@ -62,9 +67,12 @@ internal static class OffloadPolicyRules
     }
 
     // The fast path starts only where a flowtable hooks the device a packet arrives on.
-    private static void WarnAboutUnhookedInterfaces(VerifyContext context, string path, OffloadMatch match, Flowtable flowtable)
+    private static void WarnAboutUnhookedInterfaces(VerifyContext context, string path, OffloadMatch match, Flowtable flowtable,
+        Dictionary<ObjectName, HashSet<InterfaceName>> hookedBy)
     {
-        var hooked = flowtable.Devices.Where(context.Devices.Contains).SelectMany(context.Devices.ResolveRealDevices).ToHashSet();
+        // Resolved once per flowtable, not once per rule that offloads into it.
+        if (!hookedBy.TryGetValue(flowtable.Name, out var hooked))
+            hookedBy[flowtable.Name] = hooked = flowtable.Devices.Where(context.Devices.Contains).SelectMany(context.Devices.ResolveRealDevices).ToHashSet();
         foreach (var name in new[] { match.InputInterface, match.OutputInterface })
         {
             if (name is null || !context.Devices.Contains(name) || context.Devices.BridgeOf(name) is not null)

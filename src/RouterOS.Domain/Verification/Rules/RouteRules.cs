@@ -35,16 +35,15 @@ internal static class RouteRules
             context.Error(path.Field("gateway"), $"gateway {gateway} is {Family(gateway.Family)} but the destination {route.Destination} is {Family(route.Destination.Family)}");
             return;
         }
-        var local = context.Config.Addresses.FirstOrDefault(a => a.Address.Address.Equals(gateway));
-        if (local is not null)
+        if (context.Subnets.WithAddress(gateway) is { } local)
         {
             context.Error(path.Field("gateway"), $"gateway {gateway} is the router's own address on {local.Device}; use the next router's address");
             return;
         }
-        var candidates = route.Device is { } only
-            ? context.Config.Addresses.Where(a => a.Device == only)
-            : context.Config.Addresses;
-        if (candidates.Any(a => a.Address.Subnet.Contains(gateway)))
+        var reachable = route.Device is { } only
+            ? context.AddressesOn(only).Any(a => a.Subnet.Contains(gateway))
+            : context.Subnets.Containing(gateway).Any();
+        if (reachable)
             return;
         // An address from PPPoE or DHCP may make the gateway reachable; an unknown device is reported already.
         var mayBeReachable = route.Device is { } via

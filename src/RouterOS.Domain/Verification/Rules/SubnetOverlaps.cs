@@ -1,0 +1,81 @@
+using RouterOS.Domain.Values;
+
+namespace RouterOS.Domain.Verification.Rules;
+
+/// <summary>
+/// For each subnet of a list, the first one earlier in the list that overlaps it on another
+/// device, in O(n log n) rather than by comparing every pair. Prefixes either nest or are
+/// disjoint, so in network order a sweep with a stack of the open enclosing subnets sees every
+/// overlapping pair as an ancestor and a descendant; each open subnet carries the earliest
+/// entries (on two different devices) among itself and its ancestors, and among itself and its
+/// descendants seen so far.
+/// </summary>
+internal sealed class SubnetOverlaps(IReadOnlyList<(InterfaceName Device, Cidr Subnet)> entries)
+{
+    private const int None = -1;
+
+    /// <returns>Per entry, the index of the earliest earlier entry on another device whose subnet overlaps it, or -1.</returns>
+    public static int[] EarliestEarlier(IReadOnlyList<(InterfaceName Device, Cidr Subnet)> entries) => new SubnetOverlaps(entries).Sweep();
+
+    private int[] Sweep()
+    {
+        var result = new int[entries.Count];
+        Array.Fill(result, int.MaxValue);
+        var order = Enumerable.Range(0, entries.Count)
+            .OrderBy(i => entries[i].Subnet.Family).ThenBy(i => entries[i].Subnet.Network.Bits)
+            .ThenBy(i => entries[i].Subnet.PrefixLength).ThenBy(i => i);
+        var open = new Stack<Open>();
+        foreach (var index in order)
+        {
+            while (open.TryPeek(out var top) && !entries[top.Index].Subnet.Contains(entries[index].Subnet))
+                Close(open, result);
+            var self = new Earliest(index, None);
+            var ancestors = open.TryPeek(out var parent) ? Merge(parent.Ancestors, self) : self;
+            result[index] = Pick(ancestors, index);
+            open.Push(new Open(index, ancestors) { Descendants = self });
+        }
+        while (open.Count > 0)
+            Close(open, result);
+        return [.. result.Select(i => i == int.MaxValue ? None : i)];
+    }
+
+    private void Close(Stack<Open> open, int[] result)
+    {
+        var done = open.Pop();
+        result[done.Index] = Math.Min(result[done.Index], Pick(done.Descendants, done.Index));
+        if (open.TryPeek(out var parent))
+            parent.Descendants = Merge(parent.Descendants, done.Descendants);
+    }
+
+    /// <summary>The earliest entry of the group on another device than entry <paramref name="of"/>'s and before it; int.MaxValue if none.</summary>
+    private int Pick(Earliest group, int of)
+    {
+        var device = entries[of].Device;
+        var candidate = group.First != None && entries[group.First].Device != device ? group.First : group.OtherDevice;
+        return candidate != None && candidate < of ? candidate : int.MaxValue;
+    }
+
+    private Earliest Merge(Earliest a, Earliest b)
+    {
+        var first = Min(a.First, b.First);
+        var other = None;
+        foreach (var candidate in (ReadOnlySpan<int>)[a.First, a.OtherDevice, b.First, b.OtherDevice])
+        {
+            if (candidate != None && entries[candidate].Device != entries[first].Device)
+                other = Min(other, candidate);
+        }
+        return new Earliest(first, other);
+    }
+
+    private static int Min(int a, int b) => a == None ? b : b == None ? a : Math.Min(a, b);
+
+    /// <summary>The earliest entry of a group, and the earliest on another device than that one's: between them, the earliest on any device but a given one.</summary>
+    private readonly record struct Earliest(int First, int OtherDevice);
+
+    private sealed class Open(int index, Earliest ancestors)
+    {
+        public int Index { get; } = index;
+        public Earliest Ancestors { get; } = ancestors;
+        public Earliest Descendants { get; set; }
+    }
+}
