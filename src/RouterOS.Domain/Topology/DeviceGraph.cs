@@ -7,7 +7,7 @@ namespace RouterOS.Domain.Topology;
 /// <summary>
 /// The devices of a configuration and how they stack: VLAN devices and PPPoE uplinks on their
 /// parents, ports in bridges. Verify checks its rules against it, and the engine uses
-/// <see cref="ResolveRealDevices"/> to turn the admin's flowtable devices into the ones the kernel
+/// <see cref="ResolveRealDevices(InterfaceName)"/> to turn the admin's flowtable devices into the ones the kernel
 /// hooks. Every walk stops at a cycle instead of looping and keeps its own stack instead of recursing,
 /// since it may run on unverified input of any depth.
 /// </summary>
@@ -67,12 +67,28 @@ public sealed class DeviceGraph
     /// know are returned as they are: the engine may still find them in the kernel. A walk with its
     /// own stack, each device once, so neither a deep stack nor a cycle can overflow or loop.
     /// </summary>
-    public IReadOnlyList<InterfaceName> ResolveRealDevices(InterfaceName device)
+    public IReadOnlyList<InterfaceName> ResolveRealDevices(InterfaceName device) => ResolveRealDevices([device]);
+
+    /// <summary>
+    /// The real devices under all of <paramref name="devices"/>, each once, in the order they are
+    /// first met: one walk that visits every device once, however many of them share what is under them.
+    /// </summary>
+    public IReadOnlyList<InterfaceName> ResolveRealDevices(IEnumerable<InterfaceName> devices)
     {
+        ArgumentNullException.ThrowIfNull(devices);
         var result = new List<InterfaceName>();
         var seen = new HashSet<InterfaceName>();
         var pending = new Stack<InterfaceName>();
-        pending.Push(device);
+        foreach (var device in devices)
+        {
+            pending.Push(device);
+            Walk(pending, seen, result);
+        }
+        return result;
+    }
+
+    private void Walk(Stack<InterfaceName> pending, HashSet<InterfaceName> seen, List<InterfaceName> result)
+    {
         while (pending.TryPop(out var next))
         {
             if (!seen.Add(next))
@@ -93,7 +109,6 @@ public sealed class DeviceGraph
                     break;
             }
         }
-        return result;
     }
 
     /// <summary>

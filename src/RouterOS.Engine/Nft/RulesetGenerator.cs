@@ -58,7 +58,7 @@ public static class RulesetGenerator
 
     /// <summary>The real devices a flowtable hooks (seed: VLAN and PPPoE devices resolve to their Ethernet device, bridges to their ports).</summary>
     public static IReadOnlyList<string> RealDevices(Flowtable flowtable, DeviceGraph graph) =>
-        flowtable.Devices.SelectMany(graph.ResolveRealDevices).Select(name => name.ToString()).Distinct(StringComparer.Ordinal).ToList();
+        graph.ResolveRealDevices(flowtable.Devices).Select(name => name.ToString()).ToList();
 
     private static void WriteFlowtable(RulesetBuilder output, Flowtable flowtable, DeviceGraph graph)
     {
@@ -97,11 +97,12 @@ public static class RulesetGenerator
             output.Line($"iifname {Set(zone.Interfaces)} jump input_{zone.Name}", ConfigPath.Item("firewall.zones", zone.Name));
         }
         output.Close();
+        var rulesOf = firewall.InputRules.Where(rule => rule.Enabled).ToLookup(rule => rule.Zone);
         foreach (var zone in zones)
         {
             var zonePath = ConfigPath.Item("firewall.zones", zone.Name);
             output.Open($"chain input_{zone.Name}", zonePath);
-            foreach (var rule in firewall.InputRules.Where(rule => rule.Enabled && rule.Zone == zone.Name))
+            foreach (var rule in rulesOf[zone.Name])
             {
                 var rulePath = ConfigPath.Item("firewall.inputRules", rule.Name);
                 var matches = new List<string>();

@@ -1,5 +1,6 @@
 using RouterOS.Domain.Model;
 using RouterOS.Domain.Topology;
+using RouterOS.Domain.Values;
 using RouterOS.Domain.Verification;
 using RouterOS.Engine.Kernel;
 using RouterOS.Netlink.Constants;
@@ -25,6 +26,9 @@ internal static class LinkPlanner
         var graph = new DeviceGraph(desired);
         var managedBridges = desired.Bridges.Select(bridge => bridge.Name.ToString())
             .Concat(context.Previous.Bridges.Select(bridge => bridge.Name.ToString())).ToHashSet(StringComparer.Ordinal);
+        // Looked up per device, not scanned: a plan's work stays linear in the configuration's size.
+        var ownedBridges = context.Previous.Bridges.Select(bridge => bridge.Name).ToHashSet();
+        var ownedVlans = context.Previous.Vlans.Select(vlan => vlan.Name).ToHashSet();
 
         DeleteWhatIsNoLongerWanted(context, steps);
 
@@ -43,12 +47,13 @@ internal static class LinkPlanner
 
         foreach (var bridge in desired.Bridges)
         {
-            PlanBridge(context, steps, bridge);
+            PlanBridge(context, steps, bridge, ownedBridges);
         }
 
-        foreach (var vlan in OrderedByDepth(desired.Vlans, graph))
+        // A VLAN device on another is created after it: each has one tag more than its parent.
+        foreach (var vlan in desired.Vlans.OrderBy(vlan => graph.VlanDepth(vlan.Name)))
         {
-            PlanVlan(context, steps, vlan, graph, managedBridges);
+            PlanVlan(context, steps, vlan, graph, managedBridges, ownedVlans);
         }
 
         foreach (var bridge in desired.Bridges.Where(bridge => bridge.VlanFiltering))
@@ -108,7 +113,7 @@ internal static class LinkPlanner
         }
     }
 
-    private static void PlanBridge(PlanContext context, List<PlanStep> steps, Bridge bridge)
+    private static void PlanBridge(PlanContext context, List<PlanStep> steps, Bridge bridge, HashSet<InterfaceName> owned)
     {
         var path = ConfigPath.Item("bridges", bridge.Name);
         var name = bridge.Name.ToString();
@@ -121,7 +126,7 @@ internal static class LinkPlanner
         var recreate = false;
         if (existing is not null && existing.Kind != "bridge")
         {
-            if (!context.Previous.Bridges.Any(previous => previous.Name == bridge.Name))
+            if (!owned.Contains(bridge.Name))
             {
                 context.Findings.Add(ConfigFinding.Error(path, $"a device {name} exists and is not a bridge ({existing.Kind ?? "a plain device"}); the engine does not take over devices it did not create"));
                 return;
@@ -150,13 +155,14 @@ internal static class LinkPlanner
         AddChange(steps, path, existing, bridge.Mtu?.Value ?? original?.Mtu, bridge.Enabled, null, bridge.Mac?.ToString() ?? original?.Mac, managedBridges: []);
     }
 
-    private static void PlanVlan(PlanContext context, List<PlanStep> steps, VlanDevice vlan, DeviceGraph graph, HashSet<string> managedBridges)
+    private static void PlanVlan(PlanContext context, List<PlanStep> steps, VlanDevice vlan, DeviceGraph graph, HashSet<string> managedBridges,
+        HashSet<InterfaceName> ownedVlans)
     {
         var path = ConfigPath.Item("vlans", vlan.Name);
         var name = vlan.Name.ToString();
         var protocol = ProtocolNumber(vlan.Protocol);
         var existing = context.Kernel.Link(name);
-        var owned = context.Previous.Vlans.Any(previous => previous.Name == vlan.Name);
+        var owned = ownedVlans.Contains(vlan.Name);
         var recreate = false;
         if (existing is not null)
         {
@@ -220,20 +226,6 @@ internal static class LinkPlanner
         {
             steps.Add(new ChangeLinkStep(path, link.Name, newMtu, newUp, newMaster, newMac, $"{link.Name}: {string.Join(", ", what)}"));
         }
-    }
-
-    private static IEnumerable<VlanDevice> OrderedByDepth(IEnumerable<VlanDevice> vlans, DeviceGraph graph)
-    {
-        int Depth(VlanDevice vlan)
-        {
-            var depth = 0;
-            for (var node = graph.Find(vlan.Parent); node?.Kind == DeviceKind.Vlan && depth < 8; node = node.Parent is { } parent ? graph.Find(parent) : null)
-            {
-                depth++;
-            }
-            return depth;
-        }
-        return vlans.OrderBy(Depth);
     }
 
     internal static ushort ProtocolNumber(VlanProtocol protocol) =>

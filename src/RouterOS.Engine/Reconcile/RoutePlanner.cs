@@ -23,15 +23,20 @@ internal static class RoutePlanner
             .Where(route => route.Device is not { } device || !sessions.Contains(device) || context.Kernel.Link(device.ToString()) is not null)
             .Select(route => (Route: route, Kernel: ToKernel(route))).ToList();
         var ours = context.Kernel.Routes.Where(route => route.Ours).ToList();
-        foreach (var stale in ours.Where(route => !wanted.Any(item => Matches(item.Kernel, route))))
+        // Candidates found by destination, gateway and metric, so matching is linear, not wanted x ours.
+        var wantedByKey = wanted.ToLookup(item => Key(item.Kernel));
+        var oursByKey = ours.ToLookup(Key);
+        foreach (var stale in ours.Where(route => !wantedByKey[Key(route)].Any(item => Matches(item.Kernel, route))))
         {
             yield return new RouteStep(ConfigPath.Item("routes", stale.Destination), stale.Destination, stale.Gateway, stale.Device, stale.Metric, Add: false);
         }
-        foreach (var (route, kernel) in wanted.Where(item => !ours.Any(present => Matches(item.Kernel, present))))
+        foreach (var (route, kernel) in wanted.Where(item => !oursByKey[Key(item.Kernel)].Any(present => Matches(item.Kernel, present))))
         {
             yield return new RouteStep(ConfigPath.Item("routes", route.Key), kernel.Destination, kernel.Gateway, kernel.Device, kernel.Metric, Add: true);
         }
     }
+
+    private static (string Destination, string? Gateway, uint Metric) Key(KernelRoute route) => (route.Destination, route.Gateway, route.Metric);
 
     /// <summary>A route given only a gateway is listed by the kernel with the device it resolved: any device matches.</summary>
     private static bool Matches(KernelRoute wanted, KernelRoute present) =>
