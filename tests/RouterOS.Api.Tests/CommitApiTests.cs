@@ -3,6 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RouterOS.Api.Commits;
 using RouterOS.Api.Tests.Support;
+using RouterOS.Domain.Json;
+using RouterOS.Domain.Model;
+using RouterOS.Domain.Values;
+using RouterOS.Domain.Verification;
 
 namespace RouterOS.Api.Tests;
 
@@ -66,6 +70,20 @@ public sealed class CommitApiTests : IAsyncLifetime
 
         Assert.Contains("vlans[v1].parent", problem.Paths());
         Assert.Contains("addresses[10.0.0.1/24].device", problem.Paths());
+        Assert.Empty(_api.Engine.Applied);
+    }
+
+    [Fact]
+    public async Task A_candidate_over_a_limit_is_refused_with_the_path_of_the_list()
+    {
+        var eth0 = InterfaceName.Parse("eth0");
+        var tooMany = new RouterConfig(RouterConfig.CurrentSchemaVersion, Ports: [new Port(eth0)],
+            Routes: [.. Enumerable.Range(0, Limits.Routes + 1).Select(i => new StaticRoute(Cidr.Parse($"172.16.{i / 256}.{i % 256}/32"), Device: eth0))]);
+        await _client.PutJsonAsync("/api/v1/config", RouterConfigJson.Write(tooMany)).ExpectAsync(HttpStatusCode.OK);
+
+        var problem = await _client.PostJsonAsync("/api/v1/commit", "{}").ExpectAsync(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal(["routes"], problem.Paths());
         Assert.Empty(_api.Engine.Applied);
     }
 
