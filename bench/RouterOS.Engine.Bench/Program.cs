@@ -3,11 +3,20 @@ using RouterOS.Engine.Bench;
 
 // The engine's apply against the standard tools, on the real kernel, in scratch namespaces.
 // Usage: RouterOS.Engine.Bench [output.md] [apply|flows]   (root: it creates network namespaces; both by default)
+//        RouterOS.Engine.Bench output.md plan   (a plan of a configuration at the limits; no root)
 //        RouterOS.Engine.Bench apply-twice NS   (internal: the child process strace counts)
 var bench = ApplyBenchConfig.Build();
 if (args is ["apply-twice", var namespaceName])
 {
     await EngineRuns.ApplyTwiceAsync(bench, namespaceName);
+    return 0;
+}
+if (args is [var planOutput, "plan"])
+{
+    // Pure: no namespaces, so no root needed.
+    var planReport = PlanAtLimits.Run();
+    BenchmarkDocument.WriteSection(planOutput, "plan-limits", planReport);
+    Console.WriteLine(planReport);
     return 0;
 }
 if (Environment.UserName != "root")
