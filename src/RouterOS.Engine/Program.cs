@@ -37,7 +37,7 @@ builder.Services.AddSingleton(_ => new EngineStateStore(options.StateDirectory))
 builder.Services.AddSingleton<RouterEngine>();
 builder.Services.AddSingleton(services => new FlowMonitor(options.Namespace, FlowMonitorOptions.Default with { DumpInterval = options.FlowInterval },
     services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<FlowMonitor>>(),
-    () => services.GetRequiredService<RouterEngine>().Applied?.Config));
+    () => services.GetRequiredService<RouterEngine>().Applied?.Config, () => services.GetRequiredService<RouterEngine>().Capabilities));
 builder.Services.AddHostedService<EngineLifetimeService>();
 
 var app = EngineServer.Build(builder);

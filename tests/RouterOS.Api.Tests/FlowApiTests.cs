@@ -27,6 +27,8 @@ public sealed class FlowApiTests : IAsyncLifetime
             Reply = new FlowDirectionView("203.0.113.1", 53, "203.0.113.2", 61000, 1, 120, 0, 0),
             SourceNat = "203.0.113.2:61000",
             Mark = 7,
+            Expires = DateTimeOffset.UtcNow.AddSeconds(25),
+            NotOffloadedReason = "excluded by offload rule 'no-dns'",
         };
         _api.Engine.PushFlows(new FlowUpdate(true, [masqueraded, TestFlows.Udp(8, "192.168.1.101", 40001, "203.0.113.1", 53, 99)], [], TestFlows.Totals(2), true));
 
@@ -40,6 +42,9 @@ public sealed class FlowApiTests : IAsyncLifetime
         Assert.Equal("203.0.113.2:61000", row["sourceNat"]!.GetValue<string>());
         Assert.Equal(7u, row["mark"]!.GetValue<uint>());
         Assert.Equal("none", row["offload"]!.GetValue<string>());
+        Assert.Equal("excluded by offload rule 'no-dns'", row["notOffloadedReason"]!.GetValue<string>());
+        // Counted down from the expiry when asked, as `conntrack -L` would say it now.
+        Assert.InRange(row["timeoutSeconds"]!.GetValue<int>(), 1, 25);
         Assert.True(page["connected"]!.GetValue<bool>());
         Assert.Equal(2, page["totals"]!["total"]!.GetValue<int>());
 
@@ -132,12 +137,13 @@ public sealed class FlowApiTests : IAsyncLifetime
         var updates = Channel.CreateUnbounded<FlowPageDelta>();
         await using var hub = HubUpdates.Connect(_api, "/hubs/flows", token, nameof(IFlowClient.Update), updates);
         await hub.StartAsync(TestContext.Current.CancellationToken);
-        _api.Engine.PushFlows(new FlowUpdate(true, [TestFlows.Udp(1, "10.0.0.1", 1000, "192.0.2.1", 53, 500), TestFlows.Udp(2, "10.0.0.2", 1000, "192.0.2.1", 53, 100)], [], TestFlows.Totals(2), true));
+        _api.Engine.PushFlows(new FlowUpdate(true, [TestFlows.Udp(1, "10.0.0.1", 1000, "192.0.2.1", 53, 500) with { NotOffloadedReason = "no offload rule matched" }, TestFlows.Udp(2, "10.0.0.2", 1000, "192.0.2.1", 53, 100)], [], TestFlows.Totals(2), true));
 
         await hub.InvokeAsync("Subscribe", new FlowSubscribeRequest(Filter: "proto:udp", Limit: 1), TestContext.Current.CancellationToken);
 
         var first = await HubUpdates.NextAsync(updates, d => d.Reset && d.Upserts.Count == 1);
         Assert.Equal(1ul, first.Upserts[0].Id);
+        Assert.Equal("no offload rule matched", first.Upserts[0].NotOffloadedReason);
         Assert.Equal((2, 2), (first.Matching, first.Total));
 
         // Flow 2 overtakes flow 1: the page now shows flow 2 alone.

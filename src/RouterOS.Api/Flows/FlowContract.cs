@@ -26,8 +26,11 @@ internal static class FlowContract
             flow.TcpState.Length == 0 ? null : flow.TcpState,
             flow.Offload, flow.Counters, CountersNote(flow.Counters, offloadedSince),
             offloadedSince, flow.Started?.ToDateTimeOffset() ?? DateTimeOffset.UnixEpoch,
-            (int)flow.TimeoutSeconds, flow.Mark, flow.Flowtable.Length == 0 ? null : flow.Flowtable,
-            flow.OffloadRule.Length == 0 ? null : flow.OffloadRule);
+            // An engine before `expires` sent only the timeout as it read it.
+            flow.Expires?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow.AddSeconds(flow.TimeoutSeconds),
+            flow.Mark, flow.Flowtable.Length == 0 ? null : flow.Flowtable,
+            flow.OffloadRule.Length == 0 ? null : flow.OffloadRule,
+            NullIfEmpty(flow.NotOffloadedReason), NullIfEmpty(flow.InputInterface), NullIfEmpty(flow.OutputInterface));
     }
 
     public static FlowTotals ToTotals(Proto.FlowAggregates totals) => new(
@@ -50,7 +53,10 @@ internal static class FlowContract
     private static FlowDirectionView Direction(Proto.FlowDirection? direction) => direction is null
         ? new FlowDirectionView("", 0, "", 0, 0, 0, 0, 0)
         : new FlowDirectionView(direction.Source?.Address ?? "", (int)(direction.Source?.Port ?? 0), direction.Destination?.Address ?? "", (int)(direction.Destination?.Port ?? 0),
-            direction.Packets, direction.Bytes, direction.PacketsPerSecond, direction.BytesPerSecond);
+            direction.Packets, direction.Bytes, direction.PacketsPerSecond, direction.BytesPerSecond,
+            direction.Icmp is { } icmp ? new FlowIcmpView((int)icmp.Type, (int)icmp.Code, (int)icmp.Id) : null);
+
+    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 
     private static string Endpoint(string address, int port) =>
         port == 0 ? address : address.Contains(':', StringComparison.Ordinal) ? $"[{address}]:{port}" : $"{address}:{port}";

@@ -27,6 +27,7 @@ public sealed partial class FlowMonitor : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Func<RouterConfig?> _runningConfig;
+    private readonly Func<Probe.Capabilities?> _capabilities;
     private readonly NamespaceThread _thread;
     private readonly Lock _tableLock = new();
     private readonly FlowTable _table = new();
@@ -37,6 +38,8 @@ public sealed partial class FlowMonitor : IDisposable
     private readonly NetlinkWriter _writer = new();
     private NetlinkSocket? _requests;
     private NetlinkSocket? _eventSocket;
+    private RtnetlinkClient? _rtnetlink;
+    private FlowRoutes _routes = FlowRoutes.Empty;
     private Thread? _eventReader;
     private Task? _dumpLoop;
     private Task? _eventLoop;
@@ -46,12 +49,15 @@ public sealed partial class FlowMonitor : IDisposable
     private long _eventsLost;
     private long _resyncs;
 
-    public FlowMonitor(string? namespaceName, FlowMonitorOptions options, TimeProvider time, ILogger<FlowMonitor> logger, Func<RouterConfig?> runningConfig)
+    /// <param name="capabilities">The kernel's probed capabilities (why flows are not offloaded); null: not probed.</param>
+    public FlowMonitor(string? namespaceName, FlowMonitorOptions options, TimeProvider time, ILogger<FlowMonitor> logger, Func<RouterConfig?> runningConfig,
+        Func<Probe.Capabilities?>? capabilities = null)
     {
         _options = options;
         _time = time;
         _logger = logger;
         _runningConfig = runningConfig;
+        _capabilities = capabilities ?? (() => null);
         _thread = new NamespaceThread(namespaceName);
         _events = Channel.CreateBounded<(ConntrackMessageKind, ConntrackEntry)>(new BoundedChannelOptions(options.EventQueueLength)
         {
@@ -94,6 +100,7 @@ public sealed partial class FlowMonitor : IDisposable
             // 1: events for every entry, not only while a listener existed when it was made (2, "auto").
             _ = SetSysctl("net/netfilter/nf_conntrack_events", "1");
             _requests = new NetlinkSocket(NetlinkProtocol.Netfilter);
+            _rtnetlink = new RtnetlinkClient();
             _eventSocket = new NetlinkSocket(NetlinkProtocol.Netfilter,
                 Ctnetlink.GroupMask(Ctnetlink.GroupNew) | Ctnetlink.GroupMask(Ctnetlink.GroupDestroy), _options.EventBufferBytes);
             _eventSocket.SetReceiveTimeout(TimeSpan.FromMilliseconds(250));
@@ -125,22 +132,23 @@ public sealed partial class FlowMonitor : IDisposable
         }
     }
 
+    /// <summary>The routes read with the last dump: a flow's devices.</summary>
+    public FlowRoutes Routes => Volatile.Read(ref _routes);
+
     /// <summary>
-    /// Copies flows out (all, or the given ids) with how far their counters can be trusted and
-    /// the flowtable they are in when that is certain: quick under the lock, the caller formats
-    /// them after.
+    /// Copies flows out (all shown, or the given ids) with how far their counters can be trusted,
+    /// the flowtable they are in when that is certain, and why they are not offloaded: quick
+    /// under the lock, the caller formats them after.
     /// </summary>
     public List<FlowSnapshot> Snapshot(IReadOnlyCollection<ulong>? keys = null)
     {
-        var running = _runningConfig();
-        var flowtables = running?.Flowtables ?? default;
-        var policy = OffloadPolicyMatcher.Compile(running);
+        var context = new FlowContext(_runningConfig(), _capabilities(), Routes);
         lock (_tableLock)
         {
             var result = new List<FlowSnapshot>(keys?.Count ?? _table.Count);
-            foreach (var flow in keys is null ? _table.All : keys.Select(_table.Find).OfType<FlowRecord>())
+            foreach (var flow in keys is null ? _table.Shown : keys.Select(_table.Find).OfType<FlowRecord>().Where(flow => flow.Read))
             {
-                result.Add(FlowSnapshot.Of(flow, flowtables, policy));
+                result.Add(FlowSnapshot.Of(flow, context));
             }
             return result;
         }
@@ -198,6 +206,7 @@ public sealed partial class FlowMonitor : IDisposable
         {
             _requests?.Dispose();
             _eventSocket?.Dispose();
+            _rtnetlink?.Dispose();
             return true;
         });
         _thread.Dispose();
@@ -231,6 +240,8 @@ public sealed partial class FlowMonitor : IDisposable
 
     private void Dump()
     {
+        // Read before the table: a flow the dump shows has the routes it was made with, or newer.
+        Volatile.Write(ref _routes, FlowRoutes.From(_rtnetlink!.Read(rulesetListing: null)));
         var changes = new FlowChanges();
         FlowAggregates aggregates;
         lock (_tableLock)

@@ -51,6 +51,15 @@ public sealed class FlowRecord
 
     public DateTimeOffset? OffloadedSince { get; internal set; }
 
+    /// <summary>When the kernel drops the entry if no packet comes: the reading's time plus its timeout (CTA_TIMEOUT).</summary>
+    public DateTimeOffset Expires { get; internal set; }
+
+    /// <summary>
+    /// A dump has read it. A NEW event carries the entry as it was born (syn_sent, no counters:
+    /// events carry none): it is not shown before a dump has read what it is now.
+    /// </summary>
+    internal bool Read { get; set; }
+
     public double OriginalBytesPerSecond { get; internal set; }
     public double ReplyBytesPerSecond { get; internal set; }
     public double OriginalPacketsPerSecond { get; internal set; }

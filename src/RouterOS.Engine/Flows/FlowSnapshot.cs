@@ -16,14 +16,22 @@ public readonly record struct FlowSnapshot(
     double ReplyPacketsPerSecond,
     CounterState Counters,
     string? Flowtable,
-    string? OffloadRule)
+    string? OffloadRule,
+    DateTimeOffset Expires,
+    FlowPath Path,
+    string? NotOffloadedReason)
 {
     public OffloadState Offload => Entry.HardwareOffloaded ? OffloadState.Hardware : Entry.Offloaded ? OffloadState.Software : OffloadState.None;
 
-    /// <param name="policy">The running offload policy, to name the rule that decided the flow.</param>
-    public static FlowSnapshot Of(FlowRecord flow, EquatableArray<Flowtable> flowtables, OffloadPolicyMatcher policy)
+    /// <param name="context">The running configuration, capabilities and routes: the rule that decided the flow, and why it is not offloaded.</param>
+    public static FlowSnapshot Of(FlowRecord flow, FlowContext context)
     {
-        var rule = policy.RuleOf(flow.Entry);
+        ArgumentNullException.ThrowIfNull(flow);
+        ArgumentNullException.ThrowIfNull(context);
+        var flowtables = context.Flowtables;
+        var path = context.Routes.PathOf(flow.Entry);
+        var decision = context.Policy.Decide(flow.Entry, path);
+        var rule = decision.Rule;
         // The deciding rule names the flowtable; failing that, a lone flowtable is the only one it can be in.
         var flowtable = flow.Offload == OffloadState.None ? null
             : rule is { Action: OffloadAction.Offload, Flowtable: { } named } ? named.ToString()
@@ -32,7 +40,8 @@ public readonly record struct FlowSnapshot(
         return new FlowSnapshot(
             flow.Key, flow.Entry, flow.FirstSeen, flow.OffloadedSince,
             flow.OriginalBytesPerSecond, flow.ReplyBytesPerSecond, flow.OriginalPacketsPerSecond, flow.ReplyPacketsPerSecond,
-            CountersOf(flow, flowtables, flowtable), flowtable, rule?.Name.ToString());
+            CountersOf(flow, flowtables, flowtable), flowtable, rule?.Name.ToString(), flow.Expires, path,
+            Flows.NotOffloadedReason.Of(flow, path, decision, context));
     }
 
     /// <summary>

@@ -16,6 +16,12 @@ namespace RouterOS.Engine.Flows;
 /// </remarks>
 public sealed class FlowTable
 {
+    /// <summary>
+    /// How far a flow's expiry may move before it is sent again: the timeout is read in whole
+    /// seconds at the dump's time, so an idle flow's expiry wobbles by a second from dump to dump.
+    /// </summary>
+    private static readonly TimeSpan ExpiryTolerance = TimeSpan.FromSeconds(2);
+
     private readonly Dictionary<ulong, FlowRecord> _flows = [];
     private readonly Dictionary<uint, List<ulong>> _sharedIds = [];
     private long _generation;
@@ -23,6 +29,9 @@ public sealed class FlowTable
     public int Count => _flows.Count;
 
     public IEnumerable<FlowRecord> All => _flows.Values;
+
+    /// <summary>The flows a dump has read: the ones subscribers are told of.</summary>
+    public IEnumerable<FlowRecord> Shown => _flows.Values.Where(flow => flow.Read);
 
     public FlowRecord? Find(ulong key) => _flows.GetValueOrDefault(key);
 
@@ -32,14 +41,19 @@ public sealed class FlowTable
     /// <summary>One entry of the dump in progress.</summary>
     public void Observe(in ConntrackEntry entry, DateTimeOffset now, FlowChanges changes)
     {
+        var expires = now.AddSeconds(entry.TimeoutSeconds);
         if (FindKey(entry) is not { } key)
         {
-            var flow = Add(entry, now, changes);
+            var flow = Add(entry, now, changes, read: true);
             flow.OffloadedSince = entry.Offloaded ? now : null;
             return;
         }
         var known = _flows[key];
         known.Generation = _generation;
+        var firstRead = !known.Read;
+        known.Read = true;
+        var previousExpires = known.Expires;
+        known.Expires = expires;
         var previous = known.Entry;
         var previousRate = (known.OriginalBytesPerSecond, known.ReplyBytesPerSecond);
         var seconds = (now - known.CountedAt).TotalSeconds;
@@ -60,8 +74,10 @@ public sealed class FlowTable
             known.OffloadedSince = null;
         }
         known.Entry = entry;
-        // The timeout ticks down every second: by itself it is not a change worth sending.
-        if (previous.Status != entry.Status || previous.TcpState != entry.TcpState || previous.Mark != entry.Mark
+        // The timeout ticks down every second: by itself it is not a change worth sending, but
+        // its expiry moving (a packet, a new TCP state, the flowtable refreshing it) is.
+        if (firstRead || (expires - previousExpires).Duration() > ExpiryTolerance
+            || previous.Status != entry.Status || previous.TcpState != entry.TcpState || previous.Mark != entry.Mark
             || previous.OriginalCounters != entry.OriginalCounters || previous.ReplyCounters != entry.ReplyCounters
             || previousRate != (known.OriginalBytesPerSecond, known.ReplyBytesPerSecond))
         {
@@ -86,12 +102,15 @@ public sealed class FlowTable
         }
     }
 
-    /// <summary>A NEW event between dumps.</summary>
+    /// <summary>
+    /// A NEW event between dumps: counted as a birth, shown once a dump has read it (the event's
+    /// copy is the entry at its first packet: syn_sent, no counters).
+    /// </summary>
     public void Created(in ConntrackEntry entry, DateTimeOffset now, FlowChanges changes)
     {
         if (FindKey(entry) is null)
         {
-            _ = Add(entry, now, changes);
+            _ = Add(entry, now, changes, read: false);
         }
     }
 
@@ -123,7 +142,7 @@ public sealed class FlowTable
         return null;
     }
 
-    private FlowRecord Add(in ConntrackEntry entry, DateTimeOffset now, FlowChanges changes)
+    private FlowRecord Add(in ConntrackEntry entry, DateTimeOffset now, FlowChanges changes, bool read)
     {
         ulong key = entry.Id;
         if (_flows.ContainsKey(key))
@@ -137,16 +156,25 @@ public sealed class FlowTable
             key = (sequence << 32) | entry.Id;
             keys.Add(key);
         }
-        var flow = new FlowRecord(key, entry, StartOf(entry, now)) { Generation = _generation, CountedAt = now };
+        var flow = new FlowRecord(key, entry, StartOf(entry, now))
+        {
+            Generation = _generation,
+            CountedAt = now,
+            Read = read,
+            Expires = now.AddSeconds(entry.TimeoutSeconds),
+        };
         _flows[key] = flow;
-        changes.Upsert(key);
+        if (read)
+        {
+            changes.Upsert(key);
+        }
         changes.Born++;
         return flow;
     }
 
     private void Remove(ulong key, FlowChanges changes)
     {
-        _ = _flows.Remove(key);
+        _ = _flows.Remove(key, out var flow);
         var id = (uint)key;
         if (key != id && _sharedIds.TryGetValue(id, out var keys))
         {
@@ -156,7 +184,11 @@ public sealed class FlowTable
                 _ = _sharedIds.Remove(id);
             }
         }
-        changes.Remove(key);
+        // Never shown, so never to be taken back.
+        if (flow?.Read == true)
+        {
+            changes.Remove(key);
+        }
     }
 
     private static DateTimeOffset StartOf(in ConntrackEntry entry, DateTimeOffset now) =>

@@ -9,9 +9,6 @@ namespace RouterOS.Engine.Service;
 /// <summary>Flows and totals as the contract carries them.</summary>
 internal static class FlowMessages
 {
-    // TCP_CONNTRACK_* (include/uapi/linux/netfilter/nf_conntrack_tcp.h), in order.
-    private static readonly string[] TcpStates = ["none", "syn_sent", "syn_recv", "established", "fin_wait", "close_wait", "last_ack", "time_wait", "close", "syn_sent2"];
-
     // IPS_SRC_NAT and IPS_DST_NAT (include/uapi/linux/netfilter/nf_conntrack_common.h).
     private const uint SourceNat = 1 << 4;
     private const uint DestinationNat = 1 << 5;
@@ -31,7 +28,7 @@ internal static class FlowMessages
             Reply = Direction(entry.Reply, entry.ReplyCounters, flow.ReplyPacketsPerSecond, flow.ReplyBytesPerSecond),
             SourceNat = (entry.Status & SourceNat) != 0,
             DestinationNat = (entry.Status & DestinationNat) != 0,
-            TcpState = entry.Original.Protocol == Ctnetlink.ProtocolTcp && entry.TcpState < TcpStates.Length ? TcpStates[entry.TcpState] : "",
+            TcpState = entry.Original.Protocol == Ctnetlink.ProtocolTcp ? TcpStates.Name(entry.TcpState) : "",
             Status = entry.Status,
             Offload = flow.Offload switch { OffloadState.Software => "software", OffloadState.Hardware => "hardware", _ => "none" },
             Counters = flow.Counters switch
@@ -46,6 +43,10 @@ internal static class FlowMessages
             Mark = entry.Mark,
             Flowtable = flow.Flowtable ?? "",
             OffloadRule = flow.OffloadRule ?? "",
+            Expires = Timestamp.FromDateTimeOffset(flow.Expires),
+            NotOffloadedReason = flow.NotOffloadedReason ?? "",
+            InputInterface = flow.Path.In ?? "",
+            OutputInterface = flow.Path.Out ?? "",
         };
         if (flow.OffloadedSince is { } since)
         {
@@ -78,6 +79,7 @@ internal static class FlowMessages
 
     private static FlowDirection Direction(in ConntrackTuple tuple, ConntrackCounters? counters, double packetsPerSecond, double bytesPerSecond) => new()
     {
+        Icmp = tuple.Icmp is { } icmp ? new FlowIcmp { Type = icmp.Type, Code = icmp.Code, Id = icmp.Id } : null,
         Source = new FlowEndpoint { Address = tuple.Source.ToString(), Port = tuple.SourcePort },
         Destination = new FlowEndpoint { Address = tuple.Destination.ToString(), Port = tuple.DestinationPort },
         Packets = counters?.Packets ?? 0,

@@ -78,6 +78,23 @@ public static class Ctnetlink
     public const ushort ProtoSourcePort = 2;
     public const ushort ProtoDestinationPort = 3;
 
+    /// <summary>CTA_PROTO_ICMP_ID (be16), _TYPE (u8), _CODE (u8) of enum ctattr_l4proto (include/uapi/linux/netfilter/nfnetlink_conntrack.h).</summary>
+    public const ushort ProtoIcmpId = 4;
+    public const ushort ProtoIcmpType = 5;
+    public const ushort ProtoIcmpCode = 6;
+
+    /// <summary>CTA_PROTO_ICMPV6_ID (be16), _TYPE (u8), _CODE (u8), the same enum.</summary>
+    public const ushort ProtoIcmpV6Id = 7;
+    public const ushort ProtoIcmpV6Type = 8;
+    public const ushort ProtoIcmpV6Code = 9;
+
+    /// <summary>IPPROTO_ICMP and IPPROTO_ICMPV6 (include/uapi/linux/in.h, in6.h).</summary>
+    public const byte ProtocolIcmp = 1;
+    public const byte ProtocolIcmpV6 = 58;
+
+    /// <summary>IPS_SEEN_REPLY (include/uapi/linux/netfilter/nf_conntrack_common.h): packets went both ways.</summary>
+    public const uint StatusSeenReply = 1u << 1;
+
     public const ushort CounterPackets = 1;
     public const ushort CounterBytes = 2;
 

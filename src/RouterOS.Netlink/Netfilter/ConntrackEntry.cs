@@ -95,8 +95,9 @@ public readonly record struct ConntrackEntry(
     private static ConntrackTuple ParseTuple(NetlinkAttr tuple)
     {
         FlowAddress? source = null, destination = null;
-        byte protocol = 0;
-        ushort sourcePort = 0, destinationPort = 0;
+        byte protocol = 0, icmpType = 0, icmpCode = 0;
+        ushort sourcePort = 0, destinationPort = 0, icmpId = 0;
+        var icmp = false;
         var reader = tuple.Nested();
         while (reader.TryRead(out var part))
         {
@@ -112,6 +113,9 @@ public readonly record struct ConntrackEntry(
                     case (Ctnetlink.TupleProto, Ctnetlink.ProtoNumber): protocol = field.U8(); break;
                     case (Ctnetlink.TupleProto, Ctnetlink.ProtoSourcePort): sourcePort = field.U16BigEndian(); break;
                     case (Ctnetlink.TupleProto, Ctnetlink.ProtoDestinationPort): destinationPort = field.U16BigEndian(); break;
+                    case (Ctnetlink.TupleProto, Ctnetlink.ProtoIcmpId or Ctnetlink.ProtoIcmpV6Id): icmpId = field.U16BigEndian(); icmp = true; break;
+                    case (Ctnetlink.TupleProto, Ctnetlink.ProtoIcmpType or Ctnetlink.ProtoIcmpV6Type): icmpType = field.U8(); icmp = true; break;
+                    case (Ctnetlink.TupleProto, Ctnetlink.ProtoIcmpCode or Ctnetlink.ProtoIcmpV6Code): icmpCode = field.U8(); icmp = true; break;
                 }
             }
         }
@@ -119,7 +123,8 @@ public readonly record struct ConntrackEntry(
         {
             throw NetlinkParseException.At(tuple.Offset, "conntrack tuple without both addresses");
         }
-        return new ConntrackTuple(source.Value, destination.Value, protocol, sourcePort, destinationPort);
+        return new ConntrackTuple(source.Value, destination.Value, protocol, sourcePort, destinationPort,
+            icmp ? new ConntrackIcmp(icmpType, icmpCode, icmpId) : null);
     }
 
     private static FlowAddress Address(NetlinkAttr field, int size) =>

@@ -71,6 +71,14 @@ public static class ConntrackRequests
             writer.WriteU16BigEndian(Ctnetlink.ProtoSourcePort, tuple.SourcePort);
             writer.WriteU16BigEndian(Ctnetlink.ProtoDestinationPort, tuple.DestinationPort);
         }
+        else if (tuple.Icmp is { } icmp)
+        {
+            // The kernel finds an ICMP entry by type, code and id (icmp_nlattr_to_tuple): without them a delete misses it.
+            var v6 = tuple.Protocol == Ctnetlink.ProtocolIcmpV6;
+            writer.WriteU16BigEndian(v6 ? Ctnetlink.ProtoIcmpV6Id : Ctnetlink.ProtoIcmpId, icmp.Id);
+            writer.WriteU8(v6 ? Ctnetlink.ProtoIcmpV6Type : Ctnetlink.ProtoIcmpType, icmp.Type);
+            writer.WriteU8(v6 ? Ctnetlink.ProtoIcmpV6Code : Ctnetlink.ProtoIcmpCode, icmp.Code);
+        }
         writer.EndNested(proto);
         writer.EndNested(nest);
     }

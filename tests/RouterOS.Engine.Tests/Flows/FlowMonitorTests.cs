@@ -131,6 +131,9 @@ public sealed class FlowMonitorTests
         Assert.True(first.Reset);
 
         router.Exec("conntrack", "-I", "-p", "udp", "-s", "192.0.2.2", "-d", "198.51.100.1", "--sport", "1000", "--dport", "53", "-t", "300");
+        // Its NEW event makes it known; the next dump makes it shown (with what it is by then).
+        await Poll.UntilAsync(() => monitor.Read(table => table.Count) == 2, "the NEW event");
+        await monitor.DumpNowAsync();
         var added = await NextWithAsync(subscription, pending => pending.Upserted.Count > 0, cancel);
         var id = Assert.Single(added.Upserted);
         Assert.Equal(FlowAddress.Parse("192.0.2.2"), monitor.Read(table => table.Find(id)!.Entry.Original.Source));

@@ -59,6 +59,57 @@ public sealed class FlowTableTests
         Assert.Equal(OffloadState.Software, Assert.Single(table.All).Offload);
     }
 
+    [Fact]
+    public void A_flow_born_by_event_is_shown_only_once_a_dump_has_read_it()
+    {
+        var table = new FlowTable();
+        // The NEW event's copy: the first packet's state, no counters (events carry none).
+        var born = Entry(3, "10.0.0.3", bytes: 0) with { TcpState = 1, OriginalCounters = null, ReplyCounters = null };
+        var events = new FlowChanges();
+        table.Created(born, T0, events);
+
+        Assert.True(events.IsEmpty);
+        Assert.Equal(1, events.Born);
+        Assert.Empty(table.Shown);
+
+        var read = Dump(table, T0.AddSeconds(1), Entry(3, "10.0.0.3", bytes: 300) with { TcpState = 3 });
+        Assert.Equal([3ul], read.Upserted);
+        var shown = Assert.Single(table.Shown);
+        Assert.Equal(3, shown.Entry.TcpState);
+        Assert.Equal(new ConntrackCounters(3, 300), shown.Entry.OriginalCounters);
+    }
+
+    [Fact]
+    public void A_flow_born_and_gone_between_dumps_is_never_announced()
+    {
+        var table = new FlowTable();
+        var changes = new FlowChanges();
+        var flow = Entry(4, "10.0.0.4", bytes: 0);
+
+        table.Created(flow, T0, changes);
+        table.Destroyed(flow, changes);
+
+        Assert.True(changes.IsEmpty);
+        Assert.Equal(0, table.Count);
+    }
+
+    [Fact]
+    public void The_expiry_is_the_live_timeout_and_is_sent_again_only_when_it_moves()
+    {
+        var table = new FlowTable();
+        Dump(table, T0, Entry(5, "10.0.0.5", bytes: 100) with { TimeoutSeconds = 30 });
+        Assert.Equal(T0.AddSeconds(30), Assert.Single(table.All).Expires);
+
+        // Idle: the timeout counts down with the clock, the expiry stays.
+        var idle = Dump(table, T0.AddSeconds(10), Entry(5, "10.0.0.5", bytes: 100) with { TimeoutSeconds = 20 });
+        Assert.True(idle.IsEmpty);
+
+        // Refreshed without new counters (a flowtable without counter keeps the entry alive): sent.
+        var refreshed = Dump(table, T0.AddSeconds(11), Entry(5, "10.0.0.5", bytes: 100) with { TimeoutSeconds = 86400 });
+        Assert.Equal([5ul], refreshed.Upserted);
+        Assert.Equal(T0.AddSeconds(11 + 86400), Assert.Single(table.All).Expires);
+    }
+
     private static FlowChanges Dump(FlowTable table, DateTimeOffset now, params ConntrackEntry[] entries)
     {
         var changes = new FlowChanges();

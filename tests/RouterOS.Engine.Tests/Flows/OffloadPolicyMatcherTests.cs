@@ -43,8 +43,21 @@ public sealed class OffloadPolicyMatcherTests
         Assert.Equal("lan", Policy.RuleOf(Flow(6, "192.168.1.77", 40000, "198.51.100.1", 443))?.Name.ToString());
 
     [Fact]
-    public void A_rule_on_interfaces_that_might_match_makes_the_answer_unknown() =>
+    public void A_rule_on_interfaces_without_the_flows_devices_makes_the_answer_unknown() =>
         Assert.Null(Policy.RuleOf(Flow(6, "10.0.0.1", 40000, "198.51.100.1", 443)));
+
+    [Fact]
+    public void A_rule_on_interfaces_is_decided_by_the_flows_devices()
+    {
+        var flow = Flow(6, "10.0.0.1", 40000, "198.51.100.1", 443);
+
+        Assert.Equal("from-wan0", Policy.RuleOf(flow, new FlowPath("wan0", null, "lan0", null, false, false))?.Name.ToString());
+        Assert.Equal("rest", Policy.RuleOf(flow, new FlowPath("lan0", null, "wan0", null, false, false))?.Name.ToString());
+    }
+
+    [Fact]
+    public void No_rule_decides_a_flow_that_is_neither_tcp_nor_udp() =>
+        Assert.Null(Policy.RuleOf(Flow(1, "192.168.1.5", 0, "198.51.100.1", 0), new FlowPath("lan0", null, "wan0", null, false, false)));
 
     private static ConntrackEntry Flow(byte protocol, string source, ushort sourcePort, string destination, ushort destinationPort)
     {

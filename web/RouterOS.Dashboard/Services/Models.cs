@@ -30,7 +30,8 @@ public sealed record FlowView(
     ulong Id, uint ConntrackId, int Zone, string Family, int Protocol, string ProtocolName,
     FlowDirectionView Original, FlowDirectionView Reply, string? SourceNat, string? DestinationNat, string? TcpState,
     string Offload, string Counters, string? CountersNote, DateTimeOffset? OffloadedSince, DateTimeOffset Started,
-    int TimeoutSeconds, uint Mark, string? Flowtable, string? OffloadRule)
+    int TimeoutSeconds, uint Mark, string? Flowtable, string? OffloadRule, string? NotOffloadedReason = null,
+    DateTimeOffset? Expires = null, string? InputInterface = null, string? OutputInterface = null)
 {
     public ulong Bytes => Original.Bytes + Reply.Bytes;
 
