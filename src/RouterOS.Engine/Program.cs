@@ -38,11 +38,14 @@ builder.Services.AddSingleton<RouterEngine>();
 builder.Services.AddSingleton(services => new FlowMonitor(options.Namespace, FlowMonitorOptions.Default with { DumpInterval = options.FlowInterval },
     services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<FlowMonitor>>(),
     () => services.GetRequiredService<RouterEngine>().Applied?.Config, () => services.GetRequiredService<RouterEngine>().Capabilities));
+builder.Services.AddSingleton(services => new RouterOS.Engine.Flows.Stale.StaleFlowWatch(options.Namespace,
+    services.GetRequiredService<ILogger<RouterOS.Engine.Flows.Stale.StaleFlowWatch>>()));
 builder.Services.AddHostedService<EngineLifetimeService>();
 
 var app = EngineServer.Build(builder);
 await app.Services.GetRequiredService<RouterEngine>().StartAsync();
 app.Services.GetRequiredService<FlowMonitor>().Start();
+app.Services.GetRequiredService<RouterOS.Engine.Flows.Stale.StaleFlowWatch>().Start();
 await app.StartAsync();
 UnixSocketPermissions.Restrict(options.SocketPath, options.SocketGroup);
 Console.WriteLine($"RouterOS engine: managing {(options.Namespace is null ? "this namespace" : $"namespace {options.Namespace}")}, listening on {options.SocketPath}");

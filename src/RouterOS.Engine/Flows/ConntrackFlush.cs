@@ -23,25 +23,41 @@ public static class ConntrackFlush
     {
         var target = FlowAddress.From(address);
         using var socket = new NetlinkSocket(NetlinkProtocol.Netfilter);
+        return DeleteWhere(socket, (entry, message) => ConntrackEntry.HasLabel(message, label) || Involves(entry.Original, target) || Involves(entry.Reply, target),
+            "delete a connection of the ended session");
+    }
+
+    /// <summary>Deletes every connection <paramref name="doomed"/> picks, on a ctnetlink socket of the namespace.</summary>
+    /// <returns>How many connections were deleted (one that ended meanwhile is not counted).</returns>
+    public static int DeleteWhere(NetlinkSocket socket, Func<ConntrackEntry, bool> doomed, string why)
+    {
+        ArgumentNullException.ThrowIfNull(doomed);
+        return DeleteWhere(socket, (entry, _) => doomed(entry), $"delete a connection ({why})");
+    }
+
+    private delegate bool Doomed(ConntrackEntry entry, NetlinkMessage message);
+
+    private static int DeleteWhere(NetlinkSocket socket, Doomed doomed, string operation)
+    {
         var writer = new NetlinkWriter();
-        var doomed = new List<ConntrackEntry>();
+        var chosen = new List<ConntrackEntry>();
         ConntrackRequests.Dump(writer, socket.NextSequence());
         socket.Dump(writer, "list connections", message =>
         {
             if (ConntrackEntry.KindOf(message) == ConntrackMessageKind.Other)
                 return;
             var entry = ConntrackEntry.Parse(message);
-            if (ConntrackEntry.HasLabel(message, label) || Involves(entry.Original, target) || Involves(entry.Reply, target))
-                doomed.Add(entry);
+            if (doomed(entry, message))
+                chosen.Add(entry);
         });
         var deleted = 0;
-        foreach (var entry in doomed)
+        foreach (var entry in chosen)
         {
             writer.Reset();
             ConntrackRequests.Delete(writer, socket.NextSequence(), entry.Original, entry.Id);
             try
             {
-                socket.Execute(writer, "delete a connection of the ended session");
+                socket.Execute(writer, operation);
                 deleted++;
             }
             catch (KernelException exception) when (exception.Errno == KernelException.ENOENT)

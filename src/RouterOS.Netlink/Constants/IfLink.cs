@@ -38,6 +38,9 @@ public static class IfLink
     /// <summary>IFF_UP.</summary>
     public const uint FlagUp = 0x1;
 
+    /// <summary>IFF_LOWER_UP (include/uapi/linux/if.h): the driver says the carrier is there.</summary>
+    public const uint FlagLowerUp = 0x10000;
+
     /// <summary>ETH_P_8021Q (include/uapi/linux/if_ether.h).</summary>
     public const ushort EtherType8021Q = 0x8100;
 
