@@ -11,7 +11,7 @@ internal static class Configs
         """;
 
     /// <summary>LAN on lan0 (192.168.1.1/24), WAN on wan0 with masquerade, a flowtable over both.</summary>
-    public static string Router(bool counter = true, bool hardwareOffload = false, string priority = "filter", string policy = OffloadAll, string wanAddress = "203.0.113.2/24") => $$"""
+    public static string Router(bool counter = true, bool hardwareOffload = false, string priority = "filter", string policy = OffloadAll, string wanAddress = "203.0.113.2/24", bool masquerade = true) => $$"""
         {
           "schemaVersion": 1,
           "ports": [ { "name": "lan0" }, { "name": "wan0" } ],
@@ -19,7 +19,7 @@ internal static class Configs
           "flowtables": [ { "name": "ft", "devices": [ "lan0", "wan0" ], "priority": "{{priority}}", "counter": {{Bool(counter)}}, "hardwareOffload": {{Bool(hardwareOffload)}} } ],
           "offloadPolicy": {{policy}},
           "firewall": {
-            "zones": [ { "name": "lan", "interfaces": [ "lan0" ], "input": "accept" }, { "name": "wan", "interfaces": [ "wan0" ], "masquerade": true } ],
+            "zones": [ { "name": "lan", "interfaces": [ "lan0" ], "input": "accept" }, { "name": "wan", "interfaces": [ "wan0" ], "masquerade": {{Bool(masquerade)}} } ],
             "forwardings": [ { "from": "lan", "to": "wan" } ]
           }
         }

@@ -23,6 +23,7 @@ internal static class Scenarios
         new("10 QinQ: 802.1ad outer, 802.1Q inner, carries traffic", QinQAsync),
         new("11 commit-confirm: unconfirmed revision rolled back at the deadline, traffic works again", ConfirmRollbackAsync),
         .. PppoeScenarios.All,
+        .. StaleFlowScenarios.All,
     ];
 
     private static async Task CapabilitiesAsync(Engine engine)
@@ -200,7 +201,7 @@ internal static class Scenarios
     }
 
     /// <summary>The client on the plain LAN (192.168.1.2 on eth0) and the router configured as given.</summary>
-    private static async Task UseLanAsync(Engine engine, string config)
+    internal static async Task UseLanAsync(Engine engine, string config)
     {
         Lab.UseLanClient();
         await engine.ApplyOrFailAsync(config);
