@@ -21,6 +21,9 @@ public sealed record NeighbourInfo(byte Family, int Index, ushort State, FlowAdd
     public const ushort NewNeighbour = 28;
     public const ushort DeleteNeighbour = 29;
 
+    /// <summary>RTM_GETNEIGH.</summary>
+    public const ushort GetNeighbour = 30;
+
     /// <summary>NDA_DST, NDA_LLADDR, NDA_MASTER of enum ndattr (neighbour.h).</summary>
     private const ushort Destination = 1;
     private const ushort LinkLayerAddress = 2;
@@ -31,6 +34,15 @@ public sealed record NeighbourInfo(byte Family, int Index, ushort State, FlowAdd
     public const ushort StateFailed = 0x20;
 
     public bool IsBridgeEntry => Family == AddressFamilies.Bridge;
+
+    /// <summary>RTM_GETNEIGH with NLM_F_DUMP for every family: IP neighbours and bridge forwarding entries.</summary>
+    public static void Dump(NetlinkWriter writer, uint sequence)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var message = writer.BeginMessage(GetNeighbour, NetlinkProtocol.FlagRequest | NetlinkProtocol.FlagDump, sequence);
+        writer.WriteFixedHeader(HeaderSize);
+        writer.EndMessage(message);
+    }
 
     public static NeighbourInfo Parse(NetlinkMessage message)
     {

@@ -81,6 +81,17 @@ public sealed class NetworkChangeTrackerTests
         Assert.False(removed.Covers(Flow("192.168.1.100", "192.168.2.1"), new FlowPath("br-lan", null, "lan9", null, false, false)));
     }
 
+    [Fact]
+    public void A_pppoe_sessions_device_is_left_to_the_sessions_end()
+    {
+        var tracker = new NetworkChangeTracker();
+        var ppp = new LinkInfo(9, "ppp-wan", 512, Running, 1492, 0, 0, null, "ppp", null, null);
+        tracker.Link(ppp, deleted: false);
+
+        Assert.Null(tracker.AddressRemoved(new AddressInfo(9, IPAddress.Parse("10.64.0.10"), 32, 0, 0)));
+        Assert.Null(tracker.Link(ppp, deleted: true));
+    }
+
     private static NetworkChangeTracker Known()
     {
         var tracker = new NetworkChangeTracker();

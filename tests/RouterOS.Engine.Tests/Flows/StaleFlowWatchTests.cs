@@ -34,12 +34,13 @@ public sealed class StaleFlowWatchTests
     {
         Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
         using var testbed = new FlowTestbed();
-        using var watch = Start(testbed);
-        testbed.Router.Exec("ip", "neigh", "replace", "10.1.0.2", "lladdr", "02:00:00:00:00:01", "dev", "lan0", "nud", "reachable");
+        // Known before the watch starts: it reads the neighbours as they are.
+        testbed.Router.Exec("ip", "neigh", "replace", "10.1.0.2", "lladdr", "02:00:00:00:00:01", "dev", "lan0", "nud", "permanent");
         testbed.SendUdp(sourcePort: 41001, count: 2, payload: 10);
+        using var watch = Start(testbed);
         InsertLocal(testbed);
 
-        testbed.Router.Exec("ip", "neigh", "replace", "10.1.0.2", "lladdr", "02:00:00:00:00:02", "dev", "lan0", "nud", "reachable");
+        testbed.Router.Exec("ip", "neigh", "replace", "10.1.0.2", "lladdr", "02:00:00:00:00:02", "dev", "lan0", "nud", "permanent");
 
         await Poll.UntilAsync(() => !Connections(testbed).Contains("sport=41001", StringComparison.Ordinal), "the client's flow deleted");
         Assert.Contains("sport=5353", Connections(testbed), StringComparison.Ordinal);

@@ -8,11 +8,17 @@ namespace RouterOS.Engine.Flows.Stale;
 /// Turns rtnetlink's link, neighbour and address messages into the changes that leave fast-path
 /// entries stale (<see cref="StaleCause"/>): a link that stops running, a neighbour whose MAC
 /// changes, a MAC learnt on another bridge port than before, an address removed. Remembers what
-/// it has seen to tell a change from a repeat. Pure: no sockets, one thread.
+/// it has seen to tell a change from a repeat. A PPPoE session's device is left to the session's
+/// own end (RouterEngine deletes its connections by label and address when pppd reports it).
+/// Pure: no sockets, one thread.
 /// </summary>
 public sealed class NetworkChangeTracker
 {
+    /// <summary>ARPHRD_PPP (include/uapi/linux/if_arp.h): a ppp device.</summary>
+    private const ushort PppDevice = 512;
+
     private readonly Dictionary<int, (string Name, bool Running, int Master)> _links = [];
+    private readonly HashSet<int> _pppDevices = [];
     private readonly Dictionary<(int Index, FlowAddress Address), string> _neighbours = [];
 
     // Kept after the entry is forgotten (a port going down flushes its entries): a MAC learnt
@@ -29,7 +35,9 @@ public sealed class NetworkChangeTracker
             _links.Remove(link.Index);
         else
             _links[link.Index] = (link.Name, running, link.Master);
-        if (!was || running)
+        if (link.DeviceType == PppDevice)
+            _pppDevices.Add(link.Index);
+        if (!was || running || _pppDevices.Contains(link.Index))
             return null;
         var why = deleted ? $"link {link.Name} was removed" : $"link {link.Name} went down";
         if (link.Master != 0 && NameOf(link.Master) is { } bridge)
@@ -60,7 +68,7 @@ public sealed class NetworkChangeTracker
     public StaleCause? AddressRemoved(AddressInfo address)
     {
         ArgumentNullException.ThrowIfNull(address);
-        return NameOf(address.Index) is { } device
+        return !_pppDevices.Contains(address.Index) && NameOf(address.Index) is { } device
             ? new StaleCause($"address {address.Address}/{address.PrefixLength} was removed from {device}", device, [], FlowAddress.From(address.Address))
             : null;
     }

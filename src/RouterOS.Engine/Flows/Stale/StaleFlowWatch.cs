@@ -112,21 +112,30 @@ public sealed partial class StaleFlowWatch : IDisposable
         _ => null,
     };
 
-    /// <summary>The links as they are now (at start, and after lost events) and the routes.</summary>
+    /// <summary>The links and neighbours as they are now (at start, and after lost events) and the routes.</summary>
     private void Resync()
     {
         var links = new List<LinkInfo>();
+        var neighbours = new List<NeighbourInfo>();
         _thread.Run(() =>
         {
             using var socket = new NetlinkSocket(NetlinkProtocol.Route);
             var writer = new NetlinkWriter();
             LinkRequests.Dump(writer, socket.NextSequence());
             socket.Dump(writer, "list links", message => links.Add(LinkInfo.Parse(message)));
+            writer.Reset();
+            NeighbourInfo.Dump(writer, socket.NextSequence());
+            socket.Dump(writer, "list neighbours", message => neighbours.Add(NeighbourInfo.Parse(message)));
             return true;
         });
         foreach (var link in links)
         {
             _tracker.Link(link, deleted: false);
+        }
+        // Known now, so a later change is a change (what changed while events were lost is not known).
+        foreach (var neighbour in neighbours)
+        {
+            _tracker.Neighbour(neighbour, deleted: false);
         }
         ReadRoutes();
     }
