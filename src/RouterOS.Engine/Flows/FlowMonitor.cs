@@ -35,6 +35,9 @@ public sealed partial class FlowMonitor : IDisposable
     private readonly Channel<(ConntrackMessageKind Kind, ConntrackEntry Entry)> _events;
     private readonly CancellationTokenSource _stopping = new();
     private readonly SemaphoreSlim _dumpNow = new(0, 1);
+
+    /// <summary>The least time between two dumps when births or lost events ask for one early (a dump of a large table is not free).</summary>
+    private static readonly TimeSpan EarlyDumpGap = TimeSpan.FromMilliseconds(100);
     private readonly NetlinkWriter _writer = new();
     private NetlinkSocket? _requests;
     private NetlinkSocket? _eventSocket;
@@ -228,8 +231,11 @@ public sealed partial class FlowMonitor : IDisposable
             }
             try
             {
-                // The interval, or at once when events were lost.
-                _ = await _dumpNow.WaitAsync(_options.DumpInterval, _stopping.Token);
+                // The interval, or early when events were lost or flows were born (a flow is
+                // shown once a dump has read it: not later than this gap after its NEW event).
+                var gap = _options.DumpInterval < EarlyDumpGap ? _options.DumpInterval : EarlyDumpGap;
+                await Task.Delay(gap, _stopping.Token);
+                _ = await _dumpNow.WaitAsync(_options.DumpInterval - gap, _stopping.Token);
             }
             catch (OperationCanceledException)
             {
@@ -320,6 +326,11 @@ public sealed partial class FlowMonitor : IDisposable
     {
         _ = Interlocked.Increment(ref _eventsLost);
         _ = Interlocked.Increment(ref _resyncs);
+        DumpSoon();
+    }
+
+    private void DumpSoon()
+    {
         try
         {
             if (_dumpNow.CurrentCount == 0)
@@ -356,6 +367,10 @@ public sealed partial class FlowMonitor : IDisposable
                         }
                     }
                     _bornSinceAggregate += changes.Born;
+                }
+                if (changes.Born > 0)
+                {
+                    DumpSoon();
                 }
                 Publish(changes, null);
             }
