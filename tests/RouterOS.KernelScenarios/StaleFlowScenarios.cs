@@ -65,8 +65,9 @@ internal static class StaleFlowScenarios
     private static async Task AddressChangeAsync(Engine engine)
     {
         // Without masquerade the kernel deletes nothing when the address goes: what goes, the engine deleted.
-        await UseLanAsync(engine, Configs.Router(masquerade: false));
+        // The upstream routes the LAN back before the client's first ping (no masquerade).
         Lab.In(Lab.Server, "ip", "route", "replace", "192.168.1.0/24", "via", "203.0.113.2");
+        await UseLanAsync(engine, Configs.Router(masquerade: false));
         using var transfer = Shell.Start("ip", "netns", "exec", Lab.Client, "iperf3", "-c", Lab.ServerAddress, "-p", Port, "-t", "60");
         try
         {
