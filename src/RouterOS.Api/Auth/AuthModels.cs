@@ -6,12 +6,18 @@ public sealed record SetupRequest(string Token, string Password);
 
 public sealed record LoginRequest(string Username, string Password);
 
-public sealed record TokenRequest(string Name, TokenScope Scope);
+/// <param name="ExpiresAt">Refused from then on; omitted or null: valid until revoked.</param>
+public sealed record TokenRequest(string Name, TokenScope Scope, DateTimeOffset? ExpiresAt = null);
 
 /// <param name="Token">Shown this once; only its hash is kept.</param>
-public sealed record CreatedToken(string Name, TokenScope Scope, string Token);
+public sealed record CreatedToken(string Name, TokenScope Scope, string Token, DateTimeOffset? ExpiresAt = null);
 
-public sealed record TokenView(string Name, TokenScope Scope, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? LastUsedAt);
+public sealed record TokenView(string Name, TokenScope Scope, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? LastUsedAt, DateTimeOffset? ExpiresAt = null, bool Expired = false);
+
+public sealed record PasswordChangeRequest(string CurrentPassword, string NewPassword);
+
+/// <param name="Current">The session of the browser asking.</param>
+public sealed record SessionInfo(string Id, DateTimeOffset CreatedAt, DateTimeOffset LastSeenAt, string? RemoteAddress, string? UserAgent, bool Current);
 
 public sealed record WhoAmI(string Name, string Source, bool CanWrite);
 

@@ -12,6 +12,9 @@ public static class AuthNames
     /// <summary>A signed-in user, or a token with write scope.</summary>
     public const string WritePolicy = "write";
 
+    /// <summary>A signed-in browser, not a token: for the account's own settings.</summary>
+    public const string SessionPolicy = "session";
+
     public const string ScopeClaim = "routeros:scope";
 
     /// <summary>The header a browser session sends its antiforgery token in.</summary>

@@ -1,17 +1,15 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace RouterOS.Api.Auth;
 
-/// <summary>Authentication (browser cookie or bearer token), the read/write policies, antiforgery and login rate limits.</summary>
+/// <summary>Authentication (browser cookie or bearer token), the read/write policies, antiforgery; sign-in attempts are throttled by <see cref="SignInThrottle"/>.</summary>
 public static class AuthSetup
 {
-    public const string LoginRateLimit = "login";
-
     public static IServiceCollection AddRouterAuth(this IServiceCollection services)
     {
         services.AddSingleton<SetupToken>();
+        services.AddSingleton<SignInThrottle>();
         services.AddAuthentication(AuthNames.CookieScheme)
             .AddCookie(AuthNames.CookieScheme, cookie =>
             {
@@ -24,6 +22,8 @@ public static class AuthSetup
                 // An API answers 401/403; it does not redirect to a login page.
                 cookie.Events.OnRedirectToLogin = context => Status(context, StatusCodes.Status401Unauthorized);
                 cookie.Events.OnRedirectToAccessDenied = context => Status(context, StatusCodes.Status403Forbidden);
+                // A session revoked, ended by a password change or signed out elsewhere signs nobody in.
+                cookie.Events.OnValidatePrincipal = Sessions.ValidateAsync;
             })
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(AuthNames.TokenScheme, null);
         services.AddAuthorizationBuilder()
@@ -34,15 +34,15 @@ public static class AuthSetup
                 .AddAuthenticationSchemes(AuthNames.CookieScheme, AuthNames.TokenScheme)
                 .RequireAuthenticatedUser()
                 .RequireAssertion(context => !context.User.HasClaim(c => c.Type == AuthNames.ScopeClaim)
-                    || context.User.HasClaim(AuthNames.ScopeClaim, AuthNames.WritePolicy)));
-        services.AddAntiforgery(antiforgery => antiforgery.HeaderName = AuthNames.AntiforgeryHeader);
-        services.AddRateLimiter(limits =>
+                    || context.User.HasClaim(AuthNames.ScopeClaim, AuthNames.WritePolicy)))
+            .AddPolicy(AuthNames.SessionPolicy, policy => policy
+                .AddAuthenticationSchemes(AuthNames.CookieScheme)
+                .RequireAuthenticatedUser()
+                .RequireAssertion(context => context.User.Identities.Any(i => i.IsAuthenticated && i.AuthenticationType == AuthNames.CookieScheme)));
+        services.AddAntiforgery(antiforgery =>
         {
-            limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Guessing passwords from one address: ten tries a minute at most.
-            limits.AddPolicy(LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            antiforgery.HeaderName = AuthNames.AntiforgeryHeader;
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         return services;
     }

@@ -38,16 +38,20 @@ public sealed class SetupToken
         await output.FlushAsync();
     }
 
-    /// <summary>Uses the token up if it matches; constant-time, so timing tells nothing about it.</summary>
-    public bool TryRedeem(string? offered)
+    /// <summary>Whether the offered token is the current one; constant-time, so timing tells nothing about it.</summary>
+    public bool Matches(string? offered)
     {
         lock (_lock)
         {
-            if (_token is null || offered is null
-                || !CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(_token), System.Text.Encoding.UTF8.GetBytes(offered)))
-                return false;
-            _token = null;
-            return true;
+            return _token is not null && offered is not null
+                && CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(_token), System.Text.Encoding.UTF8.GetBytes(offered));
         }
+    }
+
+    /// <summary>Setup is done (the admin is saved): the token is of no more use.</summary>
+    public void Spend()
+    {
+        lock (_lock)
+            _token = null;
     }
 }

@@ -28,8 +28,10 @@ public sealed class TokenAuthenticationHandler(
         var row = await db.Tokens.SingleOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
         if (row is null)
             return AuthenticateResult.Fail("unknown or revoked token");
-        // "Last used" to the minute is enough, and spares a database write on every request.
         var now = time.GetUtcNow();
+        if (row.ExpiresAt is { } expires && expires <= now)
+            return AuthenticateResult.Fail($"the token {row.Name} expired at {expires:u}");
+        // "Last used" to the minute is enough, and spares a database write on every request.
         if (row.LastUsedAt is not { } last || now - last > LastUsedResolution)
         {
             row.LastUsedAt = now;

@@ -17,7 +17,7 @@ public static class TokensApi
     {
         var tokens = api.MapGroup("/tokens").WithTags("Tokens")
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = AuthNames.CookieScheme });
-        tokens.MapPost("/", CreateAsync).Accepts<TokenRequest>("application/json").WithSummary("Create a token; the answer holds it, this once.");
+        tokens.MapPost("/", CreateAsync).Accepts<TokenRequest>("application/json").WithSummary("Create a token, optionally expiring; the answer holds it, this once.");
         tokens.MapGet("/", ListAsync).WithSummary("The tokens, without their secrets.");
         tokens.MapDelete("/{name}", RevokeAsync).WithSummary("Revoke a token.");
         return api;
@@ -28,18 +28,30 @@ public static class TokensApi
         var request = await BodyReader.ReadAsync(http.Request, ApiJsonContext.Default.TokenRequest, cancellationToken);
         if (!ObjectName.TryParse(request.Name, out _, out var problem))
             throw new BadRequestException($"name: {problem}");
+        var now = time.GetUtcNow();
+        if (request.ExpiresAt is { } expires && expires <= now)
+            throw new BadRequestException("expiresAt: must be in the future (or omitted: valid until revoked)");
         if (await db.Tokens.AnyAsync(t => t.Name == request.Name, cancellationToken))
             throw new ConflictException("Name taken", $"a token named {request.Name} exists; revoke it first or pick another name");
         var token = TokenHashing.NewToken();
-        db.Tokens.Add(new ApiTokenRow { Name = request.Name, Hash = TokenHashing.Hash(token), Scope = request.Scope, CreatedAt = time.GetUtcNow(), CreatedBy = Actors.Of(http).Name });
+        db.Tokens.Add(new ApiTokenRow
+        {
+            Name = request.Name,
+            Hash = TokenHashing.Hash(token),
+            Scope = request.Scope,
+            CreatedAt = now,
+            CreatedBy = Actors.Of(http).Name,
+            ExpiresAt = request.ExpiresAt,
+        });
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/tokens/{request.Name}", new CreatedToken(request.Name, request.Scope, token));
+        return TypedResults.Created($"/api/v1/tokens/{request.Name}", new CreatedToken(request.Name, request.Scope, token, request.ExpiresAt));
     }
 
-    private static async Task<Ok<List<TokenView>>> ListAsync(RouterDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<List<TokenView>>> ListAsync(RouterDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow();
         var rows = await db.Tokens.OrderBy(t => t.Name).ToListAsync(cancellationToken);
-        return TypedResults.Ok(rows.Select(t => new TokenView(t.Name, t.Scope, t.CreatedAt, t.CreatedBy, t.LastUsedAt)).ToList());
+        return TypedResults.Ok(rows.Select(t => new TokenView(t.Name, t.Scope, t.CreatedAt, t.CreatedBy, t.LastUsedAt, t.ExpiresAt, t.ExpiresAt <= now)).ToList());
     }
 
     private static async Task<Results<NoContent, NotFound>> RevokeAsync(string name, RouterDbContext db, CancellationToken cancellationToken)

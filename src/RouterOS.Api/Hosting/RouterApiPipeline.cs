@@ -66,7 +66,6 @@ public static class RouterApiPipeline
         // The dashboard's files are public (the app itself asks for sign-in); the data is not.
         app.MapStaticAssets();
         app.UseAuthentication();
-        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthApi();
@@ -74,6 +73,7 @@ public static class RouterApiPipeline
         var open = app.MapGroup("/api/v1");
         open.MapAuthApi();
         open.MapTokensApi();
+        open.MapAccountApi();
         var api = app.MapGroup("/api/v1").RequireReadAndWritePolicies();
         api.MapAuditApi();
         api.MapCandidateApi();

@@ -38,5 +38,7 @@ namespace RouterOS.Api.Http;
 [JsonSerializable(typeof(Auth.WhoAmI))]
 [JsonSerializable(typeof(Auth.SessionView))]
 [JsonSerializable(typeof(Auth.AntiforgeryView))]
+[JsonSerializable(typeof(Auth.PasswordChangeRequest))]
+[JsonSerializable(typeof(List<Auth.SessionInfo>))]
 [JsonSerializable(typeof(List<Auth.AuditView>))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -11,12 +11,27 @@ public sealed class UserRow
     public required string PasswordHash { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+}
 
-    /// <summary>Failed sign-ins in a row; reset by a good one.</summary>
-    public int FailedLogins { get; set; }
+/// <summary>
+/// A signed-in browser. The cookie names its row; a request whose row is gone is signed out, so
+/// deleting the row (revoke, sign-out, password change) ends that browser's session at its next request.
+/// </summary>
+public sealed class SessionRow
+{
+    /// <summary>128 random bits, hex. The cookie carrying it is encrypted and signed, so knowing it forges nothing.</summary>
+    public required string Id { get; set; }
 
-    /// <summary>Sign-in is refused until then, after too many failures.</summary>
-    public DateTimeOffset? LockedUntil { get; set; }
+    public required string Username { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>To the minute (see <see cref="Auth.Sessions"/>).</summary>
+    public DateTimeOffset LastSeenAt { get; set; }
+
+    public string? RemoteAddress { get; set; }
+
+    public string? UserAgent { get; set; }
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<TokenScope>))]
@@ -41,6 +56,9 @@ public sealed class ApiTokenRow
     public required string CreatedBy { get; set; }
 
     public DateTimeOffset? LastUsedAt { get; set; }
+
+    /// <summary>Refused from then on; null: until revoked.</summary>
+    public DateTimeOffset? ExpiresAt { get; set; }
 }
 
 /// <summary>One write through the API: who, what, when, from where, and how it ended.</summary>

@@ -13,6 +13,8 @@ public sealed class RouterDbContext(DbContextOptions<RouterDbContext> options) :
 
     public DbSet<ApiTokenRow> Tokens => Set<ApiTokenRow>();
 
+    public DbSet<SessionRow> Sessions => Set<SessionRow>();
+
     public DbSet<AuditRow> Audit => Set<AuditRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -36,6 +38,11 @@ public sealed class RouterDbContext(DbContextOptions<RouterDbContext> options) :
             token.HasKey(t => t.Name);
             token.HasIndex(t => t.Hash).IsUnique();
             token.Property(t => t.Scope).HasConversion<string>();
+        });
+        modelBuilder.Entity<SessionRow>(session =>
+        {
+            session.HasKey(s => s.Id);
+            session.HasIndex(s => s.Username);
         });
         modelBuilder.Entity<AuditRow>().HasKey(a => a.Id);
     }
