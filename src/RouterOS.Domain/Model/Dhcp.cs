@@ -55,10 +55,16 @@ public sealed record StaticLease(MacAddress Mac, IpAddress Address, DnsName? Hos
 /// <summary>The router's DNS forwarder (dnsmasq) for the LANs.</summary>
 /// <param name="UpstreamServers">Where to forward queries; the uplinks' DNS servers when empty.</param>
 /// <param name="CacheSize">Names dnsmasq caches (its cache-size).</param>
+/// <param name="RebindAllowedDomains">
+/// Domains whose upstream answers may be private addresses. Every other upstream answer with a
+/// private address is dropped (DNS rebinding: a web page's name turned into the router's or a LAN
+/// host's address); a company's VPN domain, say, needs to be listed here.
+/// </param>
 public sealed record DnsSettings(
     bool Enabled = true,
     EquatableArray<IpAddress> UpstreamServers = default,
-    int CacheSize = DnsSettings.DefaultCacheSize)
+    int CacheSize = DnsSettings.DefaultCacheSize,
+    EquatableArray<DnsName> RebindAllowedDomains = default)
 {
     public const int DefaultCacheSize = 1000;
 

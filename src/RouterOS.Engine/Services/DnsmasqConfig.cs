@@ -41,6 +41,14 @@ public static class DnsmasqConfig
             var upstreams = dns.UpstreamServers.IsEmpty ? uplinkDns.Select(server => server.ToString()) : dns.UpstreamServers.Select(server => server.ToString());
             foreach (var upstream in upstreams.Distinct())
                 text.AppendLine(CultureInfo.InvariantCulture, $"server={upstream}");
+            // DNS rebinding: an upstream answer with a private address (a web page's own name
+            // pointed at the router or a LAN host) is dropped, so a browser on the LAN cannot be
+            // turned against them. Loopback answers stay (some services use 127.0.0.1 names), and
+            // the listed domains may answer privately.
+            text.AppendLine("stop-dns-rebind");
+            text.AppendLine("rebind-localhost-ok");
+            foreach (var domain in dns.RebindAllowedDomains.Distinct())
+                text.AppendLine(CultureInfo.InvariantCulture, $"rebind-domain-ok=/{domain}/");
         }
         else
         {

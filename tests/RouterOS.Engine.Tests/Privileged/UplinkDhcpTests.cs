@@ -96,7 +96,8 @@ public sealed class UplinkDhcpTests
                 "clients": [ { "device": "wan0" } ],
                 "servers": [ { "device": "lan0", "rangeStart": "192.168.7.150", "rangeEnd": "192.168.7.160" } ]
               },
-              "firewall": { "zones": [ { "name": "lan", "interfaces": [ "lan0" ], "input": "accept" }, { "name": "wan", "interfaces": [ "wan0" ] } ] }
+              "firewall": { "zones": [ { "name": "lan", "interfaces": [ "lan0" ], "input": "accept" }, { "name": "wan", "interfaces": [ "wan0" ] } ] },
+              "dns": { "rebindAllowedDomains": [ "example.test" ] }
             }
             """), 1, null);
 
@@ -110,6 +111,9 @@ public sealed class UplinkDhcpTests
             (_, answer) = Shell.Capture("ip", "netns", "exec", client.Name, "busybox", "nslookup", "www.example.test", "192.168.7.1");
             return answer.Contains("198.51.100.80", StringComparison.Ordinal);
         }, "www.example.test resolved through the router");
+        // Rebind protection: a name outside the allowed domains pointing into the LAN gets no answer.
+        var (_, rebound) = Shell.Capture("ip", "netns", "exec", client.Name, "busybox", "nslookup", "rebind.attacker.test", "192.168.7.1");
+        Assert.DoesNotContain("192.168.7.5", rebound, StringComparison.Ordinal);
     }
 
     /// <summary>Kills the ISP's server when the test ends, however it ends.</summary>
@@ -136,6 +140,7 @@ public sealed class UplinkDhcpTests
             dhcp-option=option:dns-server,{dnsServer}
             no-resolv
             address=/www.example.test/198.51.100.80
+            address=/rebind.attacker.test/192.168.7.5
             dhcp-leasefile={Path.Combine(directory, "isp.leases")}
             """);
         var start = new ProcessStartInfo("ip", ["netns", "exec", isp.Name, LanServices.Program, "--keep-in-foreground", "--user=root", $"--conf-file={config}"])

@@ -34,6 +34,8 @@ public sealed class DnsmasqConfigTests
             dhcp-leasefile=/state/dnsmasq.leases
             cache-size=500
             server=192.0.2.53
+            stop-dns-rebind
+            rebind-localhost-ok
             interface=lan0
             dhcp-authoritative
             dhcp-range=set:lan0,192.168.7.100,192.168.7.150,600
@@ -98,5 +100,19 @@ public sealed class DnsmasqConfigTests
         Assert.Equal(
             [new DhcpLease("02:00:00:00:00:50", "192.168.7.50", "printer", DateTimeOffset.FromUnixTimeSeconds(1795000000)), new DhcpLease("02:00:00:00:00:51", "192.168.7.51", null, null)],
             leases);
+    }
+
+    [Fact]
+    public void Rebind_protection_is_on_and_only_the_listed_domains_may_answer_with_private_addresses()
+    {
+        var config = Configs.Parse("""
+            { "schemaVersion": 1, "ports": [ { "name": "lan0" } ], "addresses": [ { "device": "lan0", "address": "192.168.7.1/24" } ],
+              "dhcp": { "servers": [ { "device": "lan0", "rangeStart": "192.168.7.100", "rangeEnd": "192.168.7.150" } ] },
+              "dns": { "upstreamServers": [ "192.0.2.53" ], "rebindAllowedDomains": [ "corp.example", "Lab.Test" ] } }
+            """);
+
+        var text = DnsmasqConfig.Generate(config, "/l", [])!.ReplaceLineEndings("\n");
+
+        Assert.Contains("\nstop-dns-rebind\nrebind-localhost-ok\nrebind-domain-ok=/corp.example/\nrebind-domain-ok=/lab.test/\n", text, StringComparison.Ordinal);
     }
 }
