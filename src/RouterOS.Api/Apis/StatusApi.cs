@@ -15,7 +15,7 @@ public static class StatusApi
         return api;
     }
 
-    private static async Task<Ok<StatusView>> GetAsync(IEngineClient engine, RevisionStore revisions, CandidateStore candidates, CancellationToken cancellationToken)
+    private static async Task<Ok<StatusView>> GetAsync(IEngineClient engine, RevisionStore revisions, CandidateStore candidates, Hosting.HttpsCertificate certificate, CancellationToken cancellationToken)
     {
         EngineStatus? status = null;
         string? error = null;
@@ -31,6 +31,6 @@ public static class StatusApi
         var pending = await revisions.PendingAsync(cancellationToken);
         var candidate = await candidates.GetAsync(cancellationToken);
         var edits = ConfigDiff.Compute(running?.Config ?? RouterConfig.Empty, candidate.Config).Count;
-        return TypedResults.Ok(new StatusView(status is not null, error, status, running?.Number, pending?.Number, pending?.ConfirmDeadline, candidate.Version, edits));
+        return TypedResults.Ok(new StatusView(status is not null, error, status, running?.Number, pending?.Number, pending?.ConfirmDeadline, candidate.Version, edits, certificate.Sha256Fingerprint));
     }
 }

@@ -37,4 +37,16 @@ public sealed class RouterApiOptions
 
     /// <summary>How many refused anonymous requests of one kind (status, method, route) per minute the audit log records one by one; the rest are counted.</summary>
     public int AuditRefusalSamplesPerMinute { get; set; } = 20;
+
+    /// <summary>
+    /// HTTPS beside every plain-HTTP address the API listens on, on this port (0: none). Plain HTTP
+    /// from anywhere but loopback is redirected to it.
+    /// </summary>
+    public int HttpsPort { get; set; } = 8443;
+
+    /// <summary>Names the router answers to besides localhost and its host name (e.g. "router.lan"); see <see cref="HostCheck"/>.</summary>
+    public string[] HostNames { get; set; } = [];
+
+    /// <summary>Refuse requests whose Host is not one of the router's names or addresses (DNS rebinding). On unless a reverse proxy in front rewrites Host.</summary>
+    public bool CheckHost { get; set; } = true;
 }

@@ -59,7 +59,11 @@ public static class RouterApiPipeline
     public static WebApplication MapRouterApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        // Outermost, so it records the status the client finally got, errors included.
+        // Before anything else: a request under a foreign name (DNS rebinding) gets nothing, and
+        // plain HTTP from the network goes to HTTPS before a password or cookie is sent in clear.
+        app.UseHostCheck();
+        app.UseHttpsFromTheNetwork(app.Services.GetRequiredService<IOptions<RouterApiOptions>>().Value.HttpsPort);
+        // Outermost of the rest, so it records the status the client finally got, errors included.
         app.UseAuditLog();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

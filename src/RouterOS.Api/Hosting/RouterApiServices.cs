@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RouterOS.Api.Apis;
@@ -29,9 +30,16 @@ public static class RouterApiServices
         // slip through anyway, the host logs it and keeps serving instead of stopping (the default).
         services.Configure<HostOptions>(host => host.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
         services.AddDbContext<RouterDbContext>(db => db.UseSqlite($"Data Source={Path.Combine(dataDirectory, "routeros.db")}"));
-        services.AddDataProtection()
-            .SetApplicationName("RouterOS")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        var keys = Path.Combine(dataDirectory, DataDirectory.Keys);
+        services.AddDataProtection().SetApplicationName("RouterOS");
+        services.Configure<KeyManagementOptions>(management => management.XmlRepository = new DurableXmlRepository(keys));
+        var certificate = HttpsCertificate.LoadOrCreate(keys);
+        services.AddSingleton(certificate);
+        services.AddSingleton<HostCheck>();
+        // Before the server starts: the admin compares this with what the browser shows.
+        Console.WriteLine($"HTTPS certificate SHA-256: {certificate.Sha256Fingerprint}");
+        if (HttpsEndpoints.WithHttps(builder.Configuration["urls"], options.HttpsPort) is { } urls)
+            builder.WebHost.UseUrls(urls);
         services.AddSingleton<StoredConfigCodec>();
         services.AddScoped<RevisionStore>();
         services.AddScoped<CandidateStore>();
@@ -68,7 +76,11 @@ public static class RouterApiServices
             // Numbers are numbers: the web default would also read "10" in quotes.
             json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
         });
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate.Certificate);
+        });
         // The dashboard's files from the build output too (make run), not only from a published one.
         builder.WebHost.UseStaticWebAssets();
         services.AddOpenApi(openApi => openApi.DescribeConfigValues());

@@ -22,5 +22,6 @@ public sealed record DiffView(string From, string To, EquatableArray<ConfigChang
 public sealed record PlanView(bool Valid, IReadOnlyList<ConfigFinding> Findings, EquatableArray<ConfigChange> Changes, IReadOnlyList<PlannedChange> EngineChanges, string NftRuleset);
 
 /// <param name="EngineError">Why the engine could not be asked, when it could not.</param>
+/// <param name="CertificateSha256">The fingerprint of the router's HTTPS certificate, to compare with what the browser shows.</param>
 public sealed record StatusView(bool EngineReachable, string? EngineError, EngineStatus? Engine, long? RunningRevision, long? PendingRevision,
-    DateTimeOffset? PendingConfirmDeadline, long CandidateVersion, int CandidateChanges);
+    DateTimeOffset? PendingConfirmDeadline, long CandidateVersion, int CandidateChanges, string? CertificateSha256 = null);

@@ -15,8 +15,9 @@ namespace RouterOS.Api.Tests.Support;
 /// <param name="engineSocket">Set: talk to a real engine on this socket instead of the double.</param>
 /// <param name="systemClock">Keep the real clock (a browser counting down a confirm window against the real engine).</param>
 /// <param name="settings">More "RouterOS:..." settings, e.g. a small audit cap.</param>
+/// <param name="httpsPort">Where plain HTTP from the network is redirected; 0 (the default here): no HTTPS, so tests that listen for real never collide on a port.</param>
 public sealed class ApiFactory(string? dataDirectory = null, FakeTimeProvider? time = null, string? engineSocket = null, bool systemClock = false,
-    IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+    IReadOnlyDictionary<string, string>? settings = null, int httpsPort = 0) : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; } = dataDirectory ?? Path.Combine(Path.GetTempPath(), "routeros-api-tests", Guid.NewGuid().ToString("N"));
 
@@ -34,6 +35,7 @@ public sealed class ApiFactory(string? dataDirectory = null, FakeTimeProvider? t
         builder.UseSetting("RouterOS:DataDirectory", DataDirectory);
         builder.UseSetting("RouterOS:AllowRoot", "true"); // CI runs the tests as root
         builder.UseSetting("RouterOS:MaxRequestBodyBytes", "262144");
+        builder.UseSetting("RouterOS:HttpsPort", httpsPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (engineSocket is not null)
             builder.UseSetting("RouterOS:EngineSocket", engineSocket);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

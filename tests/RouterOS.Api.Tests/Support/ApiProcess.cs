@@ -10,10 +10,19 @@ public sealed class ApiProcess : IAsyncDisposable
     private readonly Process _process;
 
     private const string SetupLine = "Setup token: ";
+    private const string CertificateLine = "HTTPS certificate SHA-256: ";
+    private readonly TaskCompletionSource<string> _fingerprint;
 
-    private ApiProcess(Process process, Uri address, Task<string> setupToken) => (_process, Address, SetupToken) = (process, address, setupToken);
+    private ApiProcess(Process process, Uri address, Task<string> setupToken, TaskCompletionSource<string> fingerprint) =>
+        (_process, Address, SetupToken, _fingerprint) = (process, address, setupToken, fingerprint);
 
     public Uri Address { get; }
+
+    /// <summary>The same host's HTTPS address (its own free port).</summary>
+    public Uri HttpsAddress { get; private init; } = null!;
+
+    /// <summary>The certificate fingerprint the API printed at start.</summary>
+    public Task<string> PrintedFingerprint => _fingerprint.Task;
 
     /// <summary>The token the API printed at start, when it had no admin yet.</summary>
     public Task<string> SetupToken { get; }
@@ -24,6 +33,7 @@ public sealed class ApiProcess : IAsyncDisposable
     public static async Task<ApiProcess> StartAsync(string dataDirectory, string engineSocket)
     {
         var port = FreeLoopbackPort();
+        var httpsPort = FreeLoopbackPort();
         var start = new ProcessStartInfo("dotnet", [ApiAssembly(), "--urls", $"http://127.0.0.1:{port}"])
         {
             RedirectStandardOutput = true,
@@ -33,20 +43,24 @@ public sealed class ApiProcess : IAsyncDisposable
                 ["RouterOS__DataDirectory"] = dataDirectory,
                 ["RouterOS__EngineSocket"] = engineSocket,
                 ["RouterOS__AllowRoot"] = "true", // CI runs the tests as root
+                ["RouterOS__HttpsPort"] = httpsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
             },
         };
         var process = Process.Start(start) ?? throw new InvalidOperationException("the API did not start");
         var setupToken = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var fingerprint = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, line) =>
         {
             if (line.Data?.StartsWith(SetupLine, StringComparison.Ordinal) == true)
                 setupToken.TrySetResult(line.Data[SetupLine.Length..]);
+            if (line.Data?.StartsWith(CertificateLine, StringComparison.Ordinal) == true)
+                fingerprint.TrySetResult(line.Data[CertificateLine.Length..]);
         };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var api = new ApiProcess(process, new Uri($"http://127.0.0.1:{port}"), setupToken.Task);
+        var api = new ApiProcess(process, new Uri($"http://127.0.0.1:{port}"), setupToken.Task, fingerprint) { HttpsAddress = new Uri($"https://127.0.0.1:{httpsPort}") };
         await api.WaitUntilAnsweringAsync();
         return api;
     }

@@ -1,0 +1,72 @@
+using System.Runtime.InteropServices;
+
+namespace RouterOS.Api.Hosting;
+
+/// <summary>
+/// Writes a file so that a power cut leaves either the old one or the new one, never a torn or
+/// empty one: a temporary file beside it (owner-only from its creation, so no other user can open
+/// it in between), flushed to disk, renamed over, and the directory flushed so the rename itself
+/// is on disk too.
+/// </summary>
+internal static partial class DurableFile
+{
+    public const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    public static void Write(string path, ReadOnlySpan<byte> content)
+    {
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+            options.UnixCreateMode = OwnerOnly;
+        try
+        {
+            using (var stream = new FileStream(temporary, options))
+            {
+                stream.Write(content);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+        FlushDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+    }
+
+    /// <summary>fsync(2) of a directory: makes the names in it (a rename, a new file) durable.</summary>
+    /// <remarks>.NET will not open a directory, so this is open(2), fsync(2) and close(2) themselves.</remarks>
+    public static void FlushDirectory(string directory)
+    {
+        if (OperatingSystem.IsWindows())
+            return;
+        var fd = Open(directory, ReadOnly | CloseOnExec);
+        if (fd < 0)
+            throw new IOException($"cannot open {directory} to flush it: errno {Marshal.GetLastPInvokeError()}");
+        try
+        {
+            if (Fsync(fd) != 0)
+                throw new IOException($"fsync of {directory} failed: errno {Marshal.GetLastPInvokeError()}");
+        }
+        finally
+        {
+            _ = Close(fd);
+        }
+    }
+
+    /// <summary>O_RDONLY, include/uapi/asm-generic/fcntl.h.</summary>
+    private const int ReadOnly = 0;
+
+    /// <summary>O_CLOEXEC (02000000), include/uapi/asm-generic/fcntl.h; arm64 keeps the generic value.</summary>
+    private const int CloseOnExec = 0x80000;
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    private static partial int Fsync(int fd);
+
+    [LibraryImport("libc", EntryPoint = "close")]
+    private static partial int Close(int fd);
+}
