@@ -25,8 +25,9 @@ internal static class StaleFlowScenarios
     private static async Task LinkDownAsync(Engine engine)
     {
         await UseLanAsync(engine, Configs.Router());
-        using var transfer = Shell.Start("ip", "netns", "exec", Lab.Client, "iperf3", "-c", Lab.ServerAddress, "-p", Port, "-t", "60");
-        var id = await OffloadedAsync();
+        var port = await ServeOnceAsync(5211);
+        using var transfer = Shell.Start("ip", "netns", "exec", Lab.Client, "iperf3", "-c", Lab.ServerAddress, "-p", port, "-t", "60");
+        var id = await OffloadedAsync(port);
         Lab.In(Lab.Server, "ip", "link", "set", "eth0", "down");
         try
         {
@@ -43,8 +44,9 @@ internal static class StaleFlowScenarios
     private static async Task NeighbourMacAsync(Engine engine)
     {
         await UseLanAsync(engine, Configs.Router());
-        using var transfer = Shell.Start("ip", "netns", "exec", Lab.Client, "iperf3", "-c", Lab.ServerAddress, "-p", Port, "-t", "60");
-        var id = await OffloadedAsync();
+        var port = await ServeOnceAsync(5212);
+        using var transfer = Shell.Start("ip", "netns", "exec", Lab.Client, "iperf3", "-c", Lab.ServerAddress, "-p", port, "-t", "60");
+        var id = await OffloadedAsync(port);
         var original = Lab.In(Lab.Client, "cat", "/sys/class/net/eth0/address").Trim();
         // The client's card is swapped: a new MAC, announced as its ARP would announce it to the router.
         Lab.In(Lab.Client, "ip", "link", "set", "eth0", "address", "02:00:00:00:aa:01");
@@ -68,10 +70,11 @@ internal static class StaleFlowScenarios
         // The upstream routes the LAN back before the client's first ping (no masquerade).
         Lab.In(Lab.Server, "ip", "route", "replace", "192.168.1.0/24", "via", "203.0.113.2");
         await UseLanAsync(engine, Configs.Router(masquerade: false));
-        using var transfer = Shell.Start("ip", "netns", "exec", Lab.Client, "iperf3", "-c", Lab.ServerAddress, "-p", Port, "-t", "60");
+        var port = await ServeOnceAsync(5213);
+        using var transfer = Shell.Start("ip", "netns", "exec", Lab.Client, "iperf3", "-c", Lab.ServerAddress, "-p", port, "-t", "60");
         try
         {
-            var id = await OffloadedAsync();
+            var id = await OffloadedAsync(port);
             await engine.ApplyOrFailAsync(Configs.Router(masquerade: false, wanAddress: "203.0.113.3/24"));
             await GoneAsync(engine, id, "address 203.0.113.2/24 was removed from wan0");
         }
@@ -91,10 +94,11 @@ internal static class StaleFlowScenarios
         await engine.ApplyOrFailAsync(BridgeRouter);
         FlushFlows();
         await Poll.UntilAsync(() => Lab.Ping(Lab.Host1, Lab.ServerAddress), "host 1 to reach the upstream through br-lan", Lab.Diagnostics);
-        using var transfer = Shell.Start("ip", "netns", "exec", Lab.Host1, "iperf3", "-c", Lab.ServerAddress, "-p", Port, "-t", "60");
+        var port = await ServeOnceAsync(5214);
+        using var transfer = Shell.Start("ip", "netns", "exec", Lab.Host1, "iperf3", "-c", Lab.ServerAddress, "-p", port, "-t", "60");
         try
         {
-            var id = await OffloadedAsync();
+            var id = await OffloadedAsync(port);
             // lan1 stays up: the host's old card takes another MAC and gives up the address.
             Lab.In(Lab.Host1, "ip", "address", "flush", "dev", "eth0");
             Lab.In(Lab.Host1, "ip", "link", "set", "eth0", "address", "02:00:00:00:bb:99");
@@ -112,12 +116,25 @@ internal static class StaleFlowScenarios
         }
     }
 
-    private static string Port => Traffic.OffloadedPort.ToString(CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Each scenario has its own upstream port with a one-off iperf3 server: a transfer cut by a
+    /// scenario (a link down) keeps its server busy until iperf3 times out, and a shared server
+    /// would refuse the next scenario's transfer (seen: 17 and 18 saw no flow at all after 16).
+    /// </summary>
+    private static async Task<string> ServeOnceAsync(int port)
+    {
+        var text = port.ToString(CultureInfo.InvariantCulture);
+        Lab.In(Lab.Server, "iperf3", "-s", "-1", "-D", "-p", text);
+        // -D returns before the daemon listens: a client started at once could be refused.
+        await Poll.UntilAsync(() => Lab.In(Lab.Server, "ss", "-Hltn", $"sport = :{text}").Contains($":{text}", StringComparison.Ordinal),
+            $"iperf3 listening on port {text}", () => Lab.In(Lab.Server, "ss", "-ltn"));
+        return text;
+    }
 
     /// <summary>Waits for the TCP flow to the upstream's port to be offloaded; its conntrack id.</summary>
-    private static async Task<string> OffloadedAsync()
+    private static async Task<string> OffloadedAsync(string port)
     {
-        var entry = await Poll.UntilAsync(() => Listed().Split('\n').Where(line => line.Contains($"dport={Port} ", StringComparison.Ordinal) && Traffic.Offloaded(line))
+        var entry = await Poll.UntilAsync(() => Listed().Split('\n').Where(line => line.Contains($"dport={port} ", StringComparison.Ordinal) && Traffic.Offloaded(line))
             .OrderByDescending(Traffic.OriginalBytes).FirstOrDefault(), "the TCP flow [OFFLOAD]", Listed);
         return Regex.Match(entry, @" id=(\d+)") is { Success: true } id ? id.Groups[1].Value : throw new ScenarioFailure($"expected the flow's conntrack id; saw: {entry}");
     }
