@@ -24,6 +24,9 @@ public sealed class RealFlowTests
         await using var engine = await InProcessEngine.StartAsync(testbed.Router.Name, TimeSpan.FromMilliseconds(200));
         await using var api = new ApiFactory(engineSocket: engine.Socket);
         using var client = await api.CreateTokenClientAsync();
+        // The engine fails closed: until a configuration puts lan0 and wan0 in zones that forward, nothing passes.
+        await client.PutJsonAsync("/api/v1/config", ForwardingLanToWan).ExpectAsync(HttpStatusCode.OK);
+        await client.PostJsonAsync("/api/v1/commit", "{}").ExpectAsync(HttpStatusCode.Created);
 
         testbed.SendUdp(sourcePort: 42000, count: 5, payload: 60);
         var row = await PollRowAsync(client, "port:42000", row => row["original"]!["packets"]!.GetValue<ulong>() == 5);
@@ -52,6 +55,19 @@ public sealed class RealFlowTests
         Assert.DoesNotContain("sport=42000", testbed.Router.Exec("conntrack", "-L"), StringComparison.Ordinal);
         await HubUpdates.NextAsync(updates, delta => delta.Removed.Contains(id));
     }
+
+    /// <summary>The testbed's own addresses, lan0 and wan0 in zones, and forwarding from lan to wan (no NAT: the test reads the original tuple).</summary>
+    private const string ForwardingLanToWan = """
+        {
+          "schemaVersion": 1,
+          "ports": [ { "name": "lan0" }, { "name": "wan0" } ],
+          "addresses": [ { "device": "lan0", "address": "10.1.0.1/24" }, { "device": "wan0", "address": "10.2.0.1/24" } ],
+          "firewall": {
+            "zones": [ { "name": "lan", "interfaces": [ "lan0" ], "input": "accept" }, { "name": "wan", "interfaces": [ "wan0" ] } ],
+            "forwardings": [ { "from": "lan", "to": "wan" } ]
+          }
+        }
+        """;
 
     private static async Task<JsonNode> PollRowAsync(HttpClient client, string filter, Func<JsonNode, bool> done)
     {
