@@ -1,6 +1,8 @@
 extern alias engine;
+using System.Net;
 using System.Text.RegularExpressions;
 using engine::RouterOS.Engine.Nft;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using RouterOS.Api.Tests.Support;
@@ -46,7 +48,7 @@ public sealed partial class LabDashboardTests
         // First-run setup with the one-time token; the dashboard signs in.
         await page.GotoAsync($"{url}/setup");
         await Browser.Field(page, "setup-token").FillAsync(api.Services.GetRequiredService<Auth.SetupToken>().Value!);
-        await Browser.Field(page, "new-password").FillAsync("lab admin password");
+        await Browser.Field(page, "new-password").FillAsync(Onboarding.AdminPassword);
         await page.GetByTestId("set-up").ClickAsync();
         await page.GetByTestId("signed-in-as").WaitForAsync();
         var fullKernel = await FullKernelAsync(page);
@@ -74,6 +76,7 @@ public sealed partial class LabDashboardTests
         await Browser.Field(page, "dhcp-domain").FillAsync("lab.test");
         await page.GetByTestId("dhcp-save").ClickAsync();
         await page.GetByTestId("dhcp/servers-row-br-lan").WaitForAsync();
+        await ZonesByAutomationAsync(api, url);
         await page.GotoAsync($"{url}/interfaces");
 
         // A bad value is explained beside its field, and nothing reaches the candidate.
@@ -188,6 +191,23 @@ public sealed partial class LabDashboardTests
         await VisitEveryPageAsync(page, url);
         await OnAPhoneAsync(page, url);
         Assert.True(browser.ConsoleErrors.Count == 0, string.Join("\n", browser.ConsoleErrors));
+    }
+
+    /// <summary>
+    /// The LAN and WAN zones with forwarding from the LAN, put in the candidate over REST as
+    /// automation would: the router fails closed (an interface in no zone forwards nothing and
+    /// answers no DHCP), and the dashboard has no firewall forms yet (issue 22).
+    /// </summary>
+    private static async Task ZonesByAutomationAsync(ApiFactory api, string url)
+    {
+        using var signedIn = api.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(url) });
+        await Onboarding.SignInAsync(signedIn, setupToken: null);
+        using var automation = api.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(url), HandleCookies = false });
+        Onboarding.UseToken(automation, await Onboarding.CreateTokenAsync(signedIn, "lab-firewall", "write"));
+        await automation.PutJsonAsync("/api/v1/zones", """
+            [ { "name": "lan", "interfaces": [ "br-lan" ], "input": "accept" }, { "name": "wan", "interfaces": [ "wan0" ] } ]
+            """).ExpectAsync(HttpStatusCode.OK);
+        await automation.PutJsonAsync("/api/v1/zones/forwardings", """[ { "from": "lan", "to": "wan" } ]""").ExpectAsync(HttpStatusCode.OK);
     }
 
     /// <summary>Whether the steps expect the kernel to take flowtables and VLAN devices.</summary>
