@@ -25,7 +25,7 @@ cat > "$work/guest.sh" <<GUEST
 exec dotnet "$work/scenarios/RouterOS.KernelScenarios.dll" "$work/engine/RouterOS.Engine.dll" /vmout/results
 GUEST
 set +e
-VM_TIMEOUT=${VM_TIMEOUT:-540} "$here/run.sh" "$work/guest.sh" "$work/out"
+VM_TIMEOUT=${VM_TIMEOUT:-900} "$here/run.sh" "$work/guest.sh" "$work/out"
 vm=$?
 set -e
 echo "== full-kernel VM log ($work/out/log):"
