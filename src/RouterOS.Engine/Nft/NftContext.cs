@@ -9,6 +9,15 @@ namespace RouterOS.Engine.Nft;
 /// </summary>
 public sealed class NftContext : IDisposable
 {
+    /// <summary>
+    /// Every libnftables call in the process, one at a time. Contexts are not independent:
+    /// nft_ctx_new and nft_ctx_free set up and free tables the library keeps globally (its
+    /// symbol tables from /etc/iproute2), so one context freed on one thread while another runs
+    /// on a second thread crashed the process (a segfault inside libnftables.so, seen when the
+    /// engine tests ran several engines in parallel).
+    /// </summary>
+    private static readonly Lock Library = new();
+
     private readonly SafeNftHandle _handle;
 
     /// <summary>Private (0700) directory for <see cref="RunScript"/>, removed on dispose.</summary>
@@ -16,20 +25,29 @@ public sealed class NftContext : IDisposable
 
     public NftContext()
     {
+        lock (Library)
+        {
+            _handle = Create();
+        }
+    }
+
+    private static SafeNftHandle Create()
+    {
         var context = Libnftables.ContextNew(0);
         if (context == IntPtr.Zero)
         {
             throw new InvalidOperationException("libnftables could not create a context (nft_ctx_new returned NULL)");
         }
-        _handle = new SafeNftHandle(context);
+        var handle = new SafeNftHandle(context);
         if (Libnftables.BufferOutput(context) != 0 || Libnftables.BufferError(context) != 0)
         {
-            _handle.Dispose();
+            handle.Dispose();
             throw new InvalidOperationException("libnftables could not buffer its output");
         }
         // Listings are compared to spot changes made by hand: counters that move with traffic
         // must not look like drift.
         Libnftables.SetOutputFlags(context, Libnftables.OutputStateless);
+        return handle;
     }
 
     /// <summary>Rulesets loaded for real (not dry runs): each is one kernel batch.</summary>
@@ -52,6 +70,14 @@ public sealed class NftContext : IDisposable
     }
 
     private NftResult Execute(bool dryRun, Func<IntPtr, int> run)
+    {
+        lock (Library)
+        {
+            return ExecuteAlone(dryRun, run);
+        }
+    }
+
+    private NftResult ExecuteAlone(bool dryRun, Func<IntPtr, int> run)
     {
         var context = _handle.DangerousGetHandle();
         Libnftables.SetDryRun(context, dryRun);
@@ -83,7 +109,10 @@ public sealed class NftContext : IDisposable
 
         protected override bool ReleaseHandle()
         {
-            Libnftables.ContextFree(handle);
+            lock (Library)
+            {
+                Libnftables.ContextFree(handle);
+            }
             return true;
         }
     }
