@@ -60,11 +60,13 @@ internal static class PppoeScenarios
             "the failure in plain words with what to check", failed.ToString());
         Expect(failed.Timeline.Any(e => e.Detail.Contains("authentication failed: the server rejected the username or password", StringComparison.Ordinal)),
             "each attempt's failure in the timeline", failed.ToString());
-        var reconnects = failed.Reconnects;
-        await Task.Delay(TimeSpan.FromSeconds(8));
+        // Given up means no pppd left to dial again: the engine starts one only on a config change or
+        // a reconnect asked for. Waiting for that event proves it where a fixed wait would only sample it.
+        await Poll.UntilAsync(() => !Shell.Run("ps", "-eo", "args").Split('\n').Any(line => line.StartsWith("pppd nodetach", StringComparison.Ordinal)),
+            "no pppd running after the uplink stopped dialling", () => Shell.Run("ps", "-eo", "args"));
         var later = Find(engine)!;
-        Expect(later.State == "failed" && later.Reconnects == reconnects && reconnects == 2, "no further attempt after the third failure",
-            $"{later.State}, {reconnects} -> {later.Reconnects} reconnects");
+        Expect(later.State == "failed" && later.Reconnects == failed.Reconnects && failed.Reconnects == 2, "no further attempt after the third failure",
+            $"{later.State}, {failed.Reconnects} -> {later.Reconnects} reconnects");
     }
 
     private static async Task ServerDiesAsync(Engine engine)

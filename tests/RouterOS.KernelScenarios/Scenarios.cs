@@ -46,7 +46,8 @@ internal static class Scenarios
             "the engine to report the TCP flow offloaded (software)", engine.FlowsText);
         var before = Traffic.ClassicPathPackets();
         var bytesBefore = Traffic.OriginalBytes(Traffic.Busiest("tcp", Traffic.OffloadedPort)!);
-        await Task.Delay(1500);
+        // Some 3,500 full-size packets: on the classic path the counter would grow by as many.
+        await Traffic.ForwardedAsync(5_000_000);
         var after = Traffic.ClassicPathPackets();
         var bytesAfter = Traffic.OriginalBytes(Traffic.Busiest("tcp", Traffic.OffloadedPort)!);
         Expect(bytesAfter > bytesBefore, "the transfer still moving bytes", $"{bytesBefore} -> {bytesAfter} bytes");
@@ -78,7 +79,7 @@ internal static class Scenarios
         var transfer = Traffic.IperfAsync(Lab.Client, Traffic.OffloadedPort, seconds: 6);
         await Poll.UntilAsync(() => Traffic.Offloaded(Traffic.Busiest("tcp", Traffic.OffloadedPort)), "the TCP flow offloaded", () => string.Join('\n', Traffic.Entries("tcp", Traffic.OffloadedPort)));
         var first = Traffic.OriginalBytes(Traffic.Busiest("tcp", Traffic.OffloadedPort)!);
-        await Task.Delay(1500);
+        await Traffic.ForwardedAsync(5_000_000);
         var second = Traffic.OriginalBytes(Traffic.Busiest("tcp", Traffic.OffloadedPort)!);
         Expect(first == second, "conntrack's bytes frozen while offloaded without counter", $"{first} -> {second}");
         await Poll.UntilAsync(() => engine.FindFlow(flow => flow.Original.Destination.Port == Traffic.OffloadedPort && flow.Counters == "frozen_while_offloaded" && flow.OffloadedSince is not null),

@@ -60,6 +60,20 @@ internal static partial class Traffic
 
     public static bool Offloaded(string? entry) => entry?.Contains("[OFFLOAD]", StringComparison.Ordinal) == true || entry?.Contains("[HW_OFFLOAD]", StringComparison.Ordinal) == true;
 
+    /// <summary>Bytes the router has sent out of <paramref name="device"/>: the fast path transmits through the
+    /// device too, so this counts what a flow carried even while conntrack's counters are frozen.</summary>
+    public static long TransmittedBytes(string device) =>
+        long.Parse(Lab.In(Lab.Router, "cat", $"/sys/class/net/{device}/statistics/tx_bytes").Trim(), CultureInfo.InvariantCulture);
+
+    /// <summary>Waits until the router has forwarded <paramref name="bytes"/> more out of its uplink: a measuring
+    /// window defined by traffic, not by time, so a slow guest only makes the window take longer.</summary>
+    public static async Task ForwardedAsync(long bytes)
+    {
+        var start = TransmittedBytes("wan0");
+        await Poll.UntilAsync(() => TransmittedBytes("wan0") - start >= bytes, $"{bytes} more bytes out of wan0",
+            () => $"{TransmittedBytes("wan0") - start} bytes since the window opened");
+    }
+
     /// <summary>Packets the forward chain's classic-path counter has seen.</summary>
     public static long ClassicPathPackets()
     {
