@@ -9,8 +9,9 @@ set -euo pipefail
 #   iperf3, curl: traffic through the lab router and the privileged tests.
 #   strace, util-linux (nsenter): `make bench` counts the tools' netlink sends and runs nft in a namespace.
 #   qemu-system-x86, busybox-static, kmod, cpio: the full-kernel test VM (firmware/vm): its initramfs and boot.
+#   stress-ng: `make test-under-load` runs the tests beside it, to show none depends on timing.
 #   chromium: the dashboard's browser tests (Playwright drives it; `playwright install` cannot download here).
-APT_PACKAGES=(jq iproute2 nftables libnftables1 conntrack iperf3 curl strace util-linux qemu-system-x86 busybox-static kmod cpio chromium dnsmasq-base ppp pppoe)
+APT_PACKAGES=(jq iproute2 nftables libnftables1 conntrack iperf3 curl strace util-linux qemu-system-x86 busybox-static kmod cpio chromium dnsmasq-base ppp pppoe stress-ng)
 
 missing=()
 for package in "${APT_PACKAGES[@]}"; do
