@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using RouterOS.Api.Auth;
+using RouterOS.Api.Store;
 using RouterOS.Api.Tests.Support;
 
 namespace RouterOS.Api.Tests;
@@ -76,5 +79,25 @@ public sealed class AuditTests : IAsyncLifetime
         var summary = Assert.Single(rows, row => row["source"]!.GetValue<string>() == "refused-summary");
         Assert.StartsWith($"{50 - SamplesPerMinute} more refused anonymous requests (401 POST /api/v1/commit", summary["path"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(401, summary["status"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_flood_that_stops_is_counted_in_the_log_without_a_further_request()
+    {
+        using var anonymous = _api.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
+        for (var i = 0; i < 20; i++)
+            await anonymous.Post("/api/v1/commit").ExpectAsync(HttpStatusCode.Unauthorized);
+
+        // Read the store directly: any request to the API would write the summary itself. The clock moves a
+        // minute per look, since the flusher may start waiting for its minute after the first move.
+        await Eventually.HoldsAsync(() =>
+        {
+            _api.Time.Advance(TimeSpan.FromMinutes(1));
+            using var scope = _api.Services.CreateScope();
+            return scope.ServiceProvider.GetRequiredService<RouterDbContext>().Audit.Any(row => row.Source == AuditTrail.SummarySource);
+        });
+        using var store = _api.Services.CreateScope();
+        var summary = Assert.Single(store.ServiceProvider.GetRequiredService<RouterDbContext>().Audit.Where(row => row.Source == AuditTrail.SummarySource));
+        Assert.StartsWith($"{20 - SamplesPerMinute} more refused anonymous requests (401 POST /api/v1/commit", summary.Path, StringComparison.Ordinal);
     }
 }

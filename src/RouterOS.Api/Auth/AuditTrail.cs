@@ -37,19 +37,10 @@ public sealed class AuditTrail(IOptions<RouterApiOptions> options, TimeProvider 
         var kind = $"{status} {http.Request.Method} {(http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no such path)"}";
         if (refused && !_sampler.Sample(kind))
             return;
-        var now = time.GetUtcNow();
-        var rows = _sampler.TakeEnded().Select(summary => new AuditRow
-        {
-            At = summary.Minute.AddMinutes(1),
-            Actor = "anonymous",
-            Source = SummarySource,
-            Method = "*",
-            Path = Cut($"{summary.NotRecorded} more refused anonymous requests ({summary.Kind}) in the minute from {summary.Minute:u}, counted, not recorded one by one"),
-            Status = summary.Status,
-        }).ToList();
+        var rows = EndedSummaries();
         rows.Add(new AuditRow
         {
-            At = now,
+            At = time.GetUtcNow(),
             Actor = actor.Name,
             Source = refused ? RefusedSource : actor.Source,
             Method = http.Request.Method,
@@ -57,6 +48,31 @@ public sealed class AuditTrail(IOptions<RouterApiOptions> options, TimeProvider 
             Status = status,
             RemoteAddress = http.Connection.RemoteIpAddress?.ToString(),
         });
+        await WriteAsync(db, rows);
+    }
+
+    /// <summary>Writes the summary rows of minutes that are over. Run each minute (<see cref="AuditSummaryFlusher"/>) so a
+    /// flood that stops is counted in the log without waiting for the next request.</summary>
+    public async Task FlushSummariesAsync(RouterDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = EndedSummaries();
+        if (rows.Count > 0)
+            await WriteAsync(db, rows);
+    }
+
+    private List<AuditRow> EndedSummaries() => [.. _sampler.TakeEnded().Select(summary => new AuditRow
+    {
+        At = summary.Minute.AddMinutes(1),
+        Actor = "anonymous",
+        Source = SummarySource,
+        Method = "*",
+        Path = Cut($"{summary.NotRecorded} more refused anonymous requests ({summary.Kind}) in the minute from {summary.Minute:u}, counted, not recorded one by one"),
+        Status = summary.Status,
+    })];
+
+    private async Task WriteAsync(RouterDbContext db, List<AuditRow> rows)
+    {
         await _writing.WaitAsync(CancellationToken.None);
         try
         {

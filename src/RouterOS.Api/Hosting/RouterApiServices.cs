@@ -45,6 +45,7 @@ public static class RouterApiServices
         services.AddScoped<CandidateStore>();
         services.AddScoped<CommitService>();
         services.AddSingleton<AuditTrail>();
+        services.AddHostedService<AuditSummaryFlusher>();
         services.AddSingleton<CommitGate>();
         services.AddSingleton<PendingCommitSignal>();
         services.AddHostedService<RollbackWatcher>();
