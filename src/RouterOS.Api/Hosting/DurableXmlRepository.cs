@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using RouterOS.Files;
 
 namespace RouterOS.Api.Hosting;
 

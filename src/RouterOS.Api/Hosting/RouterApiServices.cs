@@ -29,7 +29,7 @@ public static class RouterApiServices
         // Every background loop catches and logs its own faults (BackgroundLoop, EngineWatch); should one
         // slip through anyway, the host logs it and keeps serving instead of stopping (the default).
         services.Configure<HostOptions>(host => host.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
-        services.AddDbContext<RouterDbContext>(db => db.UseSqlite($"Data Source={Path.Combine(dataDirectory, "routeros.db")}"));
+        services.AddDbContext<RouterDbContext>(db => db.UseSqlite($"Data Source={DataDirectory.DatabasePath(dataDirectory)}"));
         var keys = Path.Combine(dataDirectory, DataDirectory.Keys);
         services.AddDataProtection().SetApplicationName("RouterOS");
         services.Configure<KeyManagementOptions>(management => management.XmlRepository = new DurableXmlRepository(keys));

@@ -1,16 +1,24 @@
 using System.Runtime.InteropServices;
 
-namespace RouterOS.Api.Hosting;
+namespace RouterOS.Files;
 
 /// <summary>
-/// Writes a file so that a power cut leaves either the old one or the new one, never a torn or
-/// empty one: a temporary file beside it (owner-only from its creation, so no other user can open
-/// it in between), flushed to disk, renamed over, and the directory flushed so the rename itself
-/// is on disk too.
+/// Files that hold secrets and must survive a power cut: the engine's state (the configuration
+/// with the PPPoE password) and the API's keys. One source file compiled into both (src/Shared):
+/// neither may reference the other, and Domain stays free of I/O.
 /// </summary>
+/// <remarks>
+/// A write leaves either the old file or the new one, never a torn or empty one: a temporary file
+/// beside it (owner-only from its creation, so no other user can open it in between), flushed to
+/// disk, renamed over, and the directory flushed so the rename itself is on disk too.
+/// </remarks>
 internal static partial class DurableFile
 {
+    /// <summary>rw-------: files with secrets.</summary>
     public const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>rwx------: the directories they live in.</summary>
+    public const UnixFileMode OwnerOnlyDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
     public static void Write(string path, ReadOnlySpan<byte> content)
     {
@@ -33,6 +41,32 @@ internal static partial class DurableFile
             throw;
         }
         FlushDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+    }
+
+    /// <summary>
+    /// Creates the directory owner-only, or makes an existing one so: an earlier version, a restored
+    /// backup or a hand-made directory may have left it open to others.
+    /// </summary>
+    /// <returns>Its full path.</returns>
+    public static string PrepareDirectory(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(full);
+            return full;
+        }
+        Directory.CreateDirectory(full, OwnerOnlyDirectory);
+        File.SetUnixFileMode(full, OwnerOnlyDirectory);
+        return full;
+    }
+
+    /// <summary>Takes group and others' access away from a file written before files were made owner-only; no file, nothing to do.</summary>
+    public static void MakeOwnerOnly(string path)
+    {
+        if (OperatingSystem.IsWindows() || !File.Exists(path))
+            return;
+        File.SetUnixFileMode(path, OwnerOnly);
     }
 
     /// <summary>fsync(2) of a directory: makes the names in it (a rename, a new file) durable.</summary>
