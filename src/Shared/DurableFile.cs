@@ -43,6 +43,15 @@ internal static partial class DurableFile
         FlushDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
 
+    /// <summary>Deletes the file (none: nothing to do) and flushes its directory, so the deletion is on disk too.</summary>
+    public static void Delete(string path)
+    {
+        if (!File.Exists(path))
+            return;
+        File.Delete(path);
+        FlushDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+    }
+
     /// <summary>
     /// Creates the directory owner-only, or makes an existing one so: an earlier version, a restored
     /// backup or a hand-made directory may have left it open to others.

@@ -2,17 +2,35 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using RouterOS.Domain.Json;
 using RouterOS.Domain.Model;
+using RouterOS.Files;
 
 namespace RouterOS.Engine.State;
 
 /// <summary>
 /// The engine's own memory, on disk so it outlives the API and the engine: the last applied and
-/// the last confirmed configuration (with secrets: root-only files), the pending confirm deadline,
-/// the ruleset it loaded, and the link settings it changed from the kernel's own. Every write is atomic: temp file, fsync, rename.
+/// the last confirmed configuration, the pending confirm deadline, the ruleset it loaded, and the
+/// link settings it changed from the kernel's own. Every write is durable (<see cref="DurableFile"/>):
+/// a power cut leaves the old file or the new one, and a rename or a deletion is on disk before
+/// the engine acts on it (a lost deletion of pending.json would roll back a confirmed commit).
 /// </summary>
+/// <remarks>
+/// The configurations hold the PPPoE password in clear: after a restart or a reboot the engine
+/// must dial again on its own, before (or without) the API, and the API's keys that decrypt its
+/// copy are not the engine's to hold. So the files are root's alone: each is 0600 from its creation
+/// in a 0700 directory, and a directory or file left looser (an earlier version, a restored backup)
+/// is tightened when the store opens.
+/// </remarks>
 public sealed class EngineStateStore
 {
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private const string AppliedFile = "applied.json";
+    private const string ConfirmedFile = "confirmed.json";
+    private const string PendingFile = "pending.json";
+    private const string OriginalsFile = "originals.json";
+    private const string RulesetFile = "ruleset.json";
+
+    /// <summary>The store's own files; the services' files beside them are theirs to write.</summary>
+    private static readonly string[] Files = [AppliedFile, ConfirmedFile, PendingFile, OriginalsFile, RulesetFile];
+
     private readonly string _directory;
 
     // What each file holds, read once: this process is the files' only writer, and the running
@@ -25,34 +43,36 @@ public sealed class EngineStateStore
 
     public EngineStateStore(string directory)
     {
-        _directory = directory;
-        Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        // Full: the services hand paths in it to their programs (udhcpc's hook, dnsmasq's files).
+        _directory = DurableFile.PrepareDirectory(directory);
+        foreach (var name in Files)
+            DurableFile.MakeOwnerOnly(Path.Combine(_directory, name));
     }
 
-    public StoredRevision? Applied => Known("applied.json", ReadRevision);
+    public StoredRevision? Applied => Known(AppliedFile, ReadRevision);
 
-    public StoredRevision? Confirmed => Known("confirmed.json", ReadRevision);
+    public StoredRevision? Confirmed => Known(ConfirmedFile, ReadRevision);
 
-    public PendingConfirm? Pending => Known("pending.json", name => Read(name, EngineStateJson.Default.PendingConfirm));
+    public PendingConfirm? Pending => Known(PendingFile, name => Read(name, EngineStateJson.Default.PendingConfirm));
 
     /// <summary>Link settings as the kernel had them before the engine first changed them (none recorded: empty).</summary>
     public Reconcile.KernelOriginals Originals =>
-        Known("originals.json", name => Read(name, EngineStateJson.Default.KernelOriginals)) ?? Reconcile.KernelOriginals.None;
+        Known(OriginalsFile, name => Read(name, EngineStateJson.Default.KernelOriginals)) ?? Reconcile.KernelOriginals.None;
 
-    public Reconcile.LoadedRuleset? Ruleset => Known("ruleset.json", name => Read(name, EngineStateJson.Default.LoadedRuleset));
+    public Reconcile.LoadedRuleset? Ruleset => Known(RulesetFile, name => Read(name, EngineStateJson.Default.LoadedRuleset));
 
-    public void SaveApplied(long revision, RouterConfig config) => SaveRevision("applied.json", revision, config);
+    public void SaveApplied(long revision, RouterConfig config) => SaveRevision(AppliedFile, revision, config);
 
-    public void SaveConfirmed(long revision, RouterConfig config) => SaveRevision("confirmed.json", revision, config);
+    public void SaveConfirmed(long revision, RouterConfig config) => SaveRevision(ConfirmedFile, revision, config);
 
     public void SavePending(PendingConfirm? pending) =>
-        Save("pending.json", pending, pending is null ? null : JsonSerializer.Serialize(pending, EngineStateJson.Default.PendingConfirm));
+        Save(PendingFile, pending, pending is null ? null : JsonSerializer.Serialize(pending, EngineStateJson.Default.PendingConfirm));
 
     public void SaveRuleset(Reconcile.LoadedRuleset? ruleset) =>
-        Save("ruleset.json", ruleset, ruleset is null ? null : JsonSerializer.Serialize(ruleset, EngineStateJson.Default.LoadedRuleset));
+        Save(RulesetFile, ruleset, ruleset is null ? null : JsonSerializer.Serialize(ruleset, EngineStateJson.Default.LoadedRuleset));
 
     public void SaveOriginals(Reconcile.KernelOriginals originals) =>
-        Save("originals.json", originals, originals.Links.Count == 0 ? null : JsonSerializer.Serialize(originals, EngineStateJson.Default.KernelOriginals));
+        Save(OriginalsFile, originals, originals.Links.Count == 0 ? null : JsonSerializer.Serialize(originals, EngineStateJson.Default.KernelOriginals));
 
     private T? Known<T>(string name, Func<string, T?> read) where T : class
     {
@@ -74,11 +94,11 @@ public sealed class EngineStateStore
         {
             if (content is null)
             {
-                File.Delete(Path.Combine(_directory, name));
+                DurableFile.Delete(Path.Combine(_directory, name));
             }
             else
             {
-                Write(name, content);
+                DurableFile.Write(Path.Combine(_directory, name), System.Text.Encoding.UTF8.GetBytes(content));
             }
             _known[name] = value;
         }
@@ -98,23 +118,6 @@ public sealed class EngineStateStore
     {
         var path = Path.Combine(_directory, name);
         return File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllText(path), type) : null;
-    }
-
-    private void Write(string name, string content)
-    {
-        var path = Path.Combine(_directory, name);
-        var temporary = path + ".tmp";
-        using (var stream = new FileStream(temporary, new FileStreamOptions
-        {
-            Mode = FileMode.Create,
-            Access = FileAccess.Write,
-            UnixCreateMode = OwnerOnly,
-        }))
-        {
-            stream.Write(System.Text.Encoding.UTF8.GetBytes(content));
-            stream.Flush(flushToDisk: true);
-        }
-        File.Move(temporary, path, overwrite: true);
     }
 }
 
