@@ -9,7 +9,6 @@ namespace RouterOS.Engine.Services;
 /// </summary>
 public sealed partial class LanServices : IAsyncDisposable
 {
-    public const string Program = "/usr/sbin/dnsmasq";
     private static readonly TimeSpan Holdoff = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
 
@@ -17,18 +16,21 @@ public sealed partial class LanServices : IAsyncDisposable
     private readonly string _directory;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly HelperPrograms _programs;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private SupervisedProcess? _dnsmasq;
     private string? _runningConfig;
     private RouterConfig? _config;
 
     /// <param name="directory">Root-only: the configuration and the lease file live here.</param>
-    public LanServices(string? namespaceName, string directory, TimeProvider time, ILogger logger)
+    /// <param name="programs">Where dnsmasq is found (<see cref="HelperPrograms.System"/> unless given).</param>
+    public LanServices(string? namespaceName, string directory, TimeProvider time, ILogger logger, HelperPrograms? programs = null)
     {
         _namespaceName = namespaceName;
         _directory = directory;
         _time = time;
         _logger = logger;
+        _programs = programs ?? HelperPrograms.System;
     }
 
     public string ConfigFile => Path.Combine(_directory, "dnsmasq.conf");
@@ -90,15 +92,17 @@ public sealed partial class LanServices : IAsyncDisposable
             if (wanted is null)
                 return;
             await File.WriteAllTextAsync(ConfigFile, wanted);
-            var dnsmasq = new SupervisedProcess(
-                // dnsmasq drops root (to nobody) once its sockets and lease file are open.
-                new ProcessSpec("dnsmasq", Program, ["--keep-in-foreground", $"--conf-file={ConfigFile}", $"--pid-file={PidFile}"], Holdoff, StopGrace),
-                _namespaceName, _time, _logger);
+            var dnsmasq = new SupervisedProcess("dnsmasq", Holdoff, Spec, _namespaceName, _time, _logger, _programs);
             dnsmasq.Line += line =>
             {
                 if (line.Contains("FAILED", StringComparison.Ordinal) || line.Contains("failed", StringComparison.Ordinal))
                     LastError = line;
                 LogOutput(line);
+            };
+            dnsmasq.Exited += _ =>
+            {
+                if (dnsmasq.StartError is { } error)
+                    LastError = $"dnsmasq cannot be started: {error}";
             };
             dnsmasq.Start();
             _dnsmasq = dnsmasq;
@@ -108,6 +112,10 @@ public sealed partial class LanServices : IAsyncDisposable
             _gate.Release();
         }
     }
+
+    /// <summary>dnsmasq by its absolute path; it drops root (to nobody) once its sockets and lease file are open.</summary>
+    internal ProcessSpec Spec() =>
+        new("dnsmasq", _programs.Resolve("dnsmasq"), ["--keep-in-foreground", $"--conf-file={ConfigFile}", $"--pid-file={PidFile}"], Holdoff, StopGrace);
 
     /// <summary>
     /// A dnsmasq an earlier engine left running (it was killed, or crashed) holds the DNS and DHCP

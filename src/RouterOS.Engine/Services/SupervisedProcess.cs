@@ -4,7 +4,7 @@ namespace RouterOS.Engine.Services;
 
 /// <summary>What a supervised program is and how it is run.</summary>
 /// <param name="Name">For logs and states, e.g. "dnsmasq".</param>
-/// <param name="Program">The executable, e.g. /usr/sbin/dnsmasq.</param>
+/// <param name="Program">The executable by absolute path, e.g. /usr/sbin/dnsmasq (see <see cref="HelperPrograms"/>).</param>
 /// <param name="RestartHoldoff">Wait this long after an exit before starting again.</param>
 /// <param name="StopGrace">After SIGTERM, wait this long for a clean exit before SIGKILL.</param>
 /// <param name="Input">Written to the program's standard input at each start, then closed (a secret, e.g. pppd's passwordfd 0).</param>
@@ -36,16 +36,21 @@ public enum SupervisedState
 /// output read line by line, started again after a hold-off when it exits, stopped with SIGTERM
 /// (SIGKILL only if it does not exit in time). Nothing here knows what the program is: its
 /// owner reads the lines and exit codes and decides (e.g. to give up after repeated failures).
+/// A start that fails (the program is missing) is reported like an exit, with the reason in
+/// <see cref="StartError"/>, and tried again after the hold-off: the engine carries on.
 /// </summary>
 public sealed partial class SupervisedProcess : IAsyncDisposable
 {
-    private readonly ProcessSpec _spec;
+    private readonly string _name;
+    private readonly Func<ProcessSpec> _build;
+    private readonly HelperPrograms _programs;
     private readonly string? _namespaceName;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
     private Process? _process;
+    private TimeSpan _stopGrace;
     private volatile bool _giveUp;
 
     // Whether the loop runs, decided under the lock: a RestartNow racing the loop's end after a
@@ -55,12 +60,24 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public SupervisedProcess(ProcessSpec spec, string? namespaceName, TimeProvider time, ILogger logger)
+        : this(spec.Name, spec.RestartHoldoff, () => spec, namespaceName, time, logger, HelperPrograms.System)
     {
-        _spec = spec;
-        RestartHoldoff = spec.RestartHoldoff;
+    }
+
+    /// <param name="build">
+    /// Makes the spec at each start, when its programs are looked up (<see cref="HelperPrograms"/>):
+    /// a missing one fails that start only, and one installed meanwhile is found at the next.
+    /// </param>
+    /// <param name="programs">Where nsenter is found when <paramref name="namespaceName"/> is set.</param>
+    public SupervisedProcess(string name, TimeSpan restartHoldoff, Func<ProcessSpec> build, string? namespaceName, TimeProvider time, ILogger logger, HelperPrograms programs)
+    {
+        _name = name;
+        RestartHoldoff = restartHoldoff;
+        _build = build;
         _namespaceName = namespaceName;
         _time = time;
         _logger = logger;
+        _programs = programs;
     }
 
     /// <summary>Each line the program writes (stdout and stderr).</summary>
@@ -78,6 +95,9 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
 
     public int? LastExitCode { get; private set; }
 
+    /// <summary>Why the last start failed, in plain words (e.g. the program is not installed); null once a start succeeds.</summary>
+    public string? StartError { get; private set; }
+
     /// <summary>The wait after an exit before the next start; may change while it runs.</summary>
     public TimeSpan RestartHoldoff { get; set; }
 
@@ -88,7 +108,7 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
         lock (_loopLock)
         {
             if (_loop is not null)
-                throw new InvalidOperationException($"{_spec.Name} was started already");
+                throw new InvalidOperationException($"{_name} was started already");
             _looping = true;
             _loop = Task.Run(RunAsync);
         }
@@ -150,9 +170,11 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
             {
                 exitCode = await RunOnceAsync();
             }
-            catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
+            // ArgumentException: a spec without an absolute path, a bug, but reported like the rest: it never stops the engine.
+            catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException or MissingProgramException or ArgumentException)
             {
-                LogStartFailed(_spec.Name, e.Message);
+                StartError = e.Message;
+                LogStartFailed(_name, e.Message);
                 exitCode = -1;
             }
             LastExitCode = exitCode;
@@ -184,37 +206,20 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
 
     private async Task<int> RunOnceAsync()
     {
-        var start = new ProcessStartInfo
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        // nsenter execs the program: the pid we signal is the program's own.
-        if (_namespaceName is not null)
-        {
-            start.FileName = "nsenter";
-            start.ArgumentList.Add($"--net=/run/netns/{_namespaceName}");
-            start.ArgumentList.Add("--");
-            start.ArgumentList.Add(_spec.Program);
-        }
-        else
-        {
-            start.FileName = _spec.Program;
-        }
-        foreach (var argument in _spec.Arguments)
-            start.ArgumentList.Add(argument);
+        var spec = _build();
+        var start = StartInfo(spec, _namespaceName, _programs);
+        _stopGrace = spec.StopGrace;
         using var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => Forward(e.Data);
         process.ErrorDataReceived += (_, e) => Forward(e.Data);
         process.Start();
         _process = process;
+        StartError = null;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try
         {
-            if (_spec.Input is { } input)
+            if (spec.Input is { } input)
                 await process.StandardInput.WriteAsync(input.Text);
             process.StandardInput.Close();
         }
@@ -231,6 +236,35 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
         return process.ExitCode;
     }
 
+    /// <summary>How the program is started: by absolute path, through nsenter (itself by absolute path) into the router's namespace.</summary>
+    internal static ProcessStartInfo StartInfo(ProcessSpec spec, string? namespaceName, HelperPrograms programs)
+    {
+        if (!Path.IsPathFullyQualified(spec.Program))
+            throw new ArgumentException($"{spec.Name}: '{spec.Program}' is not an absolute path (see HelperPrograms)", nameof(spec));
+        var start = new ProcessStartInfo
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        // nsenter execs the program: the pid we signal is the program's own.
+        if (namespaceName is not null)
+        {
+            start.FileName = programs.Resolve("nsenter");
+            start.ArgumentList.Add($"--net=/run/netns/{namespaceName}");
+            start.ArgumentList.Add("--");
+            start.ArgumentList.Add(spec.Program);
+        }
+        else
+        {
+            start.FileName = spec.Program;
+        }
+        foreach (var argument in spec.Arguments)
+            start.ArgumentList.Add(argument);
+        return start;
+    }
+
     private void Terminate(Process process)
     {
         try
@@ -238,9 +272,9 @@ public sealed partial class SupervisedProcess : IAsyncDisposable
             if (process.HasExited)
                 return;
             Signals.Send(process.Id, Signals.Terminate);
-            if (!process.WaitForExit(_spec.StopGrace))
+            if (!process.WaitForExit(_stopGrace))
             {
-                LogKilled(_spec.Name, _spec.StopGrace.TotalSeconds);
+                LogKilled(_name, _stopGrace.TotalSeconds);
                 process.Kill(entireProcessTree: true);
             }
         }

@@ -26,6 +26,8 @@ public sealed partial class UplinkDhcpClient : IAsyncDisposable
     /// <summary>Applies a lease (null: remove the previous one) to the kernel.</summary>
     public delegate Task LeaseApplier(DhcpClient client, LeaseEvent? lease, LeaseEvent? previous);
 
+    private static readonly TimeSpan Holdoff = TimeSpan.FromSeconds(5);
+
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly LeaseApplier _apply;
@@ -35,17 +37,16 @@ public sealed partial class UplinkDhcpClient : IAsyncDisposable
     private Task? _handler;
     private volatile bool _stopping;
 
-    public UplinkDhcpClient(DhcpClient client, string? namespaceName, string hookPath, string hostname, TimeProvider time, ILogger logger, LeaseApplier apply)
+    public UplinkDhcpClient(DhcpClient client, string? namespaceName, string hookPath, string hostname, TimeProvider time, ILogger logger, LeaseApplier apply,
+        HelperPrograms? programs = null)
     {
         Client = client;
         _time = time;
         _logger = logger;
         _apply = apply;
-        // -f: stay in the foreground (supervised); -R: release the lease on SIGTERM; -t/-T: three
-        // discovers two seconds apart, then -A: wait five seconds and ask again, for ever.
-        _process = new SupervisedProcess(new ProcessSpec($"udhcpc on {client.Device}", "busybox",
-            ["udhcpc", "-i", client.Device.Value, "-f", "-R", "-t", "3", "-T", "2", "-A", "5", "-s", hookPath, "-x", $"hostname:{hostname}"],
-            TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)), namespaceName, time, logger);
+        var found = programs ?? HelperPrograms.System;
+        var name = $"udhcpc on {client.Device}";
+        _process = new SupervisedProcess(name, Holdoff, () => Spec(name, client, hookPath, hostname, found), namespaceName, time, logger, found);
         _process.Line += line =>
         {
             if (LeaseEvent.Parse(line) is { } parsed)
@@ -53,10 +54,28 @@ public sealed partial class UplinkDhcpClient : IAsyncDisposable
         };
         _process.Exited += code =>
         {
-            if (!_stopping)
+            if (_stopping)
+                return;
+            if (_process.StartError is { } error)
+            {
+                Failure = $"the DHCP client cannot start: {error}";
+                Record(UplinkState.Failed, $"{Failure}; trying again in {Holdoff.TotalSeconds} s");
+            }
+            else
+            {
                 Record(UplinkState.Discovering, $"the DHCP client exited ({code}); it starts again");
+            }
         };
     }
+
+    /// <summary>
+    /// busybox's udhcpc. -f: stay in the foreground (supervised); -R: release the lease on SIGTERM;
+    /// -t/-T: three discovers two seconds apart, then -A: wait five seconds and ask again, for ever.
+    /// </summary>
+    internal static ProcessSpec Spec(string name, DhcpClient client, string hookPath, string hostname, HelperPrograms programs) =>
+        new(name, programs.Resolve("busybox"),
+            ["udhcpc", "-i", client.Device.Value, "-f", "-R", "-t", "3", "-T", "2", "-A", "5", "-s", hookPath, "-x", $"hostname:{hostname}"],
+            Holdoff, TimeSpan.FromSeconds(5));
 
     public DhcpClient Client { get; }
 

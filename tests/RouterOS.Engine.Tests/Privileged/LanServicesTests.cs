@@ -96,7 +96,7 @@ public sealed class LanServicesTests
         await lan.DisposeAsync();
         File.Delete(lan.PidFile);
         // It daemonizes; its output goes nowhere, or reading it would wait for the daemon's end.
-        harness.Namespace.Exec("sh", "-c", $"{LanServices.Program} --conf-file={lan.ConfigFile} --pid-file={lan.PidFile} </dev/null >/dev/null 2>&1");
+        harness.Namespace.Exec("sh", "-c", $"{HelperPrograms.System.Resolve("dnsmasq")} --conf-file={lan.ConfigFile} --pid-file={lan.PidFile} </dev/null >/dev/null 2>&1");
         await Poll.UntilAsync(() => File.Exists(lan.PidFile) && File.ReadAllText(lan.PidFile).Trim().Length > 0, "the leftover dnsmasq's pid file");
         var leftover = int.Parse(File.ReadAllText(lan.PidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
 

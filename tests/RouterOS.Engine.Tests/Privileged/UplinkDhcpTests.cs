@@ -143,7 +143,7 @@ public sealed class UplinkDhcpTests
             address=/rebind.attacker.test/192.168.7.5
             dhcp-leasefile={Path.Combine(directory, "isp.leases")}
             """);
-        var start = new ProcessStartInfo("ip", ["netns", "exec", isp.Name, LanServices.Program, "--keep-in-foreground", "--user=root", $"--conf-file={config}"])
+        var start = new ProcessStartInfo("ip", ["netns", "exec", isp.Name, HelperPrograms.System.Resolve("dnsmasq"), "--keep-in-foreground", "--user=root", $"--conf-file={config}"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

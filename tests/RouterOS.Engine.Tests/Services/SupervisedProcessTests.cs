@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using RouterOS.Engine.Services;
+using RouterOS.Engine.Tests.Support;
 
 namespace RouterOS.Engine.Tests.Services;
 
@@ -142,6 +143,25 @@ public sealed class SupervisedProcessTests
         await UntilAsync(() => process.Restarts >= 1);
 
         Assert.Equal(-1, process.LastExitCode);
+    }
+
+    [Fact]
+    public async Task A_program_not_installed_fails_each_start_with_the_reason_until_it_is_installed()
+    {
+        using var directory = new ProgramDirectory();
+        await using var process = new SupervisedProcess("daemon", Short,
+            () => new ProcessSpec("daemon", directory.Programs.Resolve("daemon"), [], Short, Short), null, TimeProvider.System, NullLogger.Instance, directory.Programs);
+        var lines = new List<string>();
+        process.Line += line => { lock (lines) lines.Add(line); };
+
+        process.Start();
+        await UntilAsync(() => process.Restarts >= 1);
+        Assert.Equal(-1, process.LastExitCode);
+        Assert.StartsWith($"daemon is not installed: it is in none of {directory.Path}", process.StartError, StringComparison.Ordinal);
+
+        directory.Install("daemon", "echo installed; exec sleep 30");
+        await UntilAsync(() => { lock (lines) return lines.Contains("installed"); });
+        Assert.Null(process.StartError);
     }
 
     private static SupervisedProcess Supervise(string script, TimeSpan? stopGrace = null) =>

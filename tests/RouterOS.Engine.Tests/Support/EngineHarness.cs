@@ -48,9 +48,9 @@ internal sealed class EngineHarness : IDisposable
     }
 
     /// <summary>The DHCP and DNS tests need dnsmasq (the product runs it; make test installs dnsmasq-base).</summary>
-    public static bool HasDnsmasq => File.Exists(RouterOS.Engine.Services.LanServices.Program);
+    public static bool HasDnsmasq => RouterOS.Engine.Services.HelperPrograms.System.Has("dnsmasq");
 
-    public const string NeedsDnsmasq = "needs /usr/sbin/dnsmasq (make test installs dnsmasq-base)";
+    public const string NeedsDnsmasq = "needs dnsmasq in /usr/sbin, /usr/bin, /sbin or /bin (make test installs dnsmasq-base)";
 
     public string Links() => Namespace.Exec("ip", "-d", "link", "show");
 

@@ -48,16 +48,33 @@ public static class PppdCommand
     /// <paramref name="etcDirectory"/> over /etc/ppp: it reads no system-wide options or
     /// scripts (Debian's /etc/ppp/options says `auth`, its ip-up rewrites resolv.conf), and the
     /// files it writes (resolv.conf with the peer's DNS servers) stay in the engine's directory.
+    /// Every program on the way (unshare, sh, mount, pppd) is named by its absolute path.
     /// </summary>
-    public static ProcessSpec Spec(PppoeUplink uplink, string etcDirectory)
+    /// <exception cref="MissingProgramException">One of them is not installed.</exception>
+    public static ProcessSpec Spec(PppoeUplink uplink, string etcDirectory, HelperPrograms programs)
     {
         ArgumentNullException.ThrowIfNull(uplink);
-        // The directory is $0 and pppd's options "$@": nothing is interpolated into the script.
-        var arguments = new List<string> { "--mount", "--propagation", "private", "sh", "-c", "mount --bind \"$0\" /etc/ppp && exec pppd \"$@\"", etcDirectory };
+        ArgumentNullException.ThrowIfNull(programs);
+        // The directory is $0, mount and pppd $1 and $2, pppd's options the rest: nothing is interpolated into the script.
+        var arguments = new List<string>
+        {
+            "--mount", "--propagation", "private", "--", programs.Resolve("sh"), "-c", Script,
+            etcDirectory, programs.Resolve("mount"), programs.Resolve("pppd"),
+        };
         arguments.AddRange(Options(uplink, etcDirectory));
-        return new ProcessSpec($"pppd for {uplink.Name}", "unshare", arguments,
+        return new ProcessSpec(ProcessName(uplink), programs.Resolve("unshare"), arguments,
             TimeSpan.FromSeconds(uplink.RetryHoldoffSeconds), StopGrace, new HiddenInput(uplink.Password.Reveal()));
     }
+
+    /// <summary>For logs and states.</summary>
+    public static string ProcessName(PppoeUplink uplink)
+    {
+        ArgumentNullException.ThrowIfNull(uplink);
+        return $"pppd for {uplink.Name}";
+    }
+
+    /// <summary>Bind-mounts $0 over /etc/ppp with the mount at $1, then becomes the pppd at $2 with the remaining arguments.</summary>
+    private const string Script = "mount=$1 pppd=$2; shift 2; \"$mount\" --bind \"$0\" /etc/ppp && exec \"$pppd\" \"$@\"";
 
     /// <summary>After SIGTERM pppd sends PADT and LCP terminate; it waits up to 3 s for the peer's ack.</summary>
     public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(8);

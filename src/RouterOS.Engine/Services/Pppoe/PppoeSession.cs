@@ -64,20 +64,26 @@ public sealed partial class PppoeSession : IAsyncDisposable
     private string? _remoteMessage;
     private PppoeFailure? _attemptFailure;
 
-    public PppoeSession(PppoeUplink uplink, string? namespaceName, string etcDirectory, TimeProvider time, ILogger logger, SessionApplier apply)
-        : this(uplink, namespaceName, etcDirectory, time, logger, apply, PppdCommand.Spec(uplink, etcDirectory))
+    /// <param name="programs">Where pppd and what starts it are found (<see cref="HelperPrograms.System"/> unless given).</param>
+    public PppoeSession(PppoeUplink uplink, string? namespaceName, string etcDirectory, TimeProvider time, ILogger logger, SessionApplier apply, HelperPrograms? programs = null)
+        : this(uplink, etcDirectory, time, logger, apply, Supervise(uplink, namespaceName, etcDirectory, time, logger, programs ?? HelperPrograms.System))
     {
     }
 
     /// <param name="pppd">How pppd is run (tests give a scripted stand-in).</param>
     internal PppoeSession(PppoeUplink uplink, string? namespaceName, string etcDirectory, TimeProvider time, ILogger logger, SessionApplier apply, ProcessSpec pppd)
+        : this(uplink, etcDirectory, time, logger, apply, new SupervisedProcess(pppd, namespaceName, time, logger))
+    {
+    }
+
+    private PppoeSession(PppoeUplink uplink, string etcDirectory, TimeProvider time, ILogger logger, SessionApplier apply, SupervisedProcess process)
     {
         Uplink = uplink;
         _etcDirectory = etcDirectory;
         _time = time;
         _logger = logger;
         _apply = apply;
-        _process = new SupervisedProcess(pppd, namespaceName, time, logger);
+        _process = process;
         // Lines, exits and starts are handled one at a time, in the order they happened.
         _process.Line += line =>
         {
@@ -95,7 +101,7 @@ public sealed partial class PppoeSession : IAsyncDisposable
             if (authenticationFailed && Interlocked.Increment(ref _authenticationFailures) >= MaxAuthenticationFailures)
                 _process.GiveUp();
             LastExitCode = code;
-            _signals.Writer.TryWrite(new(SignalKind.Exited, null));
+            _signals.Writer.TryWrite(new(SignalKind.Exited, null, _process.StartError));
         };
         _process.StateChanged += state =>
         {
@@ -103,6 +109,11 @@ public sealed partial class PppoeSession : IAsyncDisposable
                 _signals.Writer.TryWrite(new(SignalKind.Redialling, null));
         };
     }
+
+    /// <summary>pppd as the engine runs it: the spec is made at each start, when its programs are looked up.</summary>
+    private static SupervisedProcess Supervise(PppoeUplink uplink, string? namespaceName, string etcDirectory, TimeProvider time, ILogger logger, HelperPrograms programs) =>
+        new(PppdCommand.ProcessName(uplink), TimeSpan.FromSeconds(uplink.RetryHoldoffSeconds), () => PppdCommand.Spec(uplink, etcDirectory, programs),
+            namespaceName, time, logger, programs);
 
     public PppoeUplink Uplink { get; private set; }
 
@@ -187,7 +198,7 @@ public sealed partial class PppoeSession : IAsyncDisposable
                         await HandleAsync(signal.Line!);
                         break;
                     case SignalKind.Exited:
-                        await EndedAsync();
+                        await EndedAsync(signal.StartError);
                         break;
                     case SignalKind.Redialling when !_stopping:
                         Record(PppoeState.Discovery, $"dialling again: looking for a PPPoE server on {Uplink.Parent}");
@@ -269,7 +280,8 @@ public sealed partial class PppoeSession : IAsyncDisposable
         }
     }
 
-    private async Task EndedAsync()
+    /// <param name="startError">Why pppd could not be started at all (e.g. it is not installed); null when it ran.</param>
+    private async Task EndedAsync(string? startError)
     {
         var code = LastExitCode ?? -1;
         if (Link is { } ended)
@@ -280,7 +292,9 @@ public sealed partial class PppoeSession : IAsyncDisposable
         UpSince = null;
         if (_stopping)
             return;
-        var failure = _attemptFailure ?? PppdExit.Describe(code, Uplink.Parent.ToString());
+        var failure = startError is not null
+            ? new PppoeFailure($"pppd cannot be started: {startError}", "install what is missing (Debian: the ppp package); the engine tries again by itself")
+            : _attemptFailure ?? PppdExit.Describe(code, Uplink.Parent.ToString());
         ResetAttempt();
         if (failure is null)
         {
@@ -325,7 +339,7 @@ public sealed partial class PppoeSession : IAsyncDisposable
         Redialling,
     }
 
-    private readonly record struct Signal(SignalKind Kind, PppdLine? Line);
+    private readonly record struct Signal(SignalKind Kind, PppdLine? Line, string? StartError = null);
 
     [LoggerMessage(LogLevel.Information, "PPPoE {Name}: {Detail}")]
     private partial void LogEvent(string name, string detail);

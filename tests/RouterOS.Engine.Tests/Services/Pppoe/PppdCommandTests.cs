@@ -1,6 +1,7 @@
 using RouterOS.Domain.Model;
 using RouterOS.Domain.Values;
 using RouterOS.Engine.Services.Pppoe;
+using RouterOS.Engine.Tests.Support;
 
 namespace RouterOS.Engine.Tests.Services.Pppoe;
 
@@ -45,13 +46,14 @@ public sealed class PppdCommandTests
     [Fact]
     public void The_password_is_never_an_argument_only_hidden_standard_input()
     {
-        var spec = PppdCommand.Spec(Uplink(), "/state/ppp/ppp-wan");
+        using var programs = new ProgramDirectory("unshare", "sh", "mount", "pppd");
+        var spec = PppdCommand.Spec(Uplink(), "/state/ppp/ppp-wan", programs.Programs);
 
         Assert.DoesNotContain(spec.Arguments, argument => argument.Contains("s3cr", StringComparison.Ordinal));
         Assert.Equal(Password, spec.Input!.Text);
         Assert.DoesNotContain("s3cr", spec.ToString(), StringComparison.Ordinal);
-        // pppd runs with the uplink's own /etc/ppp: the directory is an argument of the script, not part of it.
-        Assert.Equal(["--mount", "--propagation", "private", "sh", "-c", "mount --bind \"$0\" /etc/ppp && exec pppd \"$@\"", "/state/ppp/ppp-wan"], spec.Arguments.Take(7));
+        // pppd runs with the uplink's own /etc/ppp: the directory and the programs are arguments of the script, not part of it.
+        Assert.Equal(["-c", "mount=$1 pppd=$2; shift 2; \"$mount\" --bind \"$0\" /etc/ppp && exec \"$pppd\" \"$@\"", "/state/ppp/ppp-wan"], spec.Arguments.Skip(5).Take(3));
     }
 
     [Fact]
