@@ -67,7 +67,24 @@ internal static partial class DurableFile
         }
         Directory.CreateDirectory(full, OwnerOnlyDirectory);
         File.SetUnixFileMode(full, OwnerOnlyDirectory);
+        RemoveInterruptedWrites(full);
         return full;
+    }
+
+    /// <summary>
+    /// Deletes the temporary files of writes that a crash or power cut stopped before their rename:
+    /// each directory has one writing process, which calls this at its start, so no write is under way.
+    /// </summary>
+    private static void RemoveInterruptedWrites(string directory)
+    {
+        foreach (var file in Directory.EnumerateFiles(directory, "*.tmp"))
+        {
+            // Only names Write makes: NAME.<32 hex digits>.tmp, never a file someone else put here.
+            var stem = Path.GetFileNameWithoutExtension(file);
+            var dot = stem.LastIndexOf('.');
+            if (dot > 0 && stem.Length - dot - 1 == 32 && Guid.TryParseExact(stem[(dot + 1)..], "N", out _))
+                File.Delete(file);
+        }
     }
 
     /// <summary>Takes group and others' access away from a file written before files were made owner-only; no file, nothing to do.</summary>

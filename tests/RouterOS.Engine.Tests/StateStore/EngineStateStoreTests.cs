@@ -56,6 +56,22 @@ public sealed class EngineStateStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_write_a_crash_cut_short_leaves_no_temporary_file_after_the_next_start()
+    {
+        new EngineStateStore(StateDirectory).SaveApplied(4, WithPppoe);
+        var interrupted = Path.Combine(StateDirectory, $"applied.json.{Guid.NewGuid():N}.tmp");
+        var notOurs = Path.Combine(StateDirectory, "notes.tmp");
+        File.WriteAllText(interrupted, "{ half a revi");
+        File.WriteAllText(notOurs, "someone else's");
+
+        var reopened = new EngineStateStore(StateDirectory);
+
+        Assert.False(File.Exists(interrupted));
+        Assert.True(File.Exists(notOurs));
+        Assert.Equal(4, reopened.Applied?.Revision);
+    }
+
+    [Fact]
     public void The_pppoe_password_is_kept_for_redialling_after_a_restart_but_only_in_files_no_one_else_can_read()
     {
         var store = new EngineStateStore(StateDirectory);
