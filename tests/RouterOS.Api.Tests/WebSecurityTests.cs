@@ -71,6 +71,54 @@ public sealed class WebSecurityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_configured_hostname_and_its_lan_domain_name_are_accepted_as_host_and_follow_commits()
+    {
+        using var automation = await _api.CreateTokenClientAsync();
+        await automation.PutJsonAsync("/api/v1/config", ApiCalls.Example("home-router")).ExpectAsync(HttpStatusCode.OK); // DHCP domain "lan"
+        await automation.PutJsonAsync("/api/v1/system", """{ "hostname": "edge-one" }""").ExpectAsync(HttpStatusCode.OK);
+
+        // Only in the candidate: not the router's name yet.
+        Assert.Equal(HttpStatusCode.BadRequest, await StatusWithHostAsync("edge-one"));
+        await automation.PostJsonAsync("/api/v1/commit", """{ "message": "named edge-one" }""").ExpectAsync(HttpStatusCode.Created);
+
+        Assert.Equal(HttpStatusCode.OK, await StatusWithHostAsync("edge-one"));
+        Assert.Equal(HttpStatusCode.OK, await StatusWithHostAsync("EDGE-ONE.lan:8443"));
+        Assert.Equal(HttpStatusCode.OK, await StatusWithHostAsync("edge-one.lan."));
+        Assert.Equal(HttpStatusCode.BadRequest, await StatusWithHostAsync("edge-one.attacker.example"));
+        Assert.Equal(HttpStatusCode.BadRequest, await StatusWithHostAsync("attacker.example"));
+
+        // A new name committed replaces the old one, without a restart.
+        await automation.PutJsonAsync("/api/v1/system", """{ "hostname": "edge-two" }""").ExpectAsync(HttpStatusCode.OK);
+        await automation.PostJsonAsync("/api/v1/commit", """{ "message": "renamed" }""").ExpectAsync(HttpStatusCode.Created);
+
+        Assert.Equal(HttpStatusCode.OK, await StatusWithHostAsync("edge-two.lan"));
+        Assert.Equal(HttpStatusCode.BadRequest, await StatusWithHostAsync("edge-one"));
+        Assert.Equal(HttpStatusCode.BadRequest, await StatusWithHostAsync("edge-one.lan"));
+    }
+
+    private async Task<HttpStatusCode> StatusWithHostAsync(string host)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/auth/session");
+        request.Headers.Host = host;
+        using var response = await _api.CreateClient().SendAsync(request, TestContext.Current.CancellationToken);
+        return response.StatusCode;
+    }
+
+    [Theory]
+    [InlineData(null, new string[0])]
+    [InlineData("""{ "schemaVersion": 1 }""", new string[0])]
+    [InlineData("""{ "schemaVersion": 1, "system": { "hostname": "gw" } }""", new[] { "gw" })]
+    [InlineData("""{ "schemaVersion": 1, "system": { "hostname": "gw" }, "dhcp": { "servers": [ { "device": "br0", "rangeStart": "10.0.0.10", "rangeEnd": "10.0.0.20", "domain": "home.arpa" }, { "device": "br1", "rangeStart": "10.1.0.10", "rangeEnd": "10.1.0.20", "domain": "guest.lan", "enabled": false }, { "device": "br2", "rangeStart": "10.2.0.10", "rangeEnd": "10.2.0.20" } ] } }""",
+        new[] { "gw", "gw.home.arpa", "gw.guest.lan" })]
+    [InlineData("""{ "schemaVersion": 1, "dhcp": { "servers": [ { "device": "br0", "rangeStart": "10.0.0.10", "rangeEnd": "10.0.0.20", "domain": "lan" } ] } }""", new string[0])] // no hostname: no name
+    public void The_configured_names_are_the_hostname_and_the_hostname_in_each_dhcp_domain(string? config, string[] expected)
+    {
+        var parsed = config is null ? null : Domain.Json.RouterConfigJson.Read(System.Text.Encoding.UTF8.GetBytes(config)).Config;
+
+        Assert.Equal(expected.Order(), ConfiguredHostNames.NamesOf(parsed).Order());
+    }
+
+    [Fact]
     public async Task The_certificate_is_made_once_kept_owner_only_in_the_keys_directory_and_its_fingerprint_is_in_the_status()
     {
         using var browser = await _api.CreateBrowserAsync();

@@ -8,10 +8,11 @@ namespace RouterOS.Api.Hosting;
 /// Answers only requests addressed to the router by one of its own names or addresses. A web page
 /// on the internet can make a LAN browser send requests to the router under the page's own name
 /// (DNS rebinding); the Host header then carries that foreign name, and is refused with 400.
-/// Accepted: localhost, the host's name, <see cref="RouterApiOptions.HostNames"/>, and any address
-/// the router has at this moment (they change with DHCP and PPPoE, so they are read again every few seconds).
+/// Accepted: localhost, the host's name, <see cref="RouterApiOptions.HostNames"/>, the names the
+/// running configuration gives the router (<see cref="ConfiguredHostNames"/>), and any address the
+/// router has at this moment (they change with DHCP and PPPoE, so they are read again every few seconds).
 /// </summary>
-internal sealed class HostCheck(IOptions<RouterApiOptions> options, TimeProvider time)
+internal sealed class HostCheck(IOptions<RouterApiOptions> options, ConfiguredHostNames configured, TimeProvider time)
 {
     private static readonly TimeSpan AddressesValidFor = TimeSpan.FromSeconds(5);
 
@@ -22,7 +23,7 @@ internal sealed class HostCheck(IOptions<RouterApiOptions> options, TimeProvider
     private HashSet<IPAddress> _addresses = [];
     private DateTimeOffset _addressesRead = DateTimeOffset.MinValue;
 
-    public bool Accepts(HostString host)
+    public async ValueTask<bool> AcceptsAsync(HostString host, CancellationToken cancellationToken)
     {
         if (!host.HasValue)
             return false;
@@ -30,7 +31,10 @@ internal sealed class HostCheck(IOptions<RouterApiOptions> options, TimeProvider
         if (name.StartsWith('[') && name.EndsWith(']'))
             name = name[1..^1];
         if (!IPAddress.TryParse(name, out var address))
-            return _names.Contains(name) || name.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);
+        {
+            return _names.Contains(name) || name.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
+                || (await configured.GetAsync(cancellationToken)).Contains(name);
+        }
         address = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : WithoutScope(address);
         return IPAddress.IsLoopback(address) || OwnAddresses().Contains(address);
     }
@@ -60,7 +64,7 @@ internal static class HostCheckMiddleware
     public static IApplicationBuilder UseHostCheck(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         var check = http.RequestServices.GetRequiredService<HostCheck>();
-        if (!http.RequestServices.GetRequiredService<IOptions<RouterApiOptions>>().Value.CheckHost || check.Accepts(http.Request.Host))
+        if (!http.RequestServices.GetRequiredService<IOptions<RouterApiOptions>>().Value.CheckHost || await check.AcceptsAsync(http.Request.Host, http.RequestAborted))
         {
             await next(http);
             return;

@@ -44,7 +44,7 @@ public sealed class RouterApiOptions
     /// </summary>
     public int HttpsPort { get; set; } = 8443;
 
-    /// <summary>Names the router answers to besides localhost and its host name (e.g. "router.lan"); see <see cref="HostCheck"/>.</summary>
+    /// <summary>Names the router answers to besides localhost, the machine's host name and the configured system.hostname (e.g. a name in the ISP's DNS); see <see cref="HostCheck"/>.</summary>
     public string[] HostNames { get; set; } = [];
 
     /// <summary>Refuse requests whose Host is not one of the router's names or addresses (DNS rebinding). On unless a reverse proxy in front rewrites Host.</summary>

@@ -35,6 +35,7 @@ public static class RouterApiServices
         services.Configure<KeyManagementOptions>(management => management.XmlRepository = new DurableXmlRepository(keys));
         var certificate = HttpsCertificate.LoadOrCreate(keys);
         services.AddSingleton(certificate);
+        services.AddSingleton<ConfiguredHostNames>();
         services.AddSingleton<HostCheck>();
         // Before the server starts: the admin compares this with what the browser shows.
         Console.WriteLine($"HTTPS certificate SHA-256: {certificate.Sha256Fingerprint}");

@@ -22,7 +22,7 @@ public sealed record RevisionSummary(
 }
 
 /// <summary>The committed revisions. "Running" is the newest one that is applied (pending or confirmed).</summary>
-public sealed class RevisionStore(RouterDbContext db, StoredConfigCodec codec)
+public sealed class RevisionStore(RouterDbContext db, StoredConfigCodec codec, Hosting.ConfiguredHostNames hostNames)
 {
     private static readonly RevisionState[] Applied = [RevisionState.Pending, RevisionState.Confirmed];
 
@@ -83,6 +83,8 @@ public sealed class RevisionStore(RouterDbContext db, StoredConfigCodec codec)
         if (state != RevisionState.Pending)
             row.ConfirmDeadline = null;
         await db.SaveChangesAsync(cancellationToken);
+        // Any state change can change which revision runs, and with it the router's names.
+        hostNames.Changed();
     }
 
     public async Task<IReadOnlyList<long>> InterruptedAsync(CancellationToken cancellationToken) =>
