@@ -27,6 +27,9 @@ public sealed class Browser : IAsyncDisposable
 
     public static async Task<Browser> LaunchAsync()
     {
+        // Assertions wait as long as actions do (NewPageAsync): after a full page load the app
+        // starts again, which on a busy 2-core machine takes longer than Playwright's 5 s default.
+        Assertions.SetDefaultExpectTimeout(30_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Args = ChromiumArguments, Headless = true });
         return new Browser(playwright, browser);
