@@ -27,4 +27,6 @@ namespace RouterOS.Dashboard.Services;
 [JsonSerializable(typeof(LoginRequest))]
 [JsonSerializable(typeof(CommitRequest))]
 [JsonSerializable(typeof(TokenRequest))]
+[JsonSerializable(typeof(PasswordChangeRequest))]
+[JsonSerializable(typeof(List<SessionInfo>))]
 public sealed partial class DashboardJson : JsonSerializerContext;

@@ -57,9 +57,12 @@ public sealed record PlanView(bool Valid, IReadOnlyList<ConfigFinding> Findings,
 public sealed record RevisionSummary(long Number, DateTimeOffset CreatedAt, string Author, string Source, string Message, string State,
     long? PreviousNumber, DateTimeOffset? ConfirmDeadline, string? Outcome, int ChangeCount);
 
-public sealed record TokenView(string Name, string Scope, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? LastUsedAt);
+/// <param name="ExpiresAt">Null: valid until revoked.</param>
+/// <param name="Expired">By the router's clock, which decides.</param>
+public sealed record TokenView(string Name, string Scope, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? LastUsedAt,
+    DateTimeOffset? ExpiresAt = null, bool Expired = false);
 
-public sealed record CreatedToken(string Name, string Scope, string Token);
+public sealed record CreatedToken(string Name, string Scope, string Token, DateTimeOffset? ExpiresAt = null);
 
 public sealed record AuditView(DateTimeOffset At, string Actor, string Source, string Method, string Path, int Status, string? RemoteAddress);
 
@@ -70,7 +73,15 @@ public sealed record LoginRequest(string Username, string Password);
 /// <param name="ConfirmWithinSeconds">Null: confirmed at once.</param>
 public sealed record CommitRequest(string Message, int? ConfirmWithinSeconds);
 
-public sealed record TokenRequest(string Name, string Scope);
+/// <param name="ExpiresAt">Null (left out): valid until revoked.</param>
+public sealed record TokenRequest(string Name, string Scope,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? ExpiresAt = null);
+
+public sealed record PasswordChangeRequest(string CurrentPassword, string NewPassword);
+
+/// <summary>A browser signed in as the admin.</summary>
+/// <param name="Current">The session of this browser.</param>
+public sealed record SessionInfo(string Id, DateTimeOffset CreatedAt, DateTimeOffset LastSeenAt, string? RemoteAddress, string? UserAgent, bool Current);
 
 public sealed record DhcpLeaseView(string Mac, string Address, string? Hostname, DateTimeOffset? Expires);
 

@@ -88,15 +88,25 @@ public sealed class RouterApi(HttpClient http)
 
     public async Task<IReadOnlyList<TokenView>> TokensAsync() => await http.GetFromJsonAsync("api/v1/tokens", Json.ListTokenView) ?? [];
 
+    /// <param name="expiresAt">Null: valid until revoked.</param>
     /// <returns>The token (shown this once), or why there is none.</returns>
-    public async Task<(CreatedToken? Token, string? Error)> CreateTokenAsync(string name, string scope)
+    public async Task<(CreatedToken? Token, string? Error)> CreateTokenAsync(string name, string scope, DateTimeOffset? expiresAt = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/tokens") { Content = JsonContent.Create(new TokenRequest(name, scope), Json.TokenRequest) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/tokens") { Content = JsonContent.Create(new TokenRequest(name, scope, expiresAt), Json.TokenRequest) };
         using var response = await SendChangeAsync(request);
         return response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync(Json.CreatedToken), null) : (null, await ErrorOfAsync(response));
     }
 
     public Task<string?> RevokeTokenAsync(string name) => SendAsync(HttpMethod.Delete, $"api/v1/tokens/{Uri.EscapeDataString(name)}", null, antiforgery: true);
+
+    /// <returns>Null when changed, otherwise why not in the API's words ("newPassword: ...", "currentPassword: ...").</returns>
+    public Task<string?> ChangePasswordAsync(string currentPassword, string newPassword) =>
+        SendAsync(HttpMethod.Post, "api/v1/auth/password", JsonContent.Create(new PasswordChangeRequest(currentPassword, newPassword), Json.PasswordChangeRequest), antiforgery: true);
+
+    /// <summary>The browsers signed in as this admin, this one marked.</summary>
+    public async Task<IReadOnlyList<SessionInfo>> SessionsAsync() => await http.GetFromJsonAsync("api/v1/auth/sessions", Json.ListSessionInfo) ?? [];
+
+    public Task<string?> RevokeSessionAsync(string id) => SendAsync(HttpMethod.Delete, $"api/v1/auth/sessions/{Uri.EscapeDataString(id)}", null, antiforgery: true);
 
     /// <summary>A change request: with the session's antiforgery token, as the API requires of browsers.</summary>
     public async Task<HttpResponseMessage> SendChangeAsync(HttpRequestMessage request)
