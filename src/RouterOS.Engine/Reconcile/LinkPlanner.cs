@@ -13,8 +13,9 @@ namespace RouterOS.Engine.Reconcile;
 /// can change live is changed live; only a VLAN device's parent, id or protocol needs a
 /// recreate. Devices the configuration does not name are never touched, except to put back what
 /// the engine changed on them (<see cref="KernelOriginals"/>), and only devices the engine made
-/// (named by the previous configuration) are ever deleted. A setting left unset gets the value
-/// the kernel had before the engine first changed it, if it did.
+/// (named by the previous configuration, and not found in the kernel when first named) are ever
+/// deleted. A setting left unset gets the value the kernel had before the engine first changed
+/// it, if it did: a device in no bridge of the configuration goes back to the bridge it was in.
 /// </summary>
 internal static class LinkPlanner
 {
@@ -31,6 +32,7 @@ internal static class LinkPlanner
         var ownedVlans = context.Previous.Vlans.Select(vlan => vlan.Name).ToHashSet();
 
         DeleteWhatIsNoLongerWanted(context, steps);
+        var deleted = steps.OfType<DeleteLinkStep>().Select(step => step.Name).ToHashSet(StringComparer.Ordinal);
 
         foreach (var port in desired.Ports)
         {
@@ -41,8 +43,8 @@ internal static class LinkPlanner
                 continue;
             }
             var original = context.Originals.Of(link.Name);
-            AddChange(steps, path, link, port.Mtu?.Value ?? original?.Mtu, port.Enabled, graph.BridgeOf(port.Name)?.ToString(),
-                port.Mac?.ToString() ?? original?.Mac, managedBridges);
+            AddChange(steps, path, link, port.Mtu?.Value ?? original?.Mtu, port.Enabled,
+                graph.BridgeOf(port.Name)?.ToString() ?? OriginalMaster(context, path, original, deleted), port.Mac?.ToString() ?? original?.Mac, managedBridges);
         }
 
         foreach (var bridge in desired.Bridges)
@@ -53,7 +55,7 @@ internal static class LinkPlanner
         // A VLAN device on another is created after it: each has one tag more than its parent.
         foreach (var vlan in desired.Vlans.OrderBy(vlan => graph.VlanDepth(vlan.Name)))
         {
-            PlanVlan(context, steps, vlan, graph, managedBridges, ownedVlans);
+            PlanVlan(context, steps, vlan, graph, managedBridges, ownedVlans, deleted);
         }
 
         foreach (var bridge in desired.Bridges.Where(bridge => bridge.VlanFiltering))
@@ -79,8 +81,11 @@ internal static class LinkPlanner
 
     private static void DeleteWhatIsNoLongerWanted(PlanContext context, List<PlanStep> steps)
     {
-        var wanted = context.Desired.Bridges.Select(bridge => bridge.Name).Concat(context.Desired.Vlans.Select(vlan => vlan.Name)).ToHashSet();
-        foreach (var vlan in context.Previous.Vlans.Where(vlan => !wanted.Contains(vlan.Name)))
+        var wanted = context.Desired.Bridges.Select(bridge => bridge.Name.Value).Concat(context.Desired.Vlans.Select(vlan => vlan.Name.Value))
+            .ToHashSet(StringComparer.Ordinal);
+        // A device the kernel had before a configuration named it is put back, not deleted (RestoreWhatIsNoLongerNamed).
+        wanted.UnionWith(context.Originals.Links.Where(link => link.Adopted).Select(link => link.Device));
+        foreach (var vlan in context.Previous.Vlans.Where(vlan => !wanted.Contains(vlan.Name.Value)))
         {
             if (context.Kernel.Link(vlan.Name.ToString()) is { Kind: "vlan" })
             {
@@ -88,7 +93,7 @@ internal static class LinkPlanner
                     $"delete VLAN device {vlan.Name}: no longer in the configuration"));
             }
         }
-        foreach (var bridge in context.Previous.Bridges.Where(bridge => !wanted.Contains(bridge.Name)))
+        foreach (var bridge in context.Previous.Bridges.Where(bridge => !wanted.Contains(bridge.Name.Value)))
         {
             if (context.Kernel.Link(bridge.Name.ToString()) is { Kind: "bridge" })
             {
@@ -98,19 +103,50 @@ internal static class LinkPlanner
         }
     }
 
-    /// <summary>Devices the configuration no longer names get back what the engine changed on them (a port dropped from it).</summary>
+    /// <summary>
+    /// Devices the configuration no longer names get back what the engine changed on them: a port
+    /// dropped from it, a bridge or VLAN device it had adopted.
+    /// </summary>
     private static void RestoreWhatIsNoLongerNamed(PlanContext context, List<PlanStep> steps)
     {
         var deleted = steps.OfType<DeleteLinkStep>().Select(step => step.Name).ToHashSet(StringComparer.Ordinal);
+        var named = ManagedSettings.Index(context.Desired);
         foreach (var original in context.Originals.Links)
         {
-            if (ManagedSettings.Of(context.Desired, original.Device) != default || deleted.Contains(original.Device)
+            if (named.ContainsKey(original.Device) || deleted.Contains(original.Device)
                 || context.Kernel.Link(original.Device) is not { } link)
             {
                 continue;
             }
-            AddChange(steps, $"restore[{original.Device}]", link, original.Mtu, original.Up, null, original.Mac, managedBridges: []);
+            var path = $"restore[{original.Device}]";
+            if (original.Bridge is { } settings && link.Kind == "bridge"
+                && BridgeOriginals.Difference(settings, link.Bridge ?? new BridgeAttributes()) is var back && back != new BridgeAttributes())
+            {
+                steps.Add(new ChangeBridgeStep(path, link.Name, back, $"change bridge {link.Name} back: {Describe(back)}"));
+            }
+            // Its bridge only as recorded: one it was in before the configuration named it is not the engine's to leave.
+            AddChange(steps, path, link, original.Mtu, original.Up, OriginalMaster(context, path, original, deleted), original.Mac, managedBridges: []);
         }
+    }
+
+    /// <summary>
+    /// The bridge <paramref name="original"/> says the device was in ("" for none), to put it back
+    /// there; null when there is no record. A bridge that is gone (or goes in this plan) cannot be
+    /// put back: the device is then taken out of the engine's bridge, and the plan says so.
+    /// </summary>
+    private static string? OriginalMaster(PlanContext context, string path, LinkOriginal? original, HashSet<string> deleted)
+    {
+        if (original?.Master is not { } master || master.Length == 0)
+        {
+            return original?.Master;
+        }
+        if (context.Kernel.Link(master) is { Kind: "bridge" } && !deleted.Contains(master))
+        {
+            return master;
+        }
+        context.Findings.Add(ConfigFinding.Warning(path,
+            $"{original.Device} was a port of bridge {master} before the engine changed it; {master} is gone, so {original.Device} is put in no bridge"));
+        return "";
     }
 
     private static void PlanBridge(PlanContext context, List<PlanStep> steps, Bridge bridge, HashSet<InterfaceName> owned)
@@ -141,22 +177,23 @@ internal static class LinkPlanner
                 bridge.Enabled ? $"bring {name} up" : $"leave {name} down"));
             return;
         }
-        var current = existing.Bridge ?? new BridgeAttributes();
-        var change = new BridgeAttributes(
-            Stp: current.Stp == wanted.Stp ? null : wanted.Stp,
-            VlanFiltering: (current.VlanFiltering ?? false) == bridge.VlanFiltering ? null : bridge.VlanFiltering,
-            VlanProtocol: wanted.VlanProtocol is { } protocol && current.VlanProtocol != protocol ? protocol : null,
-            DefaultPvid: wanted.DefaultPvid is { } pvid && current.DefaultPvid != pvid ? pvid : null);
+        var original = context.Originals.Of(name);
+        // Without VLAN filtering the configuration leaves protocol and default PVID to the kernel: what it had, if the engine changed them.
+        var change = BridgeOriginals.Difference(wanted with
+        {
+            VlanFiltering = bridge.VlanFiltering,
+            VlanProtocol = wanted.VlanProtocol ?? original?.Bridge?.VlanProtocol,
+            DefaultPvid = wanted.DefaultPvid ?? original?.Bridge?.DefaultPvid,
+        }, existing.Bridge ?? new BridgeAttributes());
         if (change != new BridgeAttributes())
         {
             steps.Add(new ChangeBridgeStep(path, name, change, $"change bridge {name}: {Describe(change)}"));
         }
-        var original = context.Originals.Of(name);
         AddChange(steps, path, existing, bridge.Mtu?.Value ?? original?.Mtu, bridge.Enabled, null, bridge.Mac?.ToString() ?? original?.Mac, managedBridges: []);
     }
 
     private static void PlanVlan(PlanContext context, List<PlanStep> steps, VlanDevice vlan, DeviceGraph graph, HashSet<string> managedBridges,
-        HashSet<InterfaceName> ownedVlans)
+        HashSet<InterfaceName> ownedVlans, HashSet<string> deleted)
     {
         var path = ConfigPath.Item("vlans", vlan.Name);
         var name = vlan.Name.ToString();
@@ -188,10 +225,12 @@ internal static class LinkPlanner
             return;
         }
         var original = context.Originals.Of(name);
-        AddChange(steps, path, existing, vlan.Mtu?.Value ?? original?.Mtu, vlan.Enabled, graph.BridgeOf(vlan.Name)?.ToString(), original?.Mac, managedBridges);
+        AddChange(steps, path, existing, vlan.Mtu?.Value ?? original?.Mtu, vlan.Enabled,
+            graph.BridgeOf(vlan.Name)?.ToString() ?? OriginalMaster(context, path, original, deleted), original?.Mac, managedBridges);
     }
 
     /// <summary>One change step for whatever differs of MTU, admin state, bridge membership and MAC (null: leave it).</summary>
+    /// <param name="master">The bridge to be in; "" for none; null to leave it, unless it is a bridge of <paramref name="managedBridges"/>.</param>
     private static void AddChange(List<PlanStep> steps, string path, KernelLink link, int? mtu, bool? up, string? master, string? mac, HashSet<string> managedBridges)
     {
         var what = new List<string>();
@@ -206,10 +245,15 @@ internal static class LinkPlanner
             what.Add(changedUp ? "up" : "down");
         }
         string? newMaster = null;
-        if (master is not null && link.Master != master)
+        if (master is { Length: > 0 } && link.Master != master)
         {
             newMaster = master;
             what.Add($"join bridge {master}");
+        }
+        else if (master is "" && link.Master is { } former)
+        {
+            newMaster = "";
+            what.Add($"leave bridge {former}");
         }
         else if (master is null && link.Master is { } current && managedBridges.Contains(current))
         {

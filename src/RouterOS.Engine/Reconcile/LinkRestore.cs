@@ -5,7 +5,7 @@ namespace RouterOS.Engine.Reconcile;
 /// <summary>
 /// After a failed apply, replanning to the previous configuration puts back what that
 /// configuration names, but not settings it leaves to the kernel: a port's MTU, admin state, MAC
-/// or bridge the failed attempt changed. These steps put every link that existed before the apply
+/// or bridge, or a bridge's own settings, the failed attempt changed. These steps put every link that existed before the apply
 /// (same name, same index) back as it was.
 /// </summary>
 public static class LinkRestore
@@ -19,6 +19,11 @@ public static class LinkRestore
             if (!current.TryGetValue(was.Name, out var link) || link.Index != was.Index)
             {
                 continue;
+            }
+            if (was.Bridge is { } settings && link.Bridge is { } settingsNow
+                && BridgeOriginals.Difference(settings, settingsNow) is var back && back != new Netlink.Route.BridgeAttributes())
+            {
+                steps.Add(new ChangeBridgeStep($"restore[{was.Name}]", was.Name, back, $"bridge {was.Name}: back to its settings before the failed apply"));
             }
             int? mtu = link.Mtu != was.Mtu ? was.Mtu : null;
             bool? up = link.Up != was.Up ? was.Up : null;

@@ -359,7 +359,7 @@ public sealed partial class RouterEngine : IDisposable
         }
         if (outcome.Succeeded)
         {
-            SaveOriginals(originals, originals.After(config, plan, before));
+            SaveOriginals(originals, originals.After(config, previous, plan, before));
             return new ApplyResult(true, plan, null, null, session.KernelWrites - writesBefore);
         }
         LogApplyFailed(outcome.FailedStep!.ToString(), outcome.Error);
@@ -374,7 +374,7 @@ public sealed partial class RouterEngine : IDisposable
     private void Restore(KernelSession session, RouterConfig? previous, RouterConfig attempted, KernelState before)
     {
         var target = previous ?? RouterConfig.Empty;
-        var plan = Planner.Create(target, Ownership.Union(previous, attempted), session.Read(), Capabilities, loadedRuleset: null, _store.Originals);
+        var plan = Planner.Create(target, Ownership.Union(previous, Ownership.CreatedBy(attempted, before)), session.Read(), Capabilities, loadedRuleset: null, _store.Originals);
         var steps = previous is null ? plan.Steps.Where(step => step is not RulesetStep).ToList() : plan.Steps;
         var outcome = Applier.Execute(plan with { Steps = steps }, session);
         if (previous is null)

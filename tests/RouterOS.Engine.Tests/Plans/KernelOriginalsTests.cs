@@ -32,7 +32,7 @@ public sealed class KernelOriginalsTests
         var unset = Config("""{ "name": "wan0", "mac": "02:00:00:00:00:42" }""");
 
         var plan = Plan(unset, now, originals);
-        var after = originals.After(unset, plan, now);
+        var after = originals.After(unset, null, plan, now);
 
         var step = Assert.Single(plan.Steps.OfType<ChangeLinkStep>());
         Assert.Equal(("wan0", (int?)1450, (string?)null), (step.Name, step.Mtu, step.Mac));
@@ -50,7 +50,7 @@ public sealed class KernelOriginalsTests
 
         var step = Assert.Single(plan.Steps.OfType<ChangeLinkStep>());
         Assert.Equal(("wan0", (int?)1450, (bool?)false, (string?)"02:00:00:00:00:01", (string?)null), (step.Name, step.Mtu, step.Up, step.Mac, step.Master));
-        Assert.Empty(originals.After(withoutWan, plan, now).Links);
+        Assert.Empty(originals.After(withoutWan, null, plan, now).Links);
     }
 
     [Fact]
@@ -71,13 +71,13 @@ public sealed class KernelOriginalsTests
             new ChangeLinkStep("bridges[br-new]", "br-new", 1400, true, null, null, "br-new up"),
         ], "");
 
-        var after = originals.After(RouterConfig.Empty, plan, State(Link(4, "br-old", 1500, true, null)));
+        var after = originals.After(RouterConfig.Empty, null, plan, State(Link(4, "br-old", 1500, true, null)));
 
         Assert.Equal([new LinkOriginal("eth9", 1450)], after.Links);
     }
 
     private static KernelOriginals Apply(KernelOriginals originals, RouterConfig config, KernelState kernel) =>
-        originals.After(config, Plan(config, kernel, originals), kernel);
+        originals.After(config, null, Plan(config, kernel, originals), kernel);
 
     private static Plan Plan(RouterConfig config, KernelState kernel, KernelOriginals originals)
     {

@@ -1,0 +1,164 @@
+using System.Text.Json;
+using RouterOS.Domain.Model;
+using RouterOS.Engine.Reconcile;
+using RouterOS.Engine.Tests.Support;
+
+namespace RouterOS.Engine.Tests.Privileged;
+
+/// <summary>
+/// A rollback puts back the bridge a port was in (or none) and the bridges and VLAN devices the
+/// kernel had before a revision named them, whether the rollback comes by hand, at the deadline or
+/// after an engine restart. Each test sets the original state up in its namespace, applies a
+/// revision that changes it, rolls back and reads the kernel back (ip -j link).
+/// </summary>
+public sealed class BridgeOriginalsTests
+{
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task A_port_taken_from_a_bridge_the_engine_did_not_make_goes_back_to_it_down_as_it_was_by_a_rollback_by_hand()
+    {
+        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
+        using var harness = await StartAsync();
+        harness.Namespace.Exec("ip", "link", "add", "br-ext", "type", "bridge");
+        harness.Namespace.Exec("ip", "link", "set", "lan1", "master", "br-ext");
+        Assert.True((await harness.Engine.ApplyAsync(Config("""{ "ports": [ { "name": "wan0" } ] }"""), 1, null)).Applied);
+        Assert.True((await harness.Engine.ApplyAsync(Config("""
+            { "ports": [ { "name": "wan0" }, { "name": "lan1" } ], "bridges": [ { "name": "br-lan", "ports": [ { "name": "lan1" } ] } ] }
+            """), 2, Window)).Applied);
+        Assert.Equal(("br-lan", true), (Master(harness, "lan1"), IsUp(harness, "lan1")));
+
+        Assert.True((await harness.Engine.RollbackAsync()).Applied);
+
+        Assert.False(harness.HasLink("br-lan"));
+        Assert.Equal(("br-ext", false), (Master(harness, "lan1"), IsUp(harness, "lan1")));
+    }
+
+    [Fact]
+    public async Task A_port_that_was_in_no_bridge_leaves_the_engines_bridge_at_the_deadline_though_the_bridge_stays()
+    {
+        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
+        using var harness = await StartAsync();
+        Assert.True((await harness.Engine.ApplyAsync(Config("""
+            { "ports": [ { "name": "lan0" } ], "bridges": [ { "name": "br-lan", "ports": [ { "name": "lan0" } ] } ] }
+            """), 1, null)).Applied);
+        Assert.True((await harness.Engine.ApplyAsync(Config("""
+            { "ports": [ { "name": "lan0" }, { "name": "lan1" } ], "bridges": [ { "name": "br-lan", "ports": [ { "name": "lan0" }, { "name": "lan1" } ] } ] }
+            """), 2, Window)).Applied);
+        Assert.Equal("br-lan", Master(harness, "lan1"));
+
+        harness.Time.Advance(Window + TimeSpan.FromSeconds(1));
+
+        await Poll.UntilAsync(() => harness.Engine.Pending is null && harness.Engine.Applied?.Revision == 1, "the rollback at the deadline");
+        Assert.Equal((null, false), (Master(harness, "lan1"), IsUp(harness, "lan1")));
+        Assert.Equal("br-lan", Master(harness, "lan0"));
+    }
+
+    [Fact]
+    public async Task A_port_the_confirmed_revision_names_in_no_bridge_goes_back_to_its_bridge_after_an_engine_restart()
+    {
+        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
+        using var harness = await StartAsync();
+        harness.Namespace.Exec("ip", "link", "add", "br-ext", "type", "bridge");
+        harness.Namespace.Exec("ip", "link", "set", "lan1", "master", "br-ext");
+        // Named, but in no bridge of the configuration: its membership is left to the kernel.
+        Assert.True((await harness.Engine.ApplyAsync(Config("""{ "ports": [ { "name": "lan1" } ] }"""), 1, null)).Applied);
+        Assert.Equal("br-ext", Master(harness, "lan1"));
+        Assert.True((await harness.Engine.ApplyAsync(Config("""
+            { "ports": [ { "name": "lan1" } ], "bridges": [ { "name": "br-lan", "ports": [ { "name": "lan1" } ] } ] }
+            """), 2, Window)).Applied);
+        Assert.Equal("br-lan", Master(harness, "lan1"));
+
+        // The record is in the state directory: a new engine still knows which bridge lan1 was in.
+        await harness.RestartAsync(downFor: TimeSpan.FromSeconds(10));
+        Assert.Equal(2, harness.Engine.Applied?.Revision);
+        Assert.True((await harness.Engine.RollbackAsync()).Applied);
+
+        Assert.Equal(("br-ext", true), (Master(harness, "lan1"), IsUp(harness, "lan1")));
+        Assert.False(harness.HasLink("br-lan"));
+    }
+
+    [Fact]
+    public async Task A_bridge_the_kernel_had_is_not_deleted_by_a_rollback_and_gets_back_its_stp_mac_and_admin_state()
+    {
+        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
+        using var harness = await StartAsync();
+        harness.Namespace.Exec("ip", "link", "add", "br-ext", "type", "bridge", "stp_state", "1");
+        harness.Namespace.Exec("ip", "link", "set", "lan1", "master", "br-ext");
+        var mac = Link(harness, "br-ext").GetProperty("address").GetString();
+        Assert.True((await harness.Engine.ApplyAsync(Config("""{ "ports": [ { "name": "wan0" } ] }"""), 1, null)).Applied);
+        // The revision names br-ext: STP off (the default), another MAC, up, lan1 still its port.
+        Assert.True((await harness.Engine.ApplyAsync(Config("""
+            { "ports": [ { "name": "wan0" }, { "name": "lan1" } ],
+              "bridges": [ { "name": "br-ext", "mac": "02:00:00:00:00:42", "ports": [ { "name": "lan1" } ] } ] }
+            """), 2, Window)).Applied);
+        Assert.Equal((0, "02:00:00:00:00:42", true), (StpState(harness, "br-ext"), Link(harness, "br-ext").GetProperty("address").GetString(), IsUp(harness, "br-ext")));
+
+        Assert.True((await harness.Engine.RollbackAsync()).Applied);
+
+        Assert.True(harness.HasLink("br-ext"), "the rollback deleted br-ext, which the kernel had before the engine");
+        Assert.Equal((1, mac, false), (StpState(harness, "br-ext"), Link(harness, "br-ext").GetProperty("address").GetString(), IsUp(harness, "br-ext")));
+        Assert.Equal(("br-ext", false), (Master(harness, "lan1"), IsUp(harness, "lan1")));
+    }
+
+    [Fact]
+    public async Task A_failed_apply_that_named_a_bridge_the_kernel_had_leaves_it_there_with_its_stp()
+    {
+        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
+        using var harness = await StartAsync();
+        harness.Namespace.Exec("ip", "link", "add", "br-ext", "type", "bridge", "stp_state", "1");
+        Assert.True((await harness.Engine.ApplyAsync(Config("""{ "ports": [ { "name": "wan0" } ] }"""), 1, null)).Applied);
+
+        // br-ext has STP off when the address step fails.
+        harness.Engine.FaultBefore = step => step is AddressStep;
+        var result = await harness.Engine.ApplyAsync(Config("""
+            { "ports": [ { "name": "wan0" } ], "bridges": [ { "name": "br-ext" } ], "addresses": [ { "device": "br-ext", "address": "192.168.1.1/24" } ] }
+            """), 2, null);
+
+        Assert.False(result.Applied);
+        Assert.True(harness.HasLink("br-ext"), "the restore after the failed apply deleted br-ext, which the kernel had before the engine");
+        Assert.Equal((1, false), (StpState(harness, "br-ext"), IsUp(harness, "br-ext")));
+    }
+
+    [Fact]
+    public async Task A_vlan_device_the_kernel_had_is_not_deleted_by_a_rollback_and_gets_back_its_mtu()
+    {
+        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
+        using var harness = await StartAsync();
+        Assert.SkipUnless(harness.Engine.Capabilities.Vlan8021Q, "needs 802.1Q VLAN devices (8021q) in the kernel");
+        harness.Namespace.Exec("ip", "link", "add", "link", "wan0", "name", "wan0.7", "type", "vlan", "id", "7");
+        Assert.True((await harness.Engine.ApplyAsync(Config("""{ "ports": [ { "name": "wan0" } ] }"""), 1, null)).Applied);
+        Assert.True((await harness.Engine.ApplyAsync(Config("""
+            { "ports": [ { "name": "wan0" } ], "vlans": [ { "name": "wan0.7", "parent": "wan0", "id": 7, "mtu": 1400 } ] }
+            """), 2, Window)).Applied);
+        Assert.Equal((1400, true), (Link(harness, "wan0.7").GetProperty("mtu").GetInt32(), IsUp(harness, "wan0.7")));
+
+        Assert.True((await harness.Engine.RollbackAsync()).Applied);
+
+        Assert.True(harness.HasLink("wan0.7"), "the rollback deleted wan0.7, which the kernel had before the engine");
+        Assert.Equal((1500, false), (Link(harness, "wan0.7").GetProperty("mtu").GetInt32(), IsUp(harness, "wan0.7")));
+    }
+
+    private static async Task<EngineHarness> StartAsync()
+    {
+        var harness = new EngineHarness();
+        await harness.Engine.StartAsync();
+        return harness;
+    }
+
+    private static RouterConfig Config(string body) => Configs.Parse($$"""{ "schemaVersion": 1, {{body.Trim()[1..^1]}} }""");
+
+    /// <summary>The device as `ip -j -d link show` reports it.</summary>
+    private static JsonElement Link(EngineHarness harness, string device) =>
+        JsonDocument.Parse(harness.Namespace.Exec("ip", "-j", "-d", "link", "show", "dev", device)).RootElement[0].Clone();
+
+    private static string? Master(EngineHarness harness, string device) =>
+        Link(harness, device).TryGetProperty("master", out var master) ? master.GetString() : null;
+
+    /// <summary>IFF_UP, the admin state (operstate also needs the carrier).</summary>
+    private static bool IsUp(EngineHarness harness, string device) =>
+        Link(harness, device).GetProperty("flags").EnumerateArray().Any(flag => flag.GetString() == "UP");
+
+    private static int StpState(EngineHarness harness, string device) =>
+        Link(harness, device).GetProperty("linkinfo").GetProperty("info_data").GetProperty("stp_state").GetInt32();
+}
