@@ -13,7 +13,8 @@ namespace RouterOS.Engine.Flows;
 /// Ethernet device under it, so the ppp device's removal does not tear them down, and without
 /// masquerade the kernel deletes nothing): deleting the conntrack entry takes the flowtable entry
 /// along (its garbage collector tears down flows whose conntrack entry is dying), so the next
-/// packet is routed afresh through the new session instead of into the dead one.
+/// packet is routed afresh through the new session instead of into the dead one. Also deletes
+/// the connections a changed zone firewall no longer forwards (<see cref="DeleteNoLongerForwarded"/>).
 /// </summary>
 public static class ConntrackFlush
 {
@@ -26,6 +27,31 @@ public static class ConntrackFlush
         return DeleteWhere(socket, (entry, message) => ConntrackEntry.HasLabel(message, label) || Involves(entry.Original, target) || Involves(entry.Reply, target),
             "delete a connection of the ended session");
     }
+
+    /// <summary>
+    /// After an apply that changed the zone firewall: deletes the forwarded connections the new
+    /// <paramref name="policy"/> would not let begin (an interface taken out of its zone, a
+    /// forwarding removed). The forward chain accepts an established connection between zones,
+    /// and the offload policy puts it back on the fast path, whatever the forwardings now say;
+    /// deleted, its next packet is a new connection the chain judges (and a flowtable entry goes
+    /// with it). A connection
+    /// is judged by the way it went (<paramref name="before"/> the apply) and the way it would
+    /// go now (<paramref name="after"/>); one whose devices neither tells is left.
+    /// Run on the namespace's thread.
+    /// </summary>
+    /// <returns>How many connections were deleted.</returns>
+    public static int DeleteNoLongerForwarded(ForwardingPolicy policy, FlowRoutes before, FlowRoutes after)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        using var socket = new NetlinkSocket(NetlinkProtocol.Netfilter);
+        return DeleteWhere(socket, entry => Refused(policy, before.PathOf(entry)) || Refused(policy, after.PathOf(entry)),
+            "no longer allowed by the zone firewall");
+    }
+
+    private static bool Refused(ForwardingPolicy policy, FlowPath path) =>
+        path is { Forwarded: true, In: { } input, Out: { } output } && !policy.Allows(input, output);
 
     /// <summary>Deletes every connection <paramref name="doomed"/> picks, on a ctnetlink socket of the namespace.</summary>
     /// <returns>How many connections were deleted (one that ended meanwhile is not counted).</returns>

@@ -360,6 +360,7 @@ public sealed partial class RouterEngine : IDisposable
         if (outcome.Succeeded)
         {
             SaveOriginals(originals, originals.After(config, previous, plan, before));
+            FlushNoLongerForwarded(session, previous, config, before);
             return new ApplyResult(true, plan, null, null, session.KernelWrites - writesBefore);
         }
         LogApplyFailed(outcome.FailedStep!.ToString(), outcome.Error);
