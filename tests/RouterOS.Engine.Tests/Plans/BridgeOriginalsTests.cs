@@ -93,6 +93,28 @@ public sealed class BridgeOriginalsTests
         Assert.Equal([new LinkOriginal("lan1", Master: "")], originals.Links);
     }
 
+    [Fact]
+    public void The_records_outlive_the_engine_in_its_state_directory()
+    {
+        var directory = Directory.CreateTempSubdirectory("routeros-originals-test-").FullName;
+        try
+        {
+            var originals = new KernelOriginals([
+                new LinkOriginal("br-ext", Mtu: 1400, Bridge: new BridgeAttributes(Stp: true, DefaultPvid: 5), Adopted: true),
+                new LinkOriginal("lan1", Up: false, Master: ""),
+                new LinkOriginal("lan2", Master: "br-ext", Mac: "02:00:00:00:00:01"),
+            ]);
+
+            new State.EngineStateStore(directory).SaveOriginals(originals);
+
+            Assert.Equal(originals.Links, new State.EngineStateStore(directory).Originals.Links);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     private static Plan Plan(RouterConfig config, RouterConfig? previous, KernelState kernel, KernelOriginals originals)
     {
         var plan = Planner.Create(config, previous, kernel, Capabilities.Full, null, originals);
