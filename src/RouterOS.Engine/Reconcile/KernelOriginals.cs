@@ -79,6 +79,7 @@ public sealed record KernelOriginals(IReadOnlyList<LinkOriginal> Links)
             records[change.Name] = record with { Bridge = BridgeOriginals.Record(record.Bridge, change.Attributes, was.Bridge ?? new BridgeAttributes()) };
         }
         var index = ManagedSettings.Index(desired);
+        var bridges = desired.Bridges.Select(bridge => bridge.Name.Value).ToHashSet(StringComparer.Ordinal);
         foreach (var (device, record) in records.ToList())
         {
             if (deleted.Contains(device))
@@ -97,7 +98,8 @@ public sealed record KernelOriginals(IReadOnlyList<LinkOriginal> Links)
                 Mtu = managed.Mtu ? record.Mtu : null,
                 Up = managed.Up ? record.Up : null,
                 Mac = managed.Mac ? record.Mac : null,
-                Master = managed.Master ? record.Master : null,
+                // Kept, not put back, while the device is named and its bridge too: the configuration keeps it out of that bridge.
+                Master = managed.Master || (managed != default && record.Master is { } master && bridges.Contains(master)) ? record.Master : null,
                 Bridge = BridgeOriginals.Keep(record.Bridge, managed),
                 Adopted = managed.Device && record.Adopted,
             };

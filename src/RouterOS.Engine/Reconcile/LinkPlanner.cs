@@ -44,7 +44,8 @@ internal static class LinkPlanner
             }
             var original = context.Originals.Of(link.Name);
             AddChange(steps, path, link, port.Mtu?.Value ?? original?.Mtu, port.Enabled,
-                graph.BridgeOf(port.Name)?.ToString() ?? OriginalMaster(context, path, original, deleted), port.Mac?.ToString() ?? original?.Mac, managedBridges);
+                graph.BridgeOf(port.Name)?.ToString() ?? OriginalMaster(context, path, original, deleted, namedInNoBridge: true), port.Mac?.ToString() ?? original?.Mac,
+                managedBridges);
         }
 
         foreach (var bridge in desired.Bridges)
@@ -134,11 +135,21 @@ internal static class LinkPlanner
     /// there; null when there is no record. A bridge that is gone (or goes in this plan) cannot be
     /// put back: the device is then taken out of the engine's bridge, and the plan says so.
     /// </summary>
-    private static string? OriginalMaster(PlanContext context, string path, LinkOriginal? original, HashSet<string> deleted)
+    /// <param name="namedInNoBridge">
+    /// The configuration names the device and none of its bridges lists it: it is not put back
+    /// into a bridge the configuration names (adopted), whose port list leaves it out; the record
+    /// stays (<see cref="KernelOriginals.After"/>) for a configuration that no longer names that bridge.
+    /// </param>
+    private static string? OriginalMaster(PlanContext context, string path, LinkOriginal? original, HashSet<string> deleted, bool namedInNoBridge = false)
     {
         if (original?.Master is not { } master || master.Length == 0)
         {
             return original?.Master;
+        }
+        if (namedInNoBridge && context.Desired.Bridges.Any(bridge => bridge.Name.Value == master))
+        {
+            // Null: released from it, as from every bridge the configuration manages.
+            return null;
         }
         if (context.Kernel.Link(master) is { Kind: "bridge" } && !deleted.Contains(master))
         {
@@ -226,7 +237,7 @@ internal static class LinkPlanner
         }
         var original = context.Originals.Of(name);
         AddChange(steps, path, existing, vlan.Mtu?.Value ?? original?.Mtu, vlan.Enabled,
-            graph.BridgeOf(vlan.Name)?.ToString() ?? OriginalMaster(context, path, original, deleted), original?.Mac, managedBridges);
+            graph.BridgeOf(vlan.Name)?.ToString() ?? OriginalMaster(context, path, original, deleted, namedInNoBridge: true), original?.Mac, managedBridges);
     }
 
     /// <summary>One change step for whatever differs of MTU, admin state, bridge membership and MAC (null: leave it).</summary>

@@ -94,6 +94,29 @@ public sealed class BridgeOriginalsTests
     }
 
     [Fact]
+    public void A_port_kept_out_of_an_adopted_bridge_stays_out_and_goes_back_in_once_the_bridge_is_no_longer_named()
+    {
+        var before = State(Port(2, "lan1", master: "br-ext"), Bridge(3, "br-ext", Plain));
+        var adoptedWithoutLan1 = Config("""{ "ports": [ { "name": "lan1" } ], "bridges": [ { "name": "br-ext" } ] }""");
+
+        var first = Plan(adoptedWithoutLan1, null, before, KernelOriginals.None);
+        var originals = KernelOriginals.None.After(adoptedWithoutLan1, null, first, before);
+
+        Assert.Contains(first.Steps, step => step is ChangeLinkStep { Name: "lan1", Master: "" });
+        Assert.Contains(new LinkOriginal("lan1", Up: false, Master: "br-ext"), originals.Links);
+
+        // A drift repair: the record stays and lan1 stays out (no back and forth).
+        var now = State(Port(2, "lan1", up: true), Bridge(3, "br-ext", Plain));
+        var again = Plan(adoptedWithoutLan1, adoptedWithoutLan1, now, originals);
+        Assert.Empty(again.Steps);
+        Assert.Equal(originals.Links, originals.After(adoptedWithoutLan1, adoptedWithoutLan1, again, now).Links);
+
+        var rollback = Plan(RouterConfig.Empty, adoptedWithoutLan1, now, originals);
+        Assert.Contains(rollback.Steps, step => step is ChangeLinkStep { Name: "lan1", Master: "br-ext", Up: false });
+        Assert.DoesNotContain(rollback.Steps, step => step is DeleteLinkStep);
+    }
+
+    [Fact]
     public void The_records_outlive_the_engine_in_its_state_directory()
     {
         var directory = Directory.CreateTempSubdirectory("routeros-originals-test-").FullName;

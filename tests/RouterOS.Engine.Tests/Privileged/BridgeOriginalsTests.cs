@@ -102,6 +102,28 @@ public sealed class BridgeOriginalsTests
     }
 
     [Fact]
+    public async Task A_port_a_revision_keeps_out_of_a_bridge_the_kernel_had_stays_out_under_drift_repair_and_goes_back_by_a_rollback()
+    {
+        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
+        using var harness = await StartAsync();
+        harness.Namespace.Exec("ip", "link", "add", "br-ext", "type", "bridge");
+        harness.Namespace.Exec("ip", "link", "set", "lan1", "master", "br-ext");
+        Assert.True((await harness.Engine.ApplyAsync(Config("""{ "ports": [ { "name": "wan0" } ] }"""), 1, null)).Applied);
+        Assert.True((await harness.Engine.ApplyAsync(Config("""
+            { "ports": [ { "name": "wan0" }, { "name": "lan1" } ], "bridges": [ { "name": "br-ext" } ] }
+            """), 2, Window)).Applied);
+        Assert.Null(Master(harness, "lan1"));
+
+        var repaired = await harness.Engine.RepairDriftAsync();
+        Assert.True(repaired.Count == 0, string.Join("\n", repaired));
+        Assert.Null(Master(harness, "lan1"));
+
+        Assert.True((await harness.Engine.RollbackAsync()).Applied);
+
+        Assert.Equal(("br-ext", false), (Master(harness, "lan1"), IsUp(harness, "lan1")));
+    }
+
+    [Fact]
     public async Task A_failed_apply_that_named_a_bridge_the_kernel_had_leaves_it_there_with_its_stp()
     {
         Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
