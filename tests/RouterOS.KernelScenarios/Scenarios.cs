@@ -24,6 +24,7 @@ internal static class Scenarios
         new("11 commit-confirm: unconfirmed revision rolled back at the deadline, traffic works again", ConfirmRollbackAsync),
         .. PppoeScenarios.All,
         .. StaleFlowScenarios.All,
+        .. OriginalsScenarios.All,
     ];
 
     private static async Task CapabilitiesAsync(Engine engine)
