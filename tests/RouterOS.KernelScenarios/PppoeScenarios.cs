@@ -47,7 +47,8 @@ internal static class PppoeScenarios
         var log = engine.LogTail();
         Expect(!processes.Contains("s3cr", StringComparison.Ordinal) && !log.Contains("s3cr", StringComparison.Ordinal),
             "the password in no process's arguments and not in the engine's log", processes.Split('\n').FirstOrDefault(line => line.Contains("s3cr", StringComparison.Ordinal)) ?? "the log");
-        var pppd = processes.Split('\n').FirstOrDefault(line => line.StartsWith("pppd nodetach", StringComparison.Ordinal)) ?? "";
+        var pppd = EnginePppd(processes).FirstOrDefault() ?? "";
+        Expect(pppd.StartsWith("/usr/sbin/pppd ", StringComparison.Ordinal), "the engine's pppd run by its absolute path", pppd);
         Expect(pppd.Contains("passwordfd 0", StringComparison.Ordinal), "pppd reading the password from a file descriptor", pppd);
     }
 
@@ -62,7 +63,7 @@ internal static class PppoeScenarios
             "each attempt's failure in the timeline", failed.ToString());
         // Given up means no pppd left to dial again: the engine starts one only on a config change or
         // a reconnect asked for. Waiting for that event proves it where a fixed wait would only sample it.
-        await Poll.UntilAsync(() => !Shell.Run("ps", "-eo", "args").Split('\n').Any(line => line.StartsWith("pppd nodetach", StringComparison.Ordinal)),
+        await Poll.UntilAsync(() => !EnginePppd(Shell.Run("ps", "-eo", "args")).Any(),
             "no pppd running after the uplink stopped dialling", () => Shell.Run("ps", "-eo", "args"));
         var later = Find(engine)!;
         Expect(later.State == "failed" && later.Reconnects == failed.Reconnects && failed.Reconnects == 2, "no further attempt after the third failure",
@@ -153,6 +154,10 @@ internal static class PppoeScenarios
 
     private static async Task<UplinkStatus> SessionUpAsync(Engine engine, double seconds = 60) =>
         await Poll.UntilAsync(() => Find(engine) is { State: "up" } status ? status : null, "the PPPoE session up", () => Describe(engine), seconds);
+
+    /// <summary>The engine's pppd command lines in a `ps -eo args` listing (the ISP's pppd, started by pppoe-server, has no PPPoE plugin of its own).</summary>
+    private static IEnumerable<string> EnginePppd(string processes) =>
+        processes.Split('\n').Where(line => line.Split(' ')[0] is "pppd" or "/usr/sbin/pppd" && line.Contains(" nodetach plugin pppoe.so", StringComparison.Ordinal));
 
     private static UplinkStatus? Find(Engine engine) =>
         engine.Client.ListUplinks(new ListUplinksRequest()).Uplinks.FirstOrDefault(uplink => uplink.Kind == "pppoe" && uplink.Device == Uplink);
