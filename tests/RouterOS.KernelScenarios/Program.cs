@@ -37,11 +37,13 @@ catch (ScenarioFailure failure)
 }
 Console.WriteLine($"engine up after {total.Elapsed.TotalSeconds:F1} s");
 var failed = 0;
+var ran = 0;
 await using (engine)
 {
     foreach (var scenario in Scenarios.All.Where(scenario => prefixes.Length == 0 || prefixes.Any(prefix => scenario.Name.StartsWith(prefix, StringComparison.Ordinal))))
     {
         var clock = Stopwatch.StartNew();
+        ran++;
         Console.WriteLine($"----- {scenario.Name}");
         try
         {
@@ -64,7 +66,7 @@ await using (engine)
         }
     }
 }
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"full-kernel scenarios: {Scenarios.All.Count - failed} passed, {failed} failed in {total.Elapsed.TotalSeconds:F0} s"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"full-kernel scenarios: {ran - failed} passed, {failed} failed in {total.Elapsed.TotalSeconds:F0} s"));
 return failed == 0 ? 0 : 1;
 
 internal static partial class Program
