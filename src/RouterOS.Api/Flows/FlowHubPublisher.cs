@@ -73,11 +73,18 @@ public sealed partial class FlowHubPublisher(FlowCache cache, FlowHubSubscribers
 
     private long? _lastRound;
 
+    // What the next round waits for, taken before this round reads anything: a change or a wake
+    // during the round completes it. Taken at the next round's start instead, a change arriving
+    // after this round's query completed a task nobody waited for, and its update was not sent
+    // until something else changed.
+    private Task _next = Task.CompletedTask;
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => BackgroundLoop.RunAsync(nameof(FlowHubPublisher), RoundAsync, logger, stoppingToken);
 
     private async Task RoundAsync(CancellationToken stoppingToken)
     {
-        await Task.WhenAny(cache.Changed, subscribers.Woken).WaitAsync(stoppingToken);
+        await _next.WaitAsync(stoppingToken);
+        _next = Task.WhenAny(cache.Changed, subscribers.Woken);
         if (_lastRound is { } last && time.GetElapsedTime(last) is var sinceLast && sinceLast < MinimumGap)
         {
             await Task.Delay(MinimumGap - sinceLast, stoppingToken);
@@ -101,11 +108,16 @@ public sealed partial class FlowHubPublisher(FlowCache cache, FlowHubSubscribers
 
     private void Push(HubSubscriber subscriber)
     {
+        // Missed is raised before Sending is tested, and the sender lowers Sending before it reads
+        // Missed (both with full fences): either this round sends, or the sender sees Missed and
+        // wakes the next round. Raised after the test, a send ending in between left the change
+        // unsent until the next one (a hub test lost its second update under load).
+        Interlocked.Exchange(ref subscriber.Missed, 1);
         if (Interlocked.CompareExchange(ref subscriber.Sending, 1, 0) != 0)
         {
-            subscriber.Missed = 1;
             return;
         }
+        Interlocked.Exchange(ref subscriber.Missed, 0);
         var page = cache.Query(subscriber.Query);
         var delta = Delta(subscriber, page);
         if (delta is null)
@@ -130,7 +142,7 @@ public sealed partial class FlowHubPublisher(FlowCache cache, FlowHubSubscribers
         }
         finally
         {
-            Volatile.Write(ref subscriber.Sending, 0);
+            Interlocked.Exchange(ref subscriber.Sending, 0);
             if (Interlocked.Exchange(ref subscriber.Missed, 0) == 1)
             {
                 subscribers.Wake();
