@@ -166,16 +166,17 @@ public sealed class CommitApiTests : IAsyncLifetime
         Assert.Equal(1, status["pendingRevision"]!.GetValue<long>());
     }
 
-    private async Task<string> RevisionStateOnceSettledAsync(long number)
+    /// <summary>The revision's state once it has left <paramref name="passing"/> (the store records a settled revision after the engine call returns).</summary>
+    private async Task<string> RevisionStateOnceSettledAsync(long number, string passing = "Applying")
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
             var revision = await _client.Get($"/api/v1/revisions/{number}").ExpectAsync(HttpStatusCode.OK);
             var state = revision["revision"]!["state"]!.GetValue<string>();
-            if (state != "Applying")
+            if (state != passing)
                 return state;
-            Assert.True(DateTime.UtcNow < deadline, $"revision {number} is still applying: {revision["revision"]!.ToJsonString()}");
+            Assert.True(DateTime.UtcNow < deadline, $"revision {number} is still {passing}: {revision["revision"]!.ToJsonString()}");
             await Task.Delay(20, TestContext.Current.CancellationToken);
         }
     }
@@ -192,8 +193,8 @@ public sealed class CommitApiTests : IAsyncLifetime
         _api.Time.Advance(TimeSpan.FromSeconds(2));
 
         await Eventually.HoldsAsync(() => _api.Engine.RolledBack.Contains(1));
+        Assert.Equal("RolledBack", await RevisionStateOnceSettledAsync(1, passing: "Pending"));
         var revision = await _client.Get("/api/v1/revisions/1").ExpectAsync(HttpStatusCode.OK);
-        Assert.Equal("RolledBack", revision["revision"]!["state"]!.GetValue<string>());
         Assert.Contains("not confirmed by its deadline", revision["revision"]!["outcome"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 

@@ -12,4 +12,18 @@ public static class Eventually
             await Task.Delay(20, TestContext.Current.CancellationToken);
         }
     }
+
+    /// <summary>Asks <paramref name="probe"/> until its answer satisfies <paramref name="done"/>; returns that answer.</summary>
+    public static async Task<T> AnswersAsync<T>(Func<Task<T>> probe, Func<T, bool> done, int seconds = 10)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            var answer = await probe();
+            if (done(answer))
+                return answer;
+            Assert.True(DateTime.UtcNow < deadline, $"the answer did not come within {seconds} s; the last was: {answer}");
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+    }
 }
