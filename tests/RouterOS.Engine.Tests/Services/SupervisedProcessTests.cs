@@ -120,11 +120,15 @@ public sealed class SupervisedProcessTests
     }
 
     [Fact]
-    public void A_leftover_is_found_by_its_arguments_and_terminated()
+    public async Task A_leftover_is_found_by_its_arguments_and_terminated()
     {
         // As a pppd an earlier engine left behind is found: by "ipparam <its directory>".
         var tag = $"/tmp/routeros-leftover-{Guid.NewGuid():N}";
-        using var leftover = System.Diagnostics.Process.Start("/bin/sh", ["-c", "while :; do sleep 0.05; done", "sh", "ipparam", tag]);
+        // It waits on a read of its own stdin pipe: a loop of sleeps would fork children that, until
+        // they exec, carry the same arguments and are found too.
+        using var leftover = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/bin/sh", ["-c", "read line", "sh", "ipparam", tag]) { RedirectStandardInput = true })!;
+        // Process.Start returns after fork: until the child has exec'd sh, its arguments are still this test host's.
+        await UntilAsync(() => File.ReadAllText($"/proc/{leftover.Id}/cmdline").StartsWith("/bin/sh\0", StringComparison.Ordinal));
 
         var found = Signals.ProcessesWith("ipparam", tag).ToList();
         Assert.Equal([leftover.Id], found);
