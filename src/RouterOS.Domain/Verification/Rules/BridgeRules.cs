@@ -1,3 +1,4 @@
+using System.Collections;
 using RouterOS.Domain.Model;
 using RouterOS.Domain.Topology;
 using RouterOS.Domain.Values;
@@ -47,15 +48,17 @@ internal static class BridgeRules
             return;
         if (!bridge.VlanFiltering)
             context.Warning(listPath, $"VLAN membership has no effect while vlanFiltering is off on bridge {bridge.Name}");
-        var seen = new HashSet<VlanId>();
+        // A trunk may list every VLAN id: one flag per possible id is the set, and an entry's path
+        // is written only for a finding.
+        var seen = new BitArray(VlanId.Max + 1);
         var pvids = 0;
         foreach (var entry in vlans)
         {
-            var entryPath = listPath.Key(entry.Vlan);
-            if (!seen.Add(entry.Vlan))
-                context.Error(entryPath, $"VLAN {entry.Vlan} is listed twice");
+            if (seen[entry.Vlan.Value])
+                context.Error(listPath.Key(entry.Vlan), $"VLAN {entry.Vlan} is listed twice");
+            seen[entry.Vlan.Value] = true;
             if (entry.Pvid && ++pvids == 2)
-                context.Error(entryPath, "only one VLAN per port can be the PVID (the VLAN untagged frames arriving are put in)");
+                context.Error(listPath.Key(entry.Vlan), "only one VLAN per port can be the PVID (the VLAN untagged frames arriving are put in)");
         }
     }
 
