@@ -42,9 +42,16 @@ public sealed class VerifyContext
     {
         var node = Devices.Find(name);
         if (node is null)
-            Error(path, $"no such device: {name} is not a port, bridge, VLAN device or PPPoE uplink of this configuration");
+            ReportNoSuchDevice(path, name);
         return node;
     }
+
+    /// <summary>
+    /// The finding of <see cref="RequireDevice"/>, for the rules over lists of thousands of items
+    /// that look the device up themselves and write the path only when it is missing.
+    /// </summary>
+    public void ReportNoSuchDevice(string path, InterfaceName name) =>
+        Error(path, $"no such device: {name} is not a port, bridge, VLAN device or PPPoE uplink of this configuration");
 
     /// <summary>Reports the device when it is a bridge member, where an L3 role makes no sense; true if it is.</summary>
     public bool RefuseBridgeMember(string path, InterfaceName name, string role)

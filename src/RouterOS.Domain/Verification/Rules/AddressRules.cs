@@ -1,3 +1,4 @@
+using RouterOS.Domain.Model;
 using RouterOS.Domain.Topology;
 using RouterOS.Domain.Values;
 
@@ -8,26 +9,22 @@ internal static class AddressRules
 {
     public static void Check(VerifyContext context)
     {
-        var owner = new Dictionary<IpAddress, string>();
-        var distinct = new List<(InterfaceName Device, Cidr Subnet)>();
-        var paths = new List<string>();
-        foreach (var assignment in context.Config.Addresses)
+        // Kept by index, with paths written only for findings: a configuration may hold thousands of addresses.
+        var addresses = context.Config.Addresses;
+        var first = new Dictionary<IpAddress, int>(addresses.Count);
+        var distinct = new List<(InterfaceName Device, Cidr Subnet)>(addresses.Count);
+        var distinctIndexes = new List<int>(addresses.Count);
+        for (var i = 0; i < addresses.Count; i++)
         {
-            var path = ConfigPath.Item("addresses", assignment.Address);
-            var device = context.RequireDevice(path.Field("device"), assignment.Device);
-            if (device is not null)
+            var assignment = addresses[i];
+            CheckDevice(context, assignment);
+            if (!first.TryAdd(assignment.Address.Address, i))
             {
-                context.RefuseBridgeMember(path.Field("device"), assignment.Device, "carry an IP address (the bridge takes its frames)");
-                if (device.Kind == DeviceKind.Pppoe)
-                    context.Error(path.Field("device"), $"{device.Description} gets its address from the ISP (IPCP); it cannot have a static one");
-            }
-            if (!owner.TryAdd(assignment.Address.Address, path))
-            {
-                context.Error(path, $"the address {assignment.Address.Address} is already assigned at {owner[assignment.Address.Address]}");
+                context.Error(PathOf(assignment), $"the address {assignment.Address.Address} is already assigned at {PathOf(addresses[first[assignment.Address.Address]])}");
                 continue;
             }
             distinct.Add((assignment.Device, assignment.Address.Subnet));
-            paths.Add(path);
+            distinctIndexes.Add(i);
         }
         // One warning per address, naming the first overlapping subnet above it on another device.
         var overlaps = SubnetOverlaps.EarliestEarlier(distinct);
@@ -37,7 +34,23 @@ internal static class AddressRules
                 continue;
             var (device, subnet) = distinct[i];
             var (otherDevice, other) = distinct[overlaps[i]];
-            context.Warning(paths[i], $"subnet {subnet} on {device} overlaps {other} on {otherDevice}; hosts in the overlap are reachable through one of them only");
+            context.Warning(PathOf(addresses[distinctIndexes[i]]), $"subnet {subnet} on {device} overlaps {other} on {otherDevice}; hosts in the overlap are reachable through one of them only");
         }
     }
+
+    private static void CheckDevice(VerifyContext context, AddressAssignment assignment)
+    {
+        // The usual case, an existing device outside any bridge and not a PPPoE uplink, has nothing to report.
+        if (context.Devices.Find(assignment.Device) is { Kind: not DeviceKind.Pppoe } && context.Devices.BridgeOf(assignment.Device) is null)
+            return;
+        var path = PathOf(assignment).Field("device");
+        var device = context.RequireDevice(path, assignment.Device);
+        if (device is null)
+            return;
+        context.RefuseBridgeMember(path, assignment.Device, "carry an IP address (the bridge takes its frames)");
+        if (device.Kind == DeviceKind.Pppoe)
+            context.Error(path, $"{device.Description} gets its address from the ISP (IPCP); it cannot have a static one");
+    }
+
+    private static string PathOf(AddressAssignment assignment) => ConfigPath.Item("addresses", assignment.Address);
 }

@@ -77,19 +77,21 @@ internal static class DhcpRules
 
     private static void CheckStaticLeases(VerifyContext context, string path, DhcpServer server, InterfaceAddress? subnet)
     {
-        var macs = new HashSet<MacAddress>();
-        var addresses = new HashSet<IpAddress>();
+        var macs = new HashSet<MacAddress>(server.StaticLeases.Count);
+        var addresses = new HashSet<IpAddress>(server.StaticLeases.Count);
+        var network = subnet?.Subnet;
         foreach (var lease in server.StaticLeases)
         {
-            var leasePath = path.Item("staticLeases", lease.Mac);
+            // Written only for a finding: a configuration may hold thousands of leases.
+            string LeasePath() => path.Item("staticLeases", lease.Mac);
             if (!macs.Add(lease.Mac))
-                context.Error(leasePath, $"{lease.Mac} has more than one static lease");
+                context.Error(LeasePath(), $"{lease.Mac} has more than one static lease");
             if (!addresses.Add(lease.Address))
-                context.Error(leasePath.Field("address"), $"{lease.Address} is given to more than one client");
-            if (subnet is not null && !subnet.Subnet.Contains(lease.Address))
-                context.Error(leasePath.Field("address"), $"{lease.Address} is outside {server.Device}'s subnet {subnet.Subnet}");
+                context.Error(LeasePath().Field("address"), $"{lease.Address} is given to more than one client");
+            if (network is not null && !network.Contains(lease.Address))
+                context.Error(LeasePath().Field("address"), $"{lease.Address} is outside {server.Device}'s subnet {network}");
             if (subnet is not null && lease.Address.Equals(subnet.Address))
-                context.Error(leasePath.Field("address"), $"{lease.Address} is the router's own address");
+                context.Error(LeasePath().Field("address"), $"{lease.Address} is the router's own address");
         }
     }
 }

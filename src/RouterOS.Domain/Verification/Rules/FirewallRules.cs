@@ -31,14 +31,17 @@ internal static class FirewallRules
                 context.Warning(path.Field("masquerade"), "masquerade is on but the zone has no interfaces, so nothing is translated");
             foreach (var name in zone.Interfaces)
             {
-                var interfacePath = path.Item("interfaces", name);
+                // Written only for a finding: a zone may hold a thousand interfaces.
+                string InterfacePath() => path.Item("interfaces", name);
                 if (!zoneOf.TryAdd(name, zone.Name))
                 {
-                    context.Error(interfacePath, $"{name} is already in zone {zoneOf[name]}; an interface belongs to one zone");
+                    context.Error(InterfacePath(), $"{name} is already in zone {zoneOf[name]}; an interface belongs to one zone");
                     continue;
                 }
-                if (context.RequireDevice(interfacePath, name) is not null)
-                    context.RefuseBridgeMember(interfacePath, name, "be in a zone (routed traffic passes through the bridge)");
+                if (!context.Devices.Contains(name))
+                    context.ReportNoSuchDevice(InterfacePath(), name);
+                else if (context.Devices.BridgeOf(name) is not null)
+                    context.RefuseBridgeMember(InterfacePath(), name, "be in a zone (routed traffic passes through the bridge)");
             }
         }
     }
