@@ -15,15 +15,17 @@ internal static class DeviceFold
     /// <param name="combine">A device's value from its node and a lookup of the values it depends on.</param>
     public static Dictionary<InterfaceName, T> Compute<T>(DeviceGraph graph, T unknown, T cut, Func<DeviceNode, Func<InterfaceName, T>, T> combine)
     {
-        var values = new Dictionary<InterfaceName, T>();
+        var values = new Dictionary<InterfaceName, T>(graph.Nodes.Count());
         var onPath = new HashSet<InterfaceName>();
-        var path = new Stack<(DeviceNode Node, IEnumerator<InterfaceName> Next)>();
-        T Lookup(InterfaceName name) =>
+        // Each device on the path with its dependencies and the next of them to visit.
+        var path = new List<(DeviceNode Node, EquatableArray<InterfaceName> Dependencies, int Next)>();
+        // One delegate for every combine, not one per device.
+        Func<InterfaceName, T> lookup = name =>
             values.TryGetValue(name, out var value) ? value : onPath.Contains(name) ? cut : unknown;
         void Enter(DeviceNode node)
         {
             onPath.Add(node.Name);
-            path.Push((node, graph.DependenciesOf(node.Name).GetEnumerator()));
+            path.Add((node, graph.DependenciesOf(node.Name), 0));
         }
 
         foreach (var root in graph.Nodes)
@@ -31,19 +33,20 @@ internal static class DeviceFold
             if (values.ContainsKey(root.Name))
                 continue;
             Enter(root);
-            while (path.TryPeek(out var top))
+            while (path.Count > 0)
             {
-                if (top.Next.MoveNext())
+                var (node, dependencies, next) = path[^1];
+                if (next < dependencies.Count)
                 {
-                    var dependency = top.Next.Current;
-                    if (!values.ContainsKey(dependency) && !onPath.Contains(dependency) && graph.Find(dependency) is { } node)
-                        Enter(node);
+                    path[^1] = (node, dependencies, next + 1);
+                    var dependency = dependencies[next];
+                    if (!values.ContainsKey(dependency) && !onPath.Contains(dependency) && graph.Find(dependency) is { } found)
+                        Enter(found);
                     continue;
                 }
-                path.Pop();
-                top.Next.Dispose();
-                onPath.Remove(top.Node.Name);
-                values[top.Node.Name] = combine(top.Node, Lookup);
+                path.RemoveAt(path.Count - 1);
+                onPath.Remove(node.Name);
+                values[node.Name] = combine(node, lookup);
             }
         }
         return values;

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using RouterOS.Domain.Model;
 using RouterOS.Domain.Values;
 
@@ -13,17 +12,20 @@ namespace RouterOS.Domain.Topology;
 /// </summary>
 public sealed class DeviceGraph
 {
-    private readonly FrozenDictionary<InterfaceName, DeviceNode> _nodes;
-    private readonly FrozenDictionary<InterfaceName, InterfaceName> _bridgeOfMember;
-    private readonly FrozenDictionary<InterfaceName, EquatableArray<InterfaceName>> _bridgeMembers;
+    // Plain dictionaries, not frozen ones: a graph lives for one verify or plan, and freezing
+    // (which tries bucket sizes to spread the keys) costs more than its faster lookups save.
+    private readonly Dictionary<InterfaceName, DeviceNode> _nodes;
+    private readonly Dictionary<InterfaceName, InterfaceName> _bridgeOfMember;
+    private readonly Dictionary<InterfaceName, EquatableArray<InterfaceName>> _bridgeMembers;
+    private readonly Dictionary<InterfaceName, EquatableArray<InterfaceName>> _dependencies;
 
     // Computed once, on first use, for every device together: linear in the graph's size.
-    private readonly Lazy<FrozenDictionary<InterfaceName, Mtu?>> _mtus;
-    private readonly Lazy<FrozenDictionary<InterfaceName, int>> _depths;
+    private readonly Lazy<Dictionary<InterfaceName, Mtu?>> _mtus;
+    private readonly Lazy<Dictionary<InterfaceName, int>> _depths;
 
     public DeviceGraph(RouterConfig config)
     {
-        var nodes = new Dictionary<InterfaceName, DeviceNode>();
+        var nodes = new Dictionary<InterfaceName, DeviceNode>(config.Ports.Count + config.Bridges.Count + config.Vlans.Count + config.Pppoe.Count);
         void Add(DeviceNode node) => nodes.TryAdd(node.Name, node);
         foreach (var port in config.Ports)
             Add(new DeviceNode(port.Name, DeviceKind.Port, null, port.Mtu));
@@ -33,18 +35,29 @@ public sealed class DeviceGraph
             Add(new DeviceNode(vlan.Name, DeviceKind.Vlan, vlan.Parent, vlan.Mtu));
         foreach (var pppoe in config.Pppoe)
             Add(new DeviceNode(pppoe.Name, DeviceKind.Pppoe, pppoe.Parent, pppoe.EffectiveMtu));
-        _nodes = nodes.ToFrozenDictionary();
+        _nodes = nodes;
 
         var bridgeOf = new Dictionary<InterfaceName, InterfaceName>();
-        var members = new Dictionary<InterfaceName, EquatableArray<InterfaceName>>();
+        var members = new Dictionary<InterfaceName, EquatableArray<InterfaceName>>(config.Bridges.Count);
         foreach (var bridge in config.Bridges)
         {
             members.TryAdd(bridge.Name, bridge.Ports.Select(p => p.Name).ToEquatableArray());
             foreach (var member in bridge.Ports)
                 bridgeOf.TryAdd(member.Name, bridge.Name);
         }
-        _bridgeOfMember = bridgeOf.ToFrozenDictionary();
-        _bridgeMembers = members.ToFrozenDictionary();
+        _bridgeOfMember = bridgeOf;
+        _bridgeMembers = members;
+        // Every walk over the graph asks for these, device by device: made once.
+        _dependencies = new(nodes.Count);
+        foreach (var node in nodes.Values)
+        {
+            _dependencies.Add(node.Name, node switch
+            {
+                { Kind: DeviceKind.Bridge } => MembersOf(node.Name),
+                { Parent: { } parent } => [parent],
+                _ => [],
+            });
+        }
         _mtus = new(ComputeMtus);
         _depths = new(ComputeDepths);
     }
@@ -115,12 +128,7 @@ public sealed class DeviceGraph
     /// The devices a device stands on: a VLAN's or PPPoE uplink's parent, a bridge's members.
     /// The edges along which a cycle would make a configuration impossible to build.
     /// </summary>
-    public IEnumerable<InterfaceName> DependenciesOf(InterfaceName device) => Find(device) switch
-    {
-        { Kind: DeviceKind.Bridge } => MembersOf(device),
-        { Parent: { } parent } => [parent],
-        _ => [],
-    };
+    public EquatableArray<InterfaceName> DependenciesOf(InterfaceName device) => _dependencies.GetValueOrDefault(device);
 
     /// <summary>
     /// The MTU the device will have: its configured one, else its parent's (VLAN), else 1500 (what
@@ -135,19 +143,19 @@ public sealed class DeviceGraph
     /// </summary>
     public int VlanDepth(InterfaceName device) => _depths.Value.GetValueOrDefault(device);
 
-    private FrozenDictionary<InterfaceName, Mtu?> ComputeMtus() => DeviceFold.Compute<Mtu?>(this, unknown: Mtu.EthernetDefault, cut: null, (node, mtu) => node switch
+    private Dictionary<InterfaceName, Mtu?> ComputeMtus() => DeviceFold.Compute<Mtu?>(this, unknown: Mtu.EthernetDefault, cut: null, (node, mtu) => node switch
     {
         { ConfiguredMtu: { } configured } => configured,
         { Kind: DeviceKind.Vlan, Parent: { } parent } => mtu(parent),
         { Kind: DeviceKind.Bridge } => MembersOf(node.Name).Select(mtu).Where(m => m is not null).DefaultIfEmpty(Mtu.EthernetDefault).Min(),
         _ => Mtu.EthernetDefault,
-    }).ToFrozenDictionary();
+    });
 
-    private FrozenDictionary<InterfaceName, int> ComputeDepths() => DeviceFold.Compute(this, unknown: 0, cut: 0, (node, depth) => node switch
+    private Dictionary<InterfaceName, int> ComputeDepths() => DeviceFold.Compute(this, unknown: 0, cut: 0, (node, depth) => node switch
     {
         { Kind: DeviceKind.Vlan, Parent: { } parent } => depth(parent) + 1,
         { Kind: DeviceKind.Pppoe, Parent: { } parent } => depth(parent),
         { Kind: DeviceKind.Bridge } => MembersOf(node.Name).Select(depth).DefaultIfEmpty(0).Max(),
         _ => 0,
-    }).ToFrozenDictionary();
+    });
 }

@@ -14,7 +14,8 @@ internal static class CycleRules
         var done = new HashSet<InterfaceName>();
         // Where each device on the current path sits in it, so a cycle is cut out of the path at once.
         var positions = new Dictionary<InterfaceName, int>();
-        var path = new List<(InterfaceName Device, IEnumerator<InterfaceName> Next)>();
+        // Each device on the path with its dependencies and the next of them to visit.
+        var path = new List<(InterfaceName Device, EquatableArray<InterfaceName> Dependencies, int Next)>();
         foreach (var node in context.Devices.Nodes.OrderBy(n => n.Name.Value, StringComparer.Ordinal))
         {
             if (done.Contains(node.Name))
@@ -22,16 +23,16 @@ internal static class CycleRules
             Enter(context, node.Name, positions, path);
             while (path.Count > 0)
             {
-                var (device, next) = path[^1];
-                if (!next.MoveNext())
+                var (device, dependencies, next) = path[^1];
+                if (next == dependencies.Count)
                 {
-                    next.Dispose();
                     path.RemoveAt(path.Count - 1);
                     positions.Remove(device);
                     done.Add(device);
                     continue;
                 }
-                var dependency = next.Current;
+                path[^1] = (device, dependencies, next + 1);
+                var dependency = dependencies[next];
                 if (positions.TryGetValue(dependency, out var start))
                     Report(context, [.. path.Skip(start).Select(step => step.Device)]);
                 else if (!done.Contains(dependency) && context.Devices.Contains(dependency))
@@ -40,10 +41,11 @@ internal static class CycleRules
         }
     }
 
-    private static void Enter(VerifyContext context, InterfaceName device, Dictionary<InterfaceName, int> positions, List<(InterfaceName, IEnumerator<InterfaceName>)> path)
+    private static void Enter(VerifyContext context, InterfaceName device, Dictionary<InterfaceName, int> positions,
+        List<(InterfaceName, EquatableArray<InterfaceName>, int)> path)
     {
         positions[device] = path.Count;
-        path.Add((device, context.Devices.DependenciesOf(device).GetEnumerator()));
+        path.Add((device, context.Devices.DependenciesOf(device), 0));
     }
 
     private static void Report(VerifyContext context, List<InterfaceName> cycle)
