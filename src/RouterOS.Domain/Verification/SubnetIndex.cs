@@ -9,23 +9,26 @@ namespace RouterOS.Domain.Verification;
 /// </summary>
 internal sealed class SubnetIndex
 {
-    private readonly Dictionary<IpAddress, AddressAssignment> _byAddress = [];
-    private readonly Dictionary<(IpFamily Family, UInt128 Network, int Prefix), List<AddressAssignment>> _bySubnet = [];
+    private readonly Dictionary<IpAddress, AddressAssignment> _byAddress;
+    private readonly Dictionary<(IpFamily Family, UInt128 Network, int Prefix), List<AddressAssignment>> _bySubnet;
 
     // The prefix lengths in use, per family: a containment lookup probes only these (a few, in practice).
     private readonly SortedSet<int>[] _prefixes = [[], []];
 
-    public SubnetIndex(IEnumerable<AddressAssignment> addresses)
+    public SubnetIndex(IReadOnlyCollection<AddressAssignment> addresses)
     {
+        _byAddress = new(addresses.Count);
+        _bySubnet = new(addresses.Count);
         foreach (var assignment in addresses)
         {
-            var subnet = assignment.Address.Subnet;
-            _byAddress.TryAdd(assignment.Address.Address, assignment);
-            var key = (subnet.Family, subnet.Network.Bits, subnet.PrefixLength);
+            var (address, prefix) = (assignment.Address.Address, assignment.Address.PrefixLength);
+            _byAddress.TryAdd(address, assignment);
+            // The subnet's network as a number, without making the subnet itself.
+            var key = (address.Family, address.Bits & Cidr.Mask(prefix, address.BitLength), prefix);
             if (!_bySubnet.TryGetValue(key, out var list))
                 _bySubnet[key] = list = [];
             list.Add(assignment);
-            _prefixes[(int)subnet.Family].Add(subnet.PrefixLength);
+            _prefixes[(int)address.Family].Add(prefix);
         }
     }
 

@@ -21,11 +21,16 @@ internal sealed class SubnetOverlaps(IReadOnlyList<(InterfaceName Device, Cidr S
     {
         var result = new int[entries.Count];
         Array.Fill(result, int.MaxValue);
-        var order = Enumerable.Range(0, entries.Count)
-            .OrderBy(i => entries[i].Subnet.Family).ThenBy(i => entries[i].Subnet.Network.Bits)
-            .ThenBy(i => entries[i].Subnet.PrefixLength).ThenBy(i => i);
+        // Network order: family, network, prefix length, then list order; sorted as plain numbers.
+        var order = new (IpFamily Family, UInt128 Network, int PrefixLength, int Index)[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var subnet = entries[i].Subnet;
+            order[i] = (subnet.Family, subnet.Network.Bits, subnet.PrefixLength, i);
+        }
+        Array.Sort(order);
         var open = new Stack<Open>();
-        foreach (var index in order)
+        foreach (var (_, _, _, index) in order)
         {
             while (open.TryPeek(out var top) && !entries[top.Index].Subnet.Contains(entries[index].Subnet))
                 Close(open, result);
@@ -36,7 +41,12 @@ internal sealed class SubnetOverlaps(IReadOnlyList<(InterfaceName Device, Cidr S
         }
         while (open.Count > 0)
             Close(open, result);
-        return [.. result.Select(i => i == int.MaxValue ? None : i)];
+        for (var i = 0; i < result.Length; i++)
+        {
+            if (result[i] == int.MaxValue)
+                result[i] = None;
+        }
+        return result;
     }
 
     private void Close(Stack<Open> open, int[] result)
