@@ -18,16 +18,19 @@ public static class RulesetGenerator
         var graph = new DeviceGraph(config);
         var firewall = config.FirewallOrDefault;
         var zones = firewall.Zones.Where(zone => zone.Interfaces.Count > 0).ToList();
+        // A zone's interface set appears in a rule per forwarding that names it: written once each
+        // (a "lan" zone at the limits holds a thousand names).
+        var sets = zones.ToDictionary<Zone, Zone, string>(zone => zone, zone => Set(zone.Interfaces), ReferenceEqualityComparer.Instance);
         var output = new RulesetBuilder();
         output.Open($"table {RulesetText.Family} {RulesetText.Name}");
         foreach (var flowtable in config.Flowtables)
         {
             WriteFlowtable(output, flowtable, graph);
         }
-        WriteInput(output, firewall, zones);
-        WriteForward(output, config, firewall, zones);
+        WriteInput(output, firewall, zones, sets);
+        WriteForward(output, config, firewall, zones, sets);
         WriteMssClamping(output, config, zones);
-        WriteMasquerade(output, zones);
+        WriteMasquerade(output, zones, sets);
         output.Close();
         return output.Build();
     }
@@ -81,7 +84,7 @@ public static class RulesetGenerator
         output.Close();
     }
 
-    private static void WriteInput(RulesetBuilder output, FirewallSettings firewall, List<Zone> zones)
+    private static void WriteInput(RulesetBuilder output, FirewallSettings firewall, List<Zone> zones, Dictionary<Zone, string> sets)
     {
         output.Open("chain input");
         // Fail closed: what comes in by an interface in no zone gets what the base ruleset allows
@@ -94,7 +97,7 @@ public static class RulesetGenerator
         output.Line("icmpv6 type { nd-neighbor-solicit, nd-neighbor-advert, nd-router-solicit, nd-router-advert } accept");
         foreach (var zone in zones)
         {
-            output.Line($"iifname {Set(zone.Interfaces)} jump input_{zone.Name}", ConfigPath.Item("firewall.zones", zone.Name));
+            output.Line($"iifname {sets[zone]} jump input_{zone.Name}", ConfigPath.Item("firewall.zones", zone.Name));
         }
         output.Close();
         var rulesOf = firewall.InputRules.Where(rule => rule.Enabled).ToLookup(rule => rule.Zone);
@@ -123,7 +126,7 @@ public static class RulesetGenerator
         }
     }
 
-    private static void WriteForward(RulesetBuilder output, RouterConfig config, FirewallSettings firewall, List<Zone> zones)
+    private static void WriteForward(RulesetBuilder output, RouterConfig config, FirewallSettings firewall, List<Zone> zones, Dictionary<Zone, string> sets)
     {
         output.Open("chain forward");
         // Fail closed: only what a forwarding between two zones allows passes (nothing without zones).
@@ -158,8 +161,7 @@ public static class RulesetGenerator
             {
                 if (byName.TryGetValue(forwarding.From, out var from) && byName.TryGetValue(forwarding.To, out var to))
                 {
-                    output.Line($"iifname {Set(from.Interfaces)} oifname {Set(to.Interfaces)} accept",
-                        ConfigPath.Item("firewall.forwardings", forwarding.Key));
+                    output.Line($"iifname {sets[from]} oifname {sets[to]} accept", ConfigPath.Item("firewall.forwardings", forwarding.Key));
                 }
             }
         }
@@ -272,7 +274,7 @@ public static class RulesetGenerator
         output.Close();
     }
 
-    private static void WriteMasquerade(RulesetBuilder output, List<Zone> zones)
+    private static void WriteMasquerade(RulesetBuilder output, List<Zone> zones, Dictionary<Zone, string> sets)
     {
         var masqueraded = zones.Where(zone => zone.Masquerade).ToList();
         if (masqueraded.Count == 0)
@@ -283,7 +285,7 @@ public static class RulesetGenerator
         output.Line("type nat hook postrouting priority srcnat; policy accept;");
         foreach (var zone in masqueraded)
         {
-            output.Line($"oifname {Set(zone.Interfaces)} masquerade", ConfigPath.Item("firewall.zones", zone.Name).Field("masquerade"));
+            output.Line($"oifname {sets[zone]} masquerade", ConfigPath.Item("firewall.zones", zone.Name).Field("masquerade"));
         }
         output.Close();
     }
