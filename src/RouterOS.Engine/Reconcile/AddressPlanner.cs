@@ -12,8 +12,8 @@ internal static class AddressPlanner
     public static IEnumerable<PlanStep> Plan(PlanContext context)
     {
         var wanted = context.Desired.Addresses
-            .Select(assignment => (Device: assignment.Device.ToString(), Address: assignment.Address.ToString(),
-                Path: ConfigPath.Item("addresses", assignment.Address)))
+            .Select(assignment => (Device: assignment.Device.ToString(), Address: assignment.Address.ToString()))
+            .Select(item => (item.Device, item.Address, Path: ConfigPath.Item("addresses", item.Address)))
             .ToList();
         var present = context.Kernel.Addresses.Select(address => (address.Device, address.Address)).ToHashSet();
         var wantedKeys = wanted.Select(item => (item.Device, item.Address)).ToHashSet();

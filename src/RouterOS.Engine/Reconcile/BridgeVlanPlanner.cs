@@ -1,4 +1,5 @@
 using RouterOS.Domain.Model;
+using RouterOS.Domain.Values;
 using RouterOS.Domain.Verification;
 using RouterOS.Engine.Kernel;
 using RouterOS.Netlink.Constants;
@@ -30,25 +31,40 @@ internal static class BridgeVlanPlanner
         }
     }
 
-    private static IEnumerable<PlanStep> PlanMember(string path, string device, IReadOnlyList<BridgeVlan> vlans, ushort defaultPvid, bool self, KernelState kernel)
+    private static IEnumerable<PlanStep> PlanMember(string path, string device, EquatableArray<BridgeVlan> vlans, ushort defaultPvid, bool self, KernelState kernel)
     {
-        var wanted = vlans.ToDictionary(vlan => (ushort)vlan.Vlan.Value, Flags);
-        if (!vlans.Any(vlan => vlan.Pvid) && defaultPvid != 0 && !wanted.ContainsKey(defaultPvid))
+        // A trunk may carry every VLAN id: sized up front, and its ids sorted as plain numbers.
+        var wanted = new Dictionary<ushort, ushort>(vlans.Count + 1);
+        var hasPvid = false;
+        foreach (var vlan in vlans)
+        {
+            wanted.Add((ushort)vlan.Vlan.Value, Flags(vlan));
+            hasPvid |= vlan.Pvid;
+        }
+        if (!hasPvid && defaultPvid != 0 && !wanted.ContainsKey(defaultPvid))
         {
             wanted[defaultPvid] = IfBridge.VlanPvid | IfBridge.VlanUntagged;
         }
         var current = (kernel.Link(device)?.Vlans ?? []).ToDictionary(entry => entry.VlanId, entry => (ushort)(entry.Flags & (IfBridge.VlanPvid | IfBridge.VlanUntagged)));
-        foreach (var (vid, _) in current.Where(entry => !wanted.ContainsKey(entry.Key)).OrderBy(entry => entry.Key))
+        foreach (var vid in Sorted(current.Keys.Where(vid => !wanted.ContainsKey(vid))))
         {
             yield return new BridgeVlanStep(path, device, Add: false, vid, 0, self, $"{device}: leave VLAN {vid}");
         }
-        foreach (var (vid, flags) in wanted.OrderBy(entry => entry.Key))
+        foreach (var vid in Sorted(wanted.Keys))
         {
+            var flags = wanted[vid];
             if (!current.TryGetValue(vid, out var existing) || existing != flags)
             {
                 yield return new BridgeVlanStep(path, device, Add: true, vid, flags, self, $"{device}: VLAN {vid} {Describe(flags)}");
             }
         }
+    }
+
+    private static ushort[] Sorted(IEnumerable<ushort> vids)
+    {
+        var sorted = vids.ToArray();
+        Array.Sort(sorted);
+        return sorted;
     }
 
     private static ushort Flags(BridgeVlan vlan) =>

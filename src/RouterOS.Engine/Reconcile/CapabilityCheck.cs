@@ -40,10 +40,11 @@ internal static class CapabilityCheck
                 yield return ConfigFinding.Error(ConfigPath.Item("pppoe", uplink.Name), "this kernel has no PPPoE support (ppp_generic, pppoe)");
             }
         }
-        var graph = new DeviceGraph(config);
+        // Resolved only when some flowtable asks for hardware offload.
+        var graph = new Lazy<DeviceGraph>(() => new DeviceGraph(config), LazyThreadSafetyMode.None);
         foreach (var flowtable in config.Flowtables.Where(flowtable => flowtable.HardwareOffload))
         {
-            foreach (var device in RulesetGenerator.RealDevices(flowtable, graph))
+            foreach (var device in RulesetGenerator.RealDevices(flowtable, graph.Value))
             {
                 if (capabilities.HardwareOffload.TryGetValue(device, out var supported) && !supported)
                 {

@@ -19,9 +19,9 @@ namespace RouterOS.Engine.Reconcile;
 /// </summary>
 internal static class LinkPlanner
 {
-    public static IEnumerable<PlanStep> Plan(PlanContext context)
+    /// <summary>Adds the link steps to <paramref name="steps"/>, in planning order: <see cref="Stage"/> says the order they run in.</summary>
+    public static void Plan(PlanContext context, List<PlanStep> steps)
     {
-        var steps = new List<PlanStep>();
         var desired = context.Desired;
         var kernel = context.Kernel;
         var graph = new DeviceGraph(desired);
@@ -65,12 +65,15 @@ internal static class LinkPlanner
         }
 
         RestoreWhatIsNoLongerNamed(context, steps);
-        // Devices exist before anything refers to them: bridges, then the VLAN devices that may
-        // sit on them, then memberships, MTUs and admin state, then bridge VLANs.
-        return steps.OrderBy(Stage).ToList();
     }
 
-    private static int Stage(PlanStep step) => step switch
+    public const int Stages = 6;
+
+    /// <summary>
+    /// Devices exist before anything refers to them: bridges, then the VLAN devices that may sit
+    /// on them, then memberships, MTUs and admin state, then bridge VLANs.
+    /// </summary>
+    public static int Stage(PlanStep step) => step switch
     {
         DeleteLinkStep => 0,
         CreateBridgeStep => 1,

@@ -29,8 +29,8 @@ public static class Planner
             return new Plan(findings, [], ruleset.Table);
         }
         var context = new PlanContext(desired, previous ?? RouterConfig.Empty, kernel, findings, originals ?? KernelOriginals.None);
-        var steps = new List<PlanStep>();
-        steps.AddRange(LinkPlanner.Plan(context));
+        var steps = new List<PlanStep>(RoomFor(desired));
+        LinkPlanner.Plan(context, steps);
         steps.AddRange(AddressPlanner.Plan(context));
         steps.AddRange(RoutePlanner.Plan(context));
         steps.AddRange(RulesetPlanner.Plan(desired, previous, kernel, ruleset, loadedRuleset));
@@ -39,14 +39,30 @@ public static class Planner
         // period). It can: it names links by name only, and its flowtables hook real ports, which
         // exist before any link the plan creates. Then removals, so a create never collides with
         // what is being removed: routes, addresses, links (a link takes its addresses and routes along).
-        var ordered = steps.Where(step => step is RulesetStep)
-            .Concat(steps.Where(step => step is RouteStep { Add: false }))
-            .Concat(steps.Where(step => step is AddressStep { Add: false }))
-            .Concat(steps.Where(step => step is DeleteLinkStep or BridgeVlanStep { Add: false }))
-            .Concat(steps.Where(step => step is not (RulesetStep or RouteStep { Add: false } or AddressStep { Add: false } or DeleteLinkStep or BridgeVlanStep { Add: false })))
-            .ToList();
+        // Link steps keep the link planner's order within each of these stages.
+        var ordered = PlanStages.Order(steps, Stages * LinkPlanner.Stages, step => (Stage(step) * LinkPlanner.Stages) + LinkPlanner.Stage(step));
         return new Plan(findings, findings.Any(finding => finding.Severity == Severity.Error) ? [] : ordered, ruleset.Table);
     }
+
+    /// <summary>
+    /// Room for the steps of a plan that creates everything (each device created and configured,
+    /// each bridge VLAN entry, address and route added), so that the list of a large configuration
+    /// is not copied as it grows: each copy would be another large object for the GC.
+    /// </summary>
+    private static int RoomFor(RouterConfig desired) =>
+        desired.Ports.Count + (2 * (desired.Bridges.Count + desired.Vlans.Count)) + desired.Addresses.Count + desired.Routes.Count + 1
+        + desired.Bridges.Sum(bridge => bridge.SelfVlans.Count + 1 + bridge.Ports.Sum(port => port.Vlans.Count + 1));
+
+    private const int Stages = 5;
+
+    private static int Stage(PlanStep step) => step switch
+    {
+        RulesetStep => 0,
+        RouteStep { Add: false } => 1,
+        AddressStep { Add: false } => 2,
+        DeleteLinkStep or BridgeVlanStep { Add: false } => 3,
+        _ => 4,
+    };
 
     /// <summary>Parts of the model this engine version does not apply yet: said, never silently dropped.</summary>
     private static IEnumerable<ConfigFinding> NotYetApplied(RouterConfig config)
