@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace RouterOS.Engine.Nft;
@@ -11,9 +12,12 @@ internal sealed class RulesetBuilder
 
     public void Line(string line, string? path = null)
     {
-        _text.Append(' ', _depth * 4).Append(line).Append('\n');
-        _paths.Add(path);
+        StartLine().Append(line);
+        EndLine(path);
     }
+
+    /// <summary>An interpolated line, written straight into the text (see <see cref="RulesetLine"/>).</summary>
+    public void Line([InterpolatedStringHandlerArgument("")] ref RulesetLine line, string? path = null) => EndLine(path);
 
     public void Open(string line, string? path = null)
     {
@@ -28,4 +32,13 @@ internal sealed class RulesetBuilder
     }
 
     public RulesetText Build() => new(_text.ToString(), _paths.ToArray());
+
+    /// <summary>Indents a new line and returns the text to write it into.</summary>
+    internal StringBuilder StartLine() => _text.Append(' ', _depth * 4);
+
+    private void EndLine(string? path)
+    {
+        _text.Append('\n');
+        _paths.Add(path);
+    }
 }
