@@ -113,6 +113,10 @@ internal static class LinkPlanner
     /// </summary>
     private static void RestoreWhatIsNoLongerNamed(PlanContext context, List<PlanStep> steps)
     {
+        if (context.Originals.Links.Count == 0)
+        {
+            return; // nothing to put back, and no need to look through every step for deletions
+        }
         var deleted = steps.OfType<DeleteLinkStep>().Select(step => step.Name).ToHashSet(StringComparer.Ordinal);
         var named = ManagedSettings.Index(context.Desired);
         foreach (var original in context.Originals.Links)

@@ -9,20 +9,24 @@ internal static class PlanStages
 {
     public static PlanStep[] Order(List<PlanStep> steps, int stages, Func<PlanStep, int> stageOf)
     {
-        // Where each stage starts in the result: the number of steps in the stages before it.
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(stages, byte.MaxValue + 1);
+        // Each step's stage, asked once; and where each stage starts in the result: the number of
+        // steps in the stages before it.
+        var stageOfStep = new byte[steps.Count];
         var next = new int[stages + 1];
-        foreach (var step in steps)
+        for (var i = 0; i < steps.Count; i++)
         {
-            next[stageOf(step) + 1]++;
+            stageOfStep[i] = (byte)stageOf(steps[i]);
+            next[stageOfStep[i] + 1]++;
         }
         for (var stage = 1; stage < stages; stage++)
         {
             next[stage] += next[stage - 1];
         }
         var ordered = new PlanStep[steps.Count];
-        foreach (var step in steps)
+        for (var i = 0; i < steps.Count; i++)
         {
-            ordered[next[stageOf(step)]++] = step;
+            ordered[next[stageOfStep[i]]++] = steps[i];
         }
         return ordered;
     }
