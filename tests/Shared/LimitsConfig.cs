@@ -42,13 +42,20 @@ internal static class LimitsConfig
             Shaping: [.. vlans.Take(Limits.Shapers).Select(v => new TrafficShaper(v.Name, 100_000))]);
     }
 
-    /// <summary>br0 trunks every VLAN on four ports (every bridge VLAN entry allowed); the rest share the other ports.</summary>
+    /// <summary>
+    /// br0 trunks every VLAN on as many ports as the bridge VLAN entries allow, and one more port
+    /// carries the entries left over (every entry allowed); the rest share the other ports.
+    /// </summary>
     private static List<Bridge> Bridges(List<Port> ports)
     {
         var trunks = Limits.BridgeVlanEntries / Limits.VlansPerBridgePort;
-        var everyVlan = Enumerable.Range(1, Limits.VlansPerBridgePort).Select(v => new BridgeVlan(VlanId.From(v))).ToEquatableArray();
-        var bridges = new List<Bridge> { new(Name("br0"), [.. ports.Skip(2).Take(trunks).Select(p => new BridgePort(p.Name, everyVlan))], VlanFiltering: true) };
-        var rest = ports.Skip(2 + trunks).ToList();
+        var leftOver = Limits.BridgeVlanEntries % Limits.VlansPerBridgePort;
+        var members = Enumerable.Repeat(Limits.VlansPerBridgePort, trunks).Append(leftOver).Where(count => count > 0).ToList();
+        var bridges = new List<Bridge>
+        {
+            new(Name("br0"), [.. ports.Skip(2).Zip(members, (p, count) => new BridgePort(p.Name, [.. Enumerable.Range(1, count).Select(v => new BridgeVlan(VlanId.From(v)))]))], VlanFiltering: true),
+        };
+        var rest = ports.Skip(2 + members.Count).ToList();
         for (var b = 1; b < Limits.Bridges; b++)
             bridges.Add(new Bridge(Name($"br{b}"), [.. rest.Skip((b - 1) * 2).Take(2).Select(p => new BridgePort(p.Name))]));
         return bridges;
