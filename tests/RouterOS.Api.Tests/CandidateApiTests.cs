@@ -1,5 +1,8 @@
 using System.Net;
 using RouterOS.Api.Tests.Support;
+using RouterOS.Domain.Json;
+using RouterOS.Domain.Verification;
+using RouterOS.Testing;
 
 namespace RouterOS.Api.Tests;
 
@@ -21,6 +24,24 @@ public sealed class CandidateApiTests : IAsyncLifetime
         Assert.Equal(1, first["version"]!.GetValue<long>());
         Assert.Equal(1, again["version"]!.GetValue<long>());
         Assert.Equal("br-lan", again["config"]!["bridges"]![0]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_configuration_with_every_list_at_its_limit_is_taken_whole_and_verifies()
+    {
+        // Indented, as configuration files are: the largest way it is written, and far beyond the
+        // cap on other bodies (256 KiB here), so the whole configuration's own cap is what takes it.
+        var config = LimitsConfig.Build();
+        var json = RouterConfigJson.Write(config);
+        Assert.True(json.Length > 1024 * 1024, $"{json.Length} characters");
+
+        var candidate = await _client.PutJsonAsync("/api/v1/config", json).ExpectAsync(HttpStatusCode.OK);
+        var plan = await _client.Post("/api/v1/candidate/plan").ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Equal(config.Vlans.Count, candidate["config"]!["vlans"]!.AsArray().Count);
+        Assert.Equal(config.Addresses.Count, candidate["config"]!["addresses"]!.AsArray().Count);
+        Assert.Equal(Limits.BridgeVlanEntries, candidate["config"]!["bridges"]!.AsArray().Sum(b => b!["ports"]!.AsArray().Sum(p => p!["vlans"]?.AsArray().Count ?? 0)));
+        Assert.True(plan["valid"]!.GetValue<bool>(), plan.Text());
     }
 
     [Fact]

@@ -11,8 +11,20 @@ public sealed class RouterApiOptions
     /// <summary>The engine's gRPC socket.</summary>
     public string EngineSocket { get; set; } = "/run/routeros/engine.sock";
 
-    /// <summary>The largest request body accepted. A 200-object configuration is about 60 KiB.</summary>
+    /// <summary>
+    /// The largest request body accepted, but for a whole configuration's (<see cref="MaxConfigBodyBytes"/>).
+    /// A 200-object configuration is about 60 KiB.
+    /// </summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// The largest whole configuration accepted (PUT /api/v1/config). One with every list at its
+    /// limit (tests/Shared/LimitsConfig.cs) is about 0.8 MB as the API writes it and 1.6 MB
+    /// indented, as configuration files are; long descriptions on every object add up to a
+    /// megabyte more. 4 MiB takes any of them, and is what the API's call to the engine carries in
+    /// one message anyway (gRPC's default), where the configuration goes next.
+    /// </summary>
+    public long MaxConfigBodyBytes { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>
     /// The API never runs as root: only the engine touches the kernel. Tests, which run as root

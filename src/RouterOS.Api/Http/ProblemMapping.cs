@@ -16,8 +16,10 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
             EngineUnavailableException down => new EngineDownException(down.Message + "; nothing was changed"),
             EngineFailedException failed => new EngineErrorException(failed.Message),
             EngineRefusedException refused => new ConflictException("The engine refused", refused.Message),
+            // The request's own limit: a whole configuration's is larger than other bodies' (BodyReader).
             Microsoft.AspNetCore.Http.BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
-                new PayloadTooLargeException(httpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Hosting.RouterApiOptions>>().Value.MaxRequestBodyBytes),
+                new PayloadTooLargeException(httpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize
+                    ?? httpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Hosting.RouterApiOptions>>().Value.MaxRequestBodyBytes),
             // A parameter that does not bind (offset=eth0, take=99999999999): its message names it and echoes the value, cut short.
             Microsoft.AspNetCore.Http.BadHttpRequestException bad => new BadRequestException(bad.Message.Length <= 300 ? bad.Message : bad.Message[..299] + "…"),
             _ => null,
