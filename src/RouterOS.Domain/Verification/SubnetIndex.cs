@@ -5,48 +5,42 @@ namespace RouterOS.Domain.Verification;
 
 /// <summary>
 /// The configured addresses, found by address and by the subnets they are in, so a rule that asks
-/// for every route "which address is this gateway, which subnet holds it" does lookups, not scans.
+/// for every route "which address is this gateway, is it in a subnet of ours" does lookups, not scans.
 /// </summary>
 internal sealed class SubnetIndex
 {
     private readonly Dictionary<IpAddress, AddressAssignment> _byAddress;
-    private readonly Dictionary<(IpFamily Family, UInt128 Network, int Prefix), List<AddressAssignment>> _bySubnet;
 
-    // The prefix lengths in use, per family: a containment lookup probes only these (a few, in practice).
-    private readonly SortedSet<int>[] _prefixes = [[], []];
+    // Per family, the prefix lengths in use (a few, in practice), each with the networks of that
+    // length as numbers: a containment lookup probes one set per length, and no set grows large.
+    private readonly SortedDictionary<int, HashSet<UInt128>>[] _networks = [[], []];
 
     public SubnetIndex(IReadOnlyCollection<AddressAssignment> addresses)
     {
         _byAddress = new(addresses.Count);
-        _bySubnet = new(addresses.Count);
         foreach (var assignment in addresses)
         {
             var (address, prefix) = (assignment.Address.Address, assignment.Address.PrefixLength);
             _byAddress.TryAdd(address, assignment);
-            // The subnet's network as a number, without making the subnet itself.
-            var key = (address.Family, address.Bits & Cidr.Mask(prefix, address.BitLength), prefix);
-            if (!_bySubnet.TryGetValue(key, out var list))
-                _bySubnet[key] = list = [];
-            list.Add(assignment);
-            _prefixes[(int)address.Family].Add(prefix);
+            var networks = _networks[(int)address.Family];
+            if (!networks.TryGetValue(prefix, out var ofLength))
+                networks[prefix] = ofLength = [];
+            ofLength.Add(address.Bits & Cidr.Mask(prefix, address.BitLength));
         }
     }
 
     /// <summary>The first assignment of exactly this address, if any.</summary>
     public AddressAssignment? WithAddress(IpAddress address) => _byAddress.GetValueOrDefault(address);
 
-    /// <summary>The assignments whose subnet contains <paramref name="address"/>.</summary>
-    public IEnumerable<AddressAssignment> Containing(IpAddress address)
+    /// <summary>True when <paramref name="address"/> is in the subnet of some configured address.</summary>
+    public bool AnyContains(IpAddress address)
     {
         var bits = address.Bits;
-        foreach (var prefix in _prefixes[(int)address.Family])
+        foreach (var (prefix, networks) in _networks[(int)address.Family])
         {
-            var key = (address.Family, bits & Cidr.Mask(prefix, address.BitLength), prefix);
-            if (_bySubnet.TryGetValue(key, out var list))
-            {
-                foreach (var assignment in list)
-                    yield return assignment;
-            }
+            if (networks.Contains(bits & Cidr.Mask(prefix, address.BitLength)))
+                return true;
         }
+        return false;
     }
 }

@@ -50,7 +50,7 @@ internal static class RouteRules
         }
         var reachable = route.Device is { } only
             ? context.AddressesOn(only).Any(a => a.Subnet.Contains(gateway))
-            : context.Subnets.Containing(gateway).Any();
+            : context.Subnets.AnyContains(gateway);
         if (reachable)
             return;
         // An address from PPPoE or DHCP may make the gateway reachable; an unknown device is reported already.
