@@ -23,7 +23,7 @@ internal static class FirewallRules
 
     private static void CheckZones(VerifyContext context, FirewallSettings firewall)
     {
-        var zoneOf = new Dictionary<InterfaceName, ObjectName>();
+        var zoneOf = new Dictionary<InterfaceName, ObjectName>(firewall.Zones.Sum(zone => zone.Interfaces.Count));
         foreach (var zone in firewall.Zones)
         {
             var path = ConfigPath.Item("firewall.zones", zone.Name);

@@ -15,7 +15,7 @@ internal static class NameRules
             .Concat(config.Bridges.Select(b => (b.Name, Kind: DeviceKind.Bridge)))
             .Concat(config.Vlans.Select(v => (v.Name, Kind: DeviceKind.Vlan)))
             .Concat(config.Pppoe.Select(p => (p.Name, Kind: DeviceKind.Pppoe)));
-        var firstSeen = new Dictionary<string, DeviceKind>(StringComparer.Ordinal);
+        var firstSeen = new Dictionary<string, DeviceKind>(config.Ports.Count + config.Bridges.Count + config.Vlans.Count + config.Pppoe.Count, StringComparer.Ordinal);
         foreach (var (name, kind) in devices)
         {
             if (firstSeen.TryAdd(name.Value, kind))
@@ -26,20 +26,20 @@ internal static class NameRules
         }
 
         var firewall = config.FirewallOrDefault;
-        RequireUnique(context, "flowtables", config.Flowtables.Select(f => f.Name.Value), "flowtable");
-        RequireUnique(context, "offloadPolicy", config.OffloadPolicy.Select(r => r.Name.Value), "offload rule");
-        RequireUnique(context, "firewall.zones", firewall.Zones.Select(z => z.Name.Value), "zone");
-        RequireUnique(context, "firewall.forwardings", firewall.Forwardings.Select(f => f.Key), "forwarding");
-        RequireUnique(context, "firewall.inputRules", firewall.InputRules.Select(r => r.Name.Value), "input rule");
-        RequireUnique(context, "routes", config.Routes.Select(r => r.Key), "route");
-        RequireUnique(context, "dhcp.clients", config.DhcpOrDefault.Clients.Select(c => c.Device.Value), "DHCP client on");
-        RequireUnique(context, "dhcp.servers", config.DhcpOrDefault.Servers.Select(s => s.Device.Value), "DHCP server on");
-        RequireUnique(context, "shaping", config.Shaping.Select(s => s.Device.Value), "shaper on");
+        RequireUnique(context, "flowtables", config.Flowtables.Count, config.Flowtables.Select(f => f.Name.Value), "flowtable");
+        RequireUnique(context, "offloadPolicy", config.OffloadPolicy.Count, config.OffloadPolicy.Select(r => r.Name.Value), "offload rule");
+        RequireUnique(context, "firewall.zones", firewall.Zones.Count, firewall.Zones.Select(z => z.Name.Value), "zone");
+        RequireUnique(context, "firewall.forwardings", firewall.Forwardings.Count, firewall.Forwardings.Select(f => f.Key), "forwarding");
+        RequireUnique(context, "firewall.inputRules", firewall.InputRules.Count, firewall.InputRules.Select(r => r.Name.Value), "input rule");
+        RequireUnique(context, "routes", config.Routes.Count, config.Routes.Select(r => r.Key), "route");
+        RequireUnique(context, "dhcp.clients", config.DhcpOrDefault.Clients.Count, config.DhcpOrDefault.Clients.Select(c => c.Device.Value), "DHCP client on");
+        RequireUnique(context, "dhcp.servers", config.DhcpOrDefault.Servers.Count, config.DhcpOrDefault.Servers.Select(s => s.Device.Value), "DHCP server on");
+        RequireUnique(context, "shaping", config.Shaping.Count, config.Shaping.Select(s => s.Device.Value), "shaper on");
     }
 
-    private static void RequireUnique(VerifyContext context, string list, IEnumerable<string> keys, string what)
+    private static void RequireUnique(VerifyContext context, string list, int count, IEnumerable<string> keys, string what)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(count, StringComparer.Ordinal);
         foreach (var key in keys)
         {
             if (!seen.Add(key))
