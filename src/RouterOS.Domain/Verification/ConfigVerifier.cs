@@ -1,4 +1,5 @@
 using RouterOS.Domain.Model;
+using RouterOS.Domain.Topology;
 using RouterOS.Domain.Verification.Rules;
 
 namespace RouterOS.Domain.Verification;
@@ -34,7 +35,18 @@ public static class ConfigVerifier
     public static VerifyResult Verify(RouterConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var context = new VerifyContext(config);
+        return Verify(config, new DeviceGraph(config));
+    }
+
+    /// <summary>
+    /// Verify with the device graph of <paramref name="config"/> made already: the engine's
+    /// planner makes one graph per plan and shares it with verify and the ruleset.
+    /// </summary>
+    public static VerifyResult Verify(RouterConfig config, DeviceGraph devices)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(devices);
+        var context = new VerifyContext(config, devices);
         SchemaRules.Check(context);
         if (!LimitRules.Check(context))
             return new VerifyResult([.. context.Findings]);

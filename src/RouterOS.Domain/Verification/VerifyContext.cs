@@ -12,9 +12,15 @@ public sealed class VerifyContext
     private readonly Lazy<HashSet<InterfaceName>> _dhcpClients;
 
     public VerifyContext(RouterConfig config)
+        : this(config, new DeviceGraph(config))
+    {
+    }
+
+    /// <param name="devices">The device graph of <paramref name="config"/>, when the caller has it already.</param>
+    public VerifyContext(RouterConfig config, DeviceGraph devices)
     {
         Config = config;
-        Devices = new DeviceGraph(config);
+        Devices = devices;
         // Indexes the rules share, so asking per device costs a lookup, not a scan of the list.
         _addressesOn = new(() => config.Addresses.ToLookup(a => a.Device, a => a.Address));
         _dhcpClients = new(() => config.DhcpOrDefault.Clients.Select(c => c.Device).ToHashSet());

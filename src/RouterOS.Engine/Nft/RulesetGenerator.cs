@@ -13,9 +13,13 @@ namespace RouterOS.Engine.Nft;
 /// </summary>
 public static class RulesetGenerator
 {
-    public static RulesetText Generate(RouterConfig config)
+    public static RulesetText Generate(RouterConfig config) => Generate(config, new DeviceGraph(config));
+
+    /// <param name="graph">The device graph of <paramref name="config"/>, made already (the planner shares one).</param>
+    public static RulesetText Generate(RouterConfig config, DeviceGraph graph)
     {
-        var graph = new DeviceGraph(config);
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(graph);
         var firewall = config.FirewallOrDefault;
         var zones = firewall.Zones.Where(zone => zone.Interfaces.Count > 0).ToList();
         // A zone's interface set appears in a rule per forwarding that names it: written once each

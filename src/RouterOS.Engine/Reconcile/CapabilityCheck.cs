@@ -9,7 +9,7 @@ namespace RouterOS.Engine.Reconcile;
 /// <summary>A plan that needs what the kernel lacks fails at plan time, with the reason.</summary>
 internal static class CapabilityCheck
 {
-    public static IEnumerable<ConfigFinding> Findings(RouterConfig config, Capabilities capabilities)
+    public static IEnumerable<ConfigFinding> Findings(RouterConfig config, DeviceGraph graph, Capabilities capabilities)
     {
         if (!capabilities.Flowtable)
         {
@@ -40,11 +40,9 @@ internal static class CapabilityCheck
                 yield return ConfigFinding.Error(ConfigPath.Item("pppoe", uplink.Name), "this kernel has no PPPoE support (ppp_generic, pppoe)");
             }
         }
-        // Resolved only when some flowtable asks for hardware offload.
-        var graph = new Lazy<DeviceGraph>(() => new DeviceGraph(config), LazyThreadSafetyMode.None);
         foreach (var flowtable in config.Flowtables.Where(flowtable => flowtable.HardwareOffload))
         {
-            foreach (var device in RulesetGenerator.RealDevices(flowtable, graph.Value))
+            foreach (var device in RulesetGenerator.RealDevices(flowtable, graph))
             {
                 if (capabilities.HardwareOffload.TryGetValue(device, out var supported) && !supported)
                 {

@@ -24,7 +24,7 @@ internal static class LinkPlanner
     {
         var desired = context.Desired;
         var kernel = context.Kernel;
-        var graph = new DeviceGraph(desired);
+        var graph = context.Devices;
         var managedBridges = desired.Bridges.Select(bridge => bridge.Name.ToString())
             .Concat(context.Previous.Bridges.Select(bridge => bridge.Name.ToString())).ToHashSet(StringComparer.Ordinal);
         // Looked up per device, not scanned: a plan's work stays linear in the configuration's size.

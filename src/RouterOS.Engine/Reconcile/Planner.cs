@@ -1,4 +1,5 @@
 using RouterOS.Domain.Model;
+using RouterOS.Domain.Topology;
 using RouterOS.Domain.Verification;
 using RouterOS.Engine.Kernel;
 using RouterOS.Engine.Nft;
@@ -19,16 +20,18 @@ public static class Planner
     public static Plan Create(RouterConfig desired, RouterConfig? previous, KernelState kernel, Capabilities capabilities, LoadedRuleset? loadedRuleset,
         KernelOriginals? originals = null)
     {
-        var findings = new List<ConfigFinding>(ConfigVerifier.Verify(desired).Findings);
-        findings.AddRange(CapabilityCheck.Findings(desired, capabilities));
+        // One device graph for verify, the ruleset and the links: it is the same configuration.
+        var devices = new DeviceGraph(desired);
+        var findings = new List<ConfigFinding>(ConfigVerifier.Verify(desired, devices).Findings);
+        findings.AddRange(CapabilityCheck.Findings(desired, devices, capabilities));
         findings.AddRange(NotYetApplied(desired));
         // Nothing configured (a rollback of the first commit) is the base ruleset, never no table.
-        var ruleset = desired == RouterConfig.Empty ? BaseRuleset.Text : RulesetGenerator.Generate(desired);
+        var ruleset = desired == RouterConfig.Empty ? BaseRuleset.Text : RulesetGenerator.Generate(desired, devices);
         if (findings.Any(finding => finding.Severity == Severity.Error))
         {
             return new Plan(findings, [], ruleset.Table);
         }
-        var context = new PlanContext(desired, previous ?? RouterConfig.Empty, kernel, findings, originals ?? KernelOriginals.None);
+        var context = new PlanContext(desired, devices, previous ?? RouterConfig.Empty, kernel, findings, originals ?? KernelOriginals.None);
         var steps = new List<PlanStep>(RoomFor(desired));
         LinkPlanner.Plan(context, steps);
         steps.AddRange(AddressPlanner.Plan(context));
@@ -75,7 +78,8 @@ public static class Planner
 }
 
 /// <summary>What every part of the planner reads.</summary>
-internal sealed record PlanContext(RouterConfig Desired, RouterConfig Previous, KernelState Kernel, List<ConfigFinding> Findings, KernelOriginals Originals);
+/// <param name="Devices">The device graph of <paramref name="Desired"/>.</param>
+internal sealed record PlanContext(RouterConfig Desired, DeviceGraph Devices, RouterConfig Previous, KernelState Kernel, List<ConfigFinding> Findings, KernelOriginals Originals);
 
 /// <summary>The engine's last ruleset load: what it sent and how the kernel listed the table right after.</summary>
 public sealed record LoadedRuleset(string Table, string Listing);
