@@ -22,9 +22,17 @@ public sealed record InterfaceName : IConfigValue<InterfaceName>
     /// <summary>Characters other tools read as syntax; see the type's summary.</summary>
     private const string SyntaxCharacters = "\"'`;$#&|<>(){}[]*?!\\,";
 
-    private InterfaceName(string value) => Value = value;
+    // Names are looked up in a dictionary at nearly every step of verify and plan: the hash is
+    // computed once, and equality is the name's alone (the type is sealed).
+    private readonly int _hash;
+
+    private InterfaceName(string value) => (Value, _hash) = (value, StringComparer.Ordinal.GetHashCode(value));
 
     public string Value { get; }
+
+    public bool Equals(InterfaceName? other) => ReferenceEquals(this, other) || (other is not null && _hash == other._hash && string.Equals(Value, other.Value, StringComparison.Ordinal));
+
+    public override int GetHashCode() => _hash;
 
     public static bool TryParse(string? text, out InterfaceName value, out string problem)
     {
