@@ -12,7 +12,7 @@ internal static class AddressRules
         // Kept by index, with paths written only for findings: a configuration may hold thousands of addresses.
         var addresses = context.Config.Addresses;
         var first = new Dictionary<IpAddress, int>(addresses.Count);
-        var distinct = new List<(InterfaceName Device, Cidr Subnet)>(addresses.Count);
+        var distinct = new List<(InterfaceName Device, InterfaceAddress Address)>(addresses.Count);
         var distinctIndexes = new List<int>(addresses.Count);
         for (var i = 0; i < addresses.Count; i++)
         {
@@ -23,7 +23,7 @@ internal static class AddressRules
                 context.Error(PathOf(assignment), $"the address {assignment.Address.Address} is already assigned at {PathOf(addresses[first[assignment.Address.Address]])}");
                 continue;
             }
-            distinct.Add((assignment.Device, assignment.Address.Subnet));
+            distinct.Add((assignment.Device, assignment.Address));
             distinctIndexes.Add(i);
         }
         // One warning per address, naming the first overlapping subnet above it on another device.
@@ -32,9 +32,9 @@ internal static class AddressRules
         {
             if (overlaps[i] < 0)
                 continue;
-            var (device, subnet) = distinct[i];
+            var (device, address) = distinct[i];
             var (otherDevice, other) = distinct[overlaps[i]];
-            context.Warning(PathOf(addresses[distinctIndexes[i]]), $"subnet {subnet} on {device} overlaps {other} on {otherDevice}; hosts in the overlap are reachable through one of them only");
+            context.Warning(PathOf(addresses[distinctIndexes[i]]), $"subnet {address.Subnet} on {device} overlaps {other.Subnet} on {otherDevice}; hosts in the overlap are reachable through one of them only");
         }
     }
 

@@ -10,12 +10,26 @@ namespace RouterOS.Domain.Verification.Rules;
 /// entries (on two different devices) among itself and its ancestors, and among itself and its
 /// descendants seen so far.
 /// </summary>
-internal sealed class SubnetOverlaps(IReadOnlyList<(InterfaceName Device, Cidr Subnet)> entries)
+internal sealed class SubnetOverlaps(IReadOnlyList<(InterfaceName Device, InterfaceAddress Address)> entries)
 {
     private const int None = -1;
 
+    // Each entry's subnet as numbers, so the sweep sorts and compares without making subnets.
+    private readonly (IpFamily Family, UInt128 Network, int PrefixLength)[] _subnets = [.. entries.Select(entry => Subnet(entry.Address))];
+
     /// <returns>Per entry, the index of the earliest earlier entry on another device whose subnet overlaps it, or -1.</returns>
-    public static int[] EarliestEarlier(IReadOnlyList<(InterfaceName Device, Cidr Subnet)> entries) => new SubnetOverlaps(entries).Sweep();
+    public static int[] EarliestEarlier(IReadOnlyList<(InterfaceName Device, InterfaceAddress Address)> entries) => new SubnetOverlaps(entries).Sweep();
+
+    private static (IpFamily Family, UInt128 Network, int PrefixLength) Subnet(InterfaceAddress address) =>
+        (address.Family, address.Address.Bits & Cidr.Mask(address.PrefixLength, address.Address.BitLength), address.PrefixLength);
+
+    /// <summary>Whether entry <paramref name="outer"/>'s subnet contains entry <paramref name="inner"/>'s, as <see cref="Cidr.Contains(Cidr)"/>.</summary>
+    private bool Contains(int outer, int inner)
+    {
+        var (family, network, prefix) = _subnets[outer];
+        var (innerFamily, innerNetwork, innerPrefix) = _subnets[inner];
+        return family == innerFamily && innerPrefix >= prefix && (innerNetwork & Cidr.Mask(prefix, family == IpFamily.Ipv4 ? 32 : 128)) == network;
+    }
 
     private int[] Sweep()
     {
@@ -25,14 +39,14 @@ internal sealed class SubnetOverlaps(IReadOnlyList<(InterfaceName Device, Cidr S
         var order = new (IpFamily Family, UInt128 Network, int PrefixLength, int Index)[entries.Count];
         for (var i = 0; i < entries.Count; i++)
         {
-            var subnet = entries[i].Subnet;
-            order[i] = (subnet.Family, subnet.Network.Bits, subnet.PrefixLength, i);
+            var (family, network, prefix) = _subnets[i];
+            order[i] = (family, network, prefix, i);
         }
         Array.Sort(order);
         var open = new Stack<Open>();
         foreach (var (_, _, _, index) in order)
         {
-            while (open.TryPeek(out var top) && !entries[top.Index].Subnet.Contains(entries[index].Subnet))
+            while (open.TryPeek(out var top) && !Contains(top.Index, index))
                 Close(open, result);
             var self = new Earliest(index, None);
             var ancestors = open.TryPeek(out var parent) ? Merge(parent.Ancestors, self) : self;
