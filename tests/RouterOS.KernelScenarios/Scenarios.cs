@@ -7,6 +7,9 @@ internal sealed record Scenario(string Name, Func<Engine, Task> RunAsync);
 /// <summary>The full-kernel scenarios of issue 6, in the order they run (each leaves the router configured for the next to replace).</summary>
 internal static class Scenarios
 {
+    // The measuring window of the offload checks: bytes forwarded out of wan0, not seconds.
+    private const long WindowBytes = 5_000_000;
+
     private static readonly string[] BridgeVlanPorts = ["lan1", "lan2", "trunk0", "wan0"];
 
     public static IReadOnlyList<Scenario> All { get; } =
@@ -47,12 +50,14 @@ internal static class Scenarios
             "the engine to report the TCP flow offloaded (software)", engine.FlowsText);
         var before = Traffic.ClassicPathPackets();
         var bytesBefore = Traffic.OriginalBytes(Traffic.Busiest("tcp", Traffic.OffloadedPort)!);
-        // Some 3,500 full-size packets: on the classic path the counter would grow by as many.
-        await Traffic.ForwardedAsync(5_000_000);
+        // Some 3,300 full-size packets: on the classic path the counter would grow by as many. Offloaded,
+        // only stragglers pass it (iperf3's control connection, the flow's packets before the entry
+        // existed): under 1% of the window, whatever time the window took on a loaded guest.
+        await Traffic.ForwardedAsync(WindowBytes);
         var after = Traffic.ClassicPathPackets();
         var bytesAfter = Traffic.OriginalBytes(Traffic.Busiest("tcp", Traffic.OffloadedPort)!);
         Expect(bytesAfter > bytesBefore, "the transfer still moving bytes", $"{bytesBefore} -> {bytesAfter} bytes");
-        Expect(after - before <= 5, "the classic path's counter to stop growing while the flow is offloaded", $"{before} -> {after} packets");
+        Expect(after - before <= WindowBytes / 1500 / 100, "the classic path's counter to stop growing while the flow is offloaded (under 1% of the window's packets)", $"{before} -> {after} packets");
         await transfer;
     }
 
@@ -80,7 +85,7 @@ internal static class Scenarios
         var transfer = Traffic.IperfAsync(Lab.Client, Traffic.OffloadedPort, seconds: 6);
         await Poll.UntilAsync(() => Traffic.Offloaded(Traffic.Busiest("tcp", Traffic.OffloadedPort)), "the TCP flow offloaded", () => string.Join('\n', Traffic.Entries("tcp", Traffic.OffloadedPort)));
         var first = Traffic.OriginalBytes(Traffic.Busiest("tcp", Traffic.OffloadedPort)!);
-        await Traffic.ForwardedAsync(5_000_000);
+        await Traffic.ForwardedAsync(WindowBytes);
         var second = Traffic.OriginalBytes(Traffic.Busiest("tcp", Traffic.OffloadedPort)!);
         Expect(first == second, "conntrack's bytes frozen while offloaded without counter", $"{first} -> {second}");
         await Poll.UntilAsync(() => engine.FindFlow(flow => flow.Original.Destination.Port == Traffic.OffloadedPort && flow.Counters == "frozen_while_offloaded" && flow.OffloadedSince is not null),
