@@ -87,7 +87,9 @@ internal static class Scenarios
         var first = Traffic.OriginalBytes(Traffic.Busiest("tcp", Traffic.OffloadedPort)!);
         await Traffic.ForwardedAsync(WindowBytes);
         var second = Traffic.OriginalBytes(Traffic.Busiest("tcp", Traffic.OffloadedPort)!);
-        Expect(first == second, "conntrack's bytes frozen while offloaded without counter", $"{first} -> {second}");
+        // Frozen: a straggler that passed the classic path as the entry took over may add a packet,
+        // but not 1% of the 5 MB that went through the fast path meanwhile.
+        Expect(second - first <= WindowBytes / 100, "conntrack's bytes frozen while offloaded without counter (under 1% of the window)", $"{first} -> {second}");
         await Poll.UntilAsync(() => engine.FindFlow(flow => flow.Original.Destination.Port == Traffic.OffloadedPort && flow.Counters == "frozen_while_offloaded" && flow.OffloadedSince is not null),
             "the engine to mark the flow's counters as not updated while offloaded", engine.FlowsText);
         var final = await transfer;
