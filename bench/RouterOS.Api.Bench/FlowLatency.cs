@@ -6,10 +6,10 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Logging.Abstractions;
 using RouterOS.Api.Flows;
 using RouterOS.Bench;
+using RouterOS.Engine.Control;
 using RouterOS.Engine.Flows;
 using RouterOS.Engine.Hosting;
 using RouterOS.Engine.Kernel;
-using RouterOS.Engine.Reconcile;
 using RouterOS.Engine.State;
 using RouterOS.Netlink.Netfilter;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using RouterOS.Bench;
+using RouterOS.Engine.Control;
 using RouterOS.Engine.Kernel;
-using RouterOS.Engine.Reconcile;
 using RouterOS.Engine.State;
 
 namespace RouterOS.Engine.Bench;

@@ -1,8 +1,8 @@
 using System.Text.Json;
+using RouterOS.Engine.Control;
 using RouterOS.Engine.Flows;
 using RouterOS.Engine.Hosting;
 using RouterOS.Engine.Kernel;
-using RouterOS.Engine.Reconcile;
 using RouterOS.Engine.State;
 
 // The privileged engine. `RouterOS.Engine probe --netns NAME` prints the kernel's capabilities
@@ -32,7 +32,7 @@ UnixSocketPermissions.PrepareDirectory(options.SocketPath, options.SocketGroup);
 var builder = EngineServer.CreateBuilder(options.SocketPath, args);
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton(_ => new RouterKernel(options.Namespace));
+builder.Services.AddSingleton<RouterOS.Engine.Kernel.Ports.IRouterKernel>(_ => new RouterKernel(options.Namespace));
 builder.Services.AddSingleton(_ => new EngineStateStore(options.StateDirectory));
 builder.Services.AddSingleton<RouterEngine>();
 builder.Services.AddSingleton(services => new FlowMonitor(options.Namespace, FlowMonitorOptions.Default with { DumpInterval = options.FlowInterval },

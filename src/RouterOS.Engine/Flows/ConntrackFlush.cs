@@ -1,8 +1,6 @@
 using System.Net;
-using RouterOS.Engine.Kernel;
-using RouterOS.Netlink.Constants;
+using RouterOS.Engine.Kernel.Ports;
 using RouterOS.Netlink.Netfilter;
-using RouterOS.Netlink.Wire;
 
 namespace RouterOS.Engine.Flows;
 
@@ -18,13 +16,12 @@ namespace RouterOS.Engine.Flows;
 /// </summary>
 public static class ConntrackFlush
 {
-    /// <summary>Run on the namespace's thread.</summary>
     /// <returns>How many connections were deleted.</returns>
-    public static int DeleteSession(IPAddress address, int label)
+    public static int DeleteSession(IConntrack conntrack, IPAddress address, int label)
     {
+        ArgumentNullException.ThrowIfNull(conntrack);
         var target = FlowAddress.From(address);
-        using var socket = new NetlinkSocket(NetlinkProtocol.Netfilter);
-        return DeleteWhere(socket, (entry, message) => ConntrackEntry.HasLabel(message, label) || Involves(entry.Original, target) || Involves(entry.Reply, target),
+        return conntrack.Delete((entry, message) => ConntrackEntry.HasLabel(message, label) || Involves(entry.Original, target) || Involves(entry.Reply, target),
             "delete a connection of the ended session");
     }
 
@@ -34,65 +31,22 @@ public static class ConntrackFlush
     /// forwarding removed). The forward chain accepts an established connection between zones,
     /// and the offload policy puts it back on the fast path, whatever the forwardings now say;
     /// deleted, its next packet is a new connection the chain judges (and a flowtable entry goes
-    /// with it). A connection
-    /// is judged by the way it went (<paramref name="before"/> the apply) and the way it would
-    /// go now (<paramref name="after"/>); one whose devices neither tells is left.
-    /// Run on the namespace's thread.
+    /// with it). A connection is judged by the way it went (<paramref name="before"/> the apply)
+    /// and the way it would go now (<paramref name="after"/>); one whose devices neither tells is left.
     /// </summary>
     /// <returns>How many connections were deleted.</returns>
-    public static int DeleteNoLongerForwarded(ForwardingPolicy policy, FlowRoutes before, FlowRoutes after)
+    public static int DeleteNoLongerForwarded(IConntrack conntrack, ForwardingPolicy policy, FlowRoutes before, FlowRoutes after)
     {
+        ArgumentNullException.ThrowIfNull(conntrack);
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
-        using var socket = new NetlinkSocket(NetlinkProtocol.Netfilter);
-        return DeleteWhere(socket, entry => Refused(policy, before.PathOf(entry)) || Refused(policy, after.PathOf(entry)),
-            "no longer allowed by the zone firewall");
+        return conntrack.Delete((entry, _) => Refused(policy, before.PathOf(entry)) || Refused(policy, after.PathOf(entry)),
+            "delete a connection (no longer allowed by the zone firewall)");
     }
 
     private static bool Refused(ForwardingPolicy policy, FlowPath path) =>
         path is { Forwarded: true, In: { } input, Out: { } output } && !policy.Allows(input, output);
-
-    /// <summary>Deletes every connection <paramref name="doomed"/> picks, on a ctnetlink socket of the namespace.</summary>
-    /// <returns>How many connections were deleted (one that ended meanwhile is not counted).</returns>
-    public static int DeleteWhere(NetlinkSocket socket, Func<ConntrackEntry, bool> doomed, string why)
-    {
-        ArgumentNullException.ThrowIfNull(doomed);
-        return DeleteWhere(socket, (entry, _) => doomed(entry), $"delete a connection ({why})");
-    }
-
-    private delegate bool Doomed(ConntrackEntry entry, NetlinkMessage message);
-
-    private static int DeleteWhere(NetlinkSocket socket, Doomed doomed, string operation)
-    {
-        var writer = new NetlinkWriter();
-        var chosen = new List<ConntrackEntry>();
-        ConntrackRequests.Dump(writer, socket.NextSequence());
-        socket.Dump(writer, "list connections", message =>
-        {
-            if (ConntrackEntry.KindOf(message) == ConntrackMessageKind.Other)
-                return;
-            var entry = ConntrackEntry.Parse(message);
-            if (doomed(entry, message))
-                chosen.Add(entry);
-        });
-        var deleted = 0;
-        foreach (var entry in chosen)
-        {
-            writer.Reset();
-            ConntrackRequests.Delete(writer, socket.NextSequence(), entry.Original, entry.Id);
-            try
-            {
-                socket.Execute(writer, operation);
-                deleted++;
-            }
-            catch (KernelException exception) when (exception.Errno == KernelException.ENOENT)
-            {
-                // It ended by itself meanwhile.
-            }
-        }
-        return deleted;
-    }
 
     private static bool Involves(ConntrackTuple tuple, FlowAddress address) => tuple.Source == address || tuple.Destination == address;
 }

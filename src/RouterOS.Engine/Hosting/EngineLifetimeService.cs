@@ -1,4 +1,4 @@
-using RouterOS.Engine.Reconcile;
+using RouterOS.Engine.Control;
 
 namespace RouterOS.Engine.Hosting;
 

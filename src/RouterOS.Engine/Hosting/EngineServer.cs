@@ -6,7 +6,7 @@ namespace RouterOS.Engine.Hosting;
 /// <summary>The engine's gRPC server on a Unix socket (HTTP/2 only), for the daemon, its tests and benchmarks.</summary>
 public static class EngineServer
 {
-    /// <summary>A host listening on <paramref name="socketPath"/>; register a <see cref="Reconcile.RouterEngine"/> and a <see cref="Flows.FlowMonitor"/>, then <see cref="Build"/>.</summary>
+    /// <summary>A host listening on <paramref name="socketPath"/>; register a <see cref="Control.RouterEngine"/> and a <see cref="Flows.FlowMonitor"/>, then <see cref="Build"/>.</summary>
     public static WebApplicationBuilder CreateBuilder(string socketPath, string[]? args = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args ?? []);

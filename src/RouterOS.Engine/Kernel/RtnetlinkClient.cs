@@ -1,4 +1,5 @@
 using System.Net;
+using RouterOS.Engine.Kernel.Ports;
 using RouterOS.Netlink.Constants;
 using RouterOS.Netlink.Route;
 using RouterOS.Netlink.Wire;
@@ -6,7 +7,7 @@ using RouterOS.Netlink.Wire;
 namespace RouterOS.Engine.Kernel;
 
 /// <summary>Links, bridge VLANs, addresses and routes over one rtnetlink socket. Use on the namespace's thread.</summary>
-public sealed class RtnetlinkClient : IDisposable
+public sealed class RtnetlinkClient : IRtnetlink, IDisposable
 {
     private readonly NetlinkSocket _socket = new(NetlinkProtocol.Route);
     private readonly NetlinkWriter _writer = new();

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using RouterOS.Engine.Kernel.Ports;
 
 namespace RouterOS.Engine.Nft;
 
@@ -7,7 +8,7 @@ namespace RouterOS.Engine.Nft;
 /// namespace's thread only (<see cref="Kernel.NamespaceThread"/>): it is not thread-safe and
 /// opens its netlink socket in the namespace of the calling thread.
 /// </summary>
-public sealed class NftContext : IDisposable
+public sealed class NftContext : INftables, IDisposable
 {
     /// <summary>
     /// Every libnftables call in the process, one at a time. Contexts are not independent:

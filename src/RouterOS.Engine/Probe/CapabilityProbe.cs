@@ -1,8 +1,7 @@
-using System.Runtime.InteropServices;
 using RouterOS.Engine.Kernel;
+using RouterOS.Engine.Kernel.Ports;
 using RouterOS.Netlink.Constants;
 using RouterOS.Netlink.Route;
-using static Tmds.Linux.LibC;
 
 namespace RouterOS.Engine.Probe;
 
@@ -14,9 +13,6 @@ namespace RouterOS.Engine.Probe;
 public static class CapabilityProbe
 {
     private const string ScratchBridge = "ros-probe0";
-    private const int AfPppox = 24;
-    private const int SockStream = 1;
-    private const int PxProtoOe = 0;
 
     /// <summary>
     /// A dry run the kernel accepts. A refusal from libnftables' own parser is our bug, not a
@@ -49,7 +45,7 @@ public static class CapabilityProbe
         {
             notes.Add("no bridge VLAN filtering in this kernel (CONFIG_BRIDGE_VLAN_FILTERING)");
         }
-        var ppp = ProbePppoe();
+        var ppp = kernel.Pppoe.Available();
         if (!ppp)
         {
             notes.Add("no PPPoE in this kernel (ppp_generic, pppoe)");
@@ -70,7 +66,7 @@ public static class CapabilityProbe
     private static bool IsPhysicalCandidate(KernelLink link) =>
         link.Name != "lo" && link.Kind is not ("bridge" or "vlan") && link.Name != ScratchBridge;
 
-    private static (bool Vlan, bool Filtering) ProbeBridgeAndVlan(RtnetlinkClient rtnetlink)
+    private static (bool Vlan, bool Filtering) ProbeBridgeAndVlan(IRtnetlink rtnetlink)
     {
         if (rtnetlink.ReadIndexes().TryGetValue(ScratchBridge, out var leftover))
         {
@@ -102,17 +98,5 @@ public static class CapabilityProbe
         {
             return false;
         }
-    }
-
-    private static bool ProbePppoe()
-    {
-        var fd = socket(AfPppox, SockStream, PxProtoOe);
-        if (fd < 0)
-        {
-            _ = Marshal.GetLastPInvokeError();
-            return false;
-        }
-        _ = close(fd);
-        return File.Exists("/dev/ppp");
     }
 }

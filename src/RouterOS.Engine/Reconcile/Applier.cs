@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using RouterOS.Domain.Verification;
 using RouterOS.Engine.Kernel;
+using RouterOS.Engine.Kernel.Ports;
 using RouterOS.Engine.Nft;
 using RouterOS.Netlink.Route;
 
@@ -14,28 +15,34 @@ public static partial class Applier
     public static ApplyOutcome Execute(Plan plan, KernelSession kernel, Func<PlanStep, bool>? faultBefore = null)
     {
         LoadedRuleset? loaded = null;
+        var deleted = 0;
         var indexes = new IndexCache(kernel.Rtnetlink);
         foreach (var step in plan.Steps)
         {
             if (faultBefore?.Invoke(step) == true)
             {
-                return new ApplyOutcome(false, step, "injected fault", step.Path, loaded);
+                return new ApplyOutcome(false, step, "injected fault", step.Path, loaded, deleted);
             }
             try
             {
+                if (step is SessionFlushStep flush)
+                {
+                    deleted += Flows.ConntrackFlush.DeleteSession(kernel.Conntrack, flush.Address, flush.Label);
+                    continue;
+                }
                 var result = Run(step, kernel, indexes);
                 loaded = result ?? loaded;
             }
             catch (KernelException exception)
             {
-                return new ApplyOutcome(false, step, exception.Message, step.Path, loaded);
+                return new ApplyOutcome(false, step, exception.Message, step.Path, loaded, deleted);
             }
             catch (RulesetException exception)
             {
-                return new ApplyOutcome(false, step, exception.Message, exception.Path ?? step.Path, loaded);
+                return new ApplyOutcome(false, step, exception.Message, exception.Path ?? step.Path, loaded, deleted);
             }
         }
-        return new ApplyOutcome(true, null, null, null, loaded);
+        return new ApplyOutcome(true, null, null, null, loaded, deleted);
     }
 
     /// <summary>
@@ -94,7 +101,7 @@ public static partial class Applier
                 var (ip, prefix) = ParseCidr(address.Address);
                 if (address.Add)
                 {
-                    rtnl.AddAddress(indexes.Of(address.Device), address.Device, ip, prefix);
+                    rtnl.AddAddress(indexes.Of(address.Device), address.Device, ip, prefix, AddressProtocol(address.Owner));
                 }
                 else if (indexes.TryOf(address.Device) is int addressDevice)
                 {
@@ -109,7 +116,7 @@ public static partial class Applier
                     return null;
                 }
                 var spec = new RouteSpec(destination, length, route.Gateway is null ? null : IPAddress.Parse(route.Gateway),
-                    route.Device is null ? 0 : indexes.Of(route.Device), route.Metric, EngineMarks.RouteProtocol);
+                    route.Device is null ? 0 : indexes.Of(route.Device), route.Metric, RouteProtocol(route.Owner));
                 if (route.Add)
                 {
                     rtnl.AddRoute(spec, route.Detail);
@@ -121,10 +128,27 @@ public static partial class Applier
                 return null;
             case RulesetStep ruleset:
                 return LoadRuleset(kernel, ruleset.Ruleset);
+            case ServiceStep:
+                // The supervised services follow the kernel steps: their runtimes apply them.
+                return null;
             default:
                 throw new InvalidOperationException($"no executor for {step.GetType().Name}");
         }
     }
+
+    private static byte AddressProtocol(Owner owner) => owner switch
+    {
+        Owner.Configuration => EngineMarks.AddressProtocol,
+        Owner.Lease => EngineMarks.LeaseAddressProtocol,
+        _ => throw new InvalidOperationException("a PPPoE session's address is pppd's to add"),
+    };
+
+    private static byte RouteProtocol(Owner owner) => owner switch
+    {
+        Owner.Configuration => EngineMarks.RouteProtocol,
+        Owner.Lease => EngineMarks.LeaseRouteProtocol,
+        _ => EngineMarks.SessionRouteProtocol,
+    };
 
     /// <summary>
     /// The atomic replace of the whole table (one kernel batch). There is no removal: "no
@@ -144,7 +168,7 @@ public static partial class Applier
     /// Names to indexes: one link dump at first use; a link created since is looked up alone by
     /// name (one small request, not another dump of every link).
     /// </summary>
-    private sealed class IndexCache(RtnetlinkClient rtnetlink)
+    private sealed class IndexCache(IRtnetlink rtnetlink)
     {
         private Dictionary<string, int>? _indexes;
 
@@ -182,7 +206,8 @@ public static partial class Applier
 /// <param name="FailedStep">The step that failed, when <paramref name="Succeeded"/> is false.</param>
 /// <param name="ErrorPath">The configuration path the failure is about.</param>
 /// <param name="Ruleset">The ruleset the apply loaded, when it got that far.</param>
-public sealed record ApplyOutcome(bool Succeeded, PlanStep? FailedStep, string? Error, string? ErrorPath, LoadedRuleset? Ruleset);
+/// <param name="ConnectionsDeleted">Connections the plan's flush steps deleted.</param>
+public sealed record ApplyOutcome(bool Succeeded, PlanStep? FailedStep, string? Error, string? ErrorPath, LoadedRuleset? Ruleset, int ConnectionsDeleted = 0);
 
 /// <summary>libnftables refused the ruleset; <see cref="Path"/> is the configuration object of the offending line.</summary>
 public sealed partial class RulesetException : Exception

@@ -47,18 +47,38 @@ public sealed record ChangeLinkStep(string Path, string Name, int? Mtu, bool? Up
 public sealed record BridgeVlanStep(string Path, string Device, bool Add, ushort VlanId, ushort Flags, bool Self, string What)
     : PlanStep(Path, Add ? "create" : "delete", ChangeClass.AppliedLive, What);
 
+/// <summary>Whose an address or route is: the tag it is written with, and so what may remove it again.</summary>
+public enum Owner
+{
+    /// <summary>The configuration's: drift repair removes it when the configuration no longer has it.</summary>
+    Configuration,
+
+    /// <summary>A DHCP lease's: it comes and goes with the lease.</summary>
+    Lease,
+
+    /// <summary>A PPPoE session's: it comes and goes with the session.</summary>
+    Session,
+}
+
 /// <param name="Address">With prefix, e.g. 192.0.2.1/24.</param>
-public sealed record AddressStep(string Path, string Device, string Address, bool Add)
+public sealed record AddressStep(string Path, string Device, string Address, bool Add, Owner Owner = Owner.Configuration)
     : PlanStep(Path, Add ? "create" : "delete", ChangeClass.AppliedLive, $"{(Add ? "add" : "remove")} address {Address} {(Add ? "to" : "from")} {Device}");
 
 /// <param name="Destination">CIDR.</param>
-public sealed record RouteStep(string Path, string Destination, string? Gateway, string? Device, uint Metric, bool Add)
+public sealed record RouteStep(string Path, string Destination, string? Gateway, string? Device, uint Metric, bool Add, Owner Owner = Owner.Configuration)
     : PlanStep(Path, Add ? "create" : "delete", ChangeClass.AppliedLive,
         $"{(Add ? "add" : "remove")} route {Destination}{(Gateway is null ? "" : $" via {Gateway}")}{(Device is null ? "" : $" dev {Device}")}{(Metric == 0 ? "" : $" metric {Metric}")}");
 
 /// <summary>Replaces the engine's nft table in one batch (it is never deleted: see <see cref="Nft.BaseRuleset"/>).</summary>
 public sealed record RulesetStep(string Path, Nft.RulesetText Ruleset, ChangeClass Class, string What)
     : PlanStep(Path, "change", Class, What);
+
+/// <summary>
+/// Deletes the connections through a PPPoE session that ended (see <see cref="Flows.ConntrackFlush.DeleteSession"/>):
+/// those from its address and those the forward chain labelled with its bit.
+/// </summary>
+public sealed record SessionFlushStep(string Path, System.Net.IPAddress Address, int Label, string What)
+    : PlanStep(Path, "delete", ChangeClass.AppliedLive, What);
 
 /// <summary>A supervised service started, restarted or stopped after the kernel changes (no kernel write of its own).</summary>
 public sealed record ServiceStep(string Path, string Action, ChangeClass Class, string What)

@@ -17,8 +17,9 @@ public static class Planner
     /// <param name="previous">The configuration applied before: devices it names are the engine's to delete.</param>
     /// <param name="loadedRuleset">The table text the engine last loaded and the kernel's listing right after, if any.</param>
     /// <param name="originals">Link settings as the kernel had them before the engine changed them: put back where <paramref name="desired"/> leaves them unset.</param>
+    /// <param name="services">What the configuration does to the supervised services: their steps follow the kernel's.</param>
     public static Plan Create(RouterConfig desired, RouterConfig? previous, KernelState kernel, Capabilities capabilities, LoadedRuleset? loadedRuleset,
-        KernelOriginals? originals = null)
+        KernelOriginals? originals = null, ServiceChanges? services = null)
     {
         // One device graph for verify, the ruleset and the links: it is the same configuration.
         var devices = new DeviceGraph(desired);
@@ -44,7 +45,12 @@ public static class Planner
         // what is being removed: routes, addresses, links (a link takes its addresses and routes along).
         // Link steps keep the link planner's order within each of these stages.
         var ordered = PlanStages.Order(steps, Stages * LinkPlanner.Stages, step => (Stage(step) * LinkPlanner.Stages) + LinkPlanner.Stage(step));
-        return new Plan(findings, findings.Any(finding => finding.Severity == Severity.Error) ? [] : ordered, ruleset.Table);
+        if (findings.Any(finding => finding.Severity == Severity.Error))
+        {
+            return new Plan(findings, [], ruleset.Table);
+        }
+        // The services follow the kernel: dnsmasq binds to devices this plan may create.
+        return new Plan(findings, services is null ? ordered : [.. ordered, .. ServicePlanner.Plan(services)], ruleset.Table);
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using RouterOS.Contracts.Engine;
 using RouterOS.Domain.Json;
 using RouterOS.Domain.Model;
 using RouterOS.Domain.Verification;
+using RouterOS.Engine.Control;
 using RouterOS.Engine.Flows;
 using RouterOS.Engine.Reconcile;
 using ContractEngine = RouterOS.Contracts.Engine.Engine;

@@ -1,4 +1,5 @@
 using RouterOS.Domain.Model;
+using RouterOS.Engine.Reconcile;
 
 namespace RouterOS.Engine.Services;
 
@@ -147,16 +148,4 @@ public sealed partial class LanServices : IAsyncDisposable
 
     [LoggerMessage(LogLevel.Information, "dnsmasq: {Line}")]
     private partial void LogOutput(string line);
-}
-
-/// <summary>What an apply does to a supervised service.</summary>
-public enum ServiceChange
-{
-    None,
-    Start,
-    Restart,
-
-    /// <summary>Changed settings taken while it runs (a PPPoE uplink's route or metric: the session stays up).</summary>
-    Update,
-    Stop,
 }

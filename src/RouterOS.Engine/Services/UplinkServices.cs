@@ -1,4 +1,5 @@
 using RouterOS.Domain.Model;
+using RouterOS.Engine.Reconcile;
 using RouterOS.Engine.Services.Pppoe;
 
 namespace RouterOS.Engine.Services;

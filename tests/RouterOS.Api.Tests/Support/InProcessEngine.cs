@@ -1,8 +1,8 @@
 extern alias engine;
+using engine::RouterOS.Engine.Control;
 using engine::RouterOS.Engine.Flows;
 using engine::RouterOS.Engine.Hosting;
 using engine::RouterOS.Engine.Kernel;
-using engine::RouterOS.Engine.Reconcile;
 using engine::RouterOS.Engine.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;

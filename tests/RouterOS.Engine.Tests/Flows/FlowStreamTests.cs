@@ -5,10 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RouterOS.Contracts.Engine;
+using RouterOS.Engine.Control;
 using RouterOS.Engine.Flows;
 using RouterOS.Engine.Hosting;
 using RouterOS.Engine.Kernel;
-using RouterOS.Engine.Reconcile;
 using RouterOS.Engine.State;
 using RouterOS.Engine.Tests.Support;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using RouterOS.Engine.Control;
 using RouterOS.Engine.Kernel;
 using RouterOS.Engine.Probe;
 using RouterOS.Engine.Reconcile;

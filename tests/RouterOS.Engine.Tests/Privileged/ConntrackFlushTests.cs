@@ -28,7 +28,7 @@ public sealed class ConntrackFlushTests
         Assert.Contains("sport=41000", Connections(testbed), StringComparison.Ordinal);
 
         using var thread = new NamespaceThread(testbed.Router.Name);
-        var deleted = await thread.RunAsync(() => ConntrackFlush.DeleteSession(IPAddress.Parse("10.2.0.1"), label));
+        var deleted = await thread.RunAsync(() => ConntrackFlush.DeleteSession(new NetlinkConntrack(), IPAddress.Parse("10.2.0.1"), label));
 
         var left = Connections(testbed);
         Assert.Equal(2, deleted);

@@ -1,3 +1,4 @@
+using RouterOS.Engine.Control;
 using RouterOS.Engine.Reconcile;
 using RouterOS.Engine.Tests.Support;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using RouterOS.Engine.Control;
 using RouterOS.Engine.Kernel;
-using RouterOS.Engine.Reconcile;
 using RouterOS.Engine.State;
 
 namespace RouterOS.Engine.Tests.Support;

@@ -149,8 +149,8 @@ public sealed partial class StaleFlowWatch : IDisposable
     private void Flush(StaleCause cause)
     {
         var (routes, previous) = (_routes, _previousRoutes);
-        var deleted = ConntrackFlush.DeleteWhere(_conntrack!,
-            entry => cause.Covers(entry, routes.PathOf(entry)) || cause.Covers(entry, previous.PathOf(entry)), cause.Why);
+        var deleted = NetlinkConntrack.Delete(_conntrack!,
+            (entry, _) => cause.Covers(entry, routes.PathOf(entry)) || cause.Covers(entry, previous.PathOf(entry)), $"delete a connection ({cause.Why})");
         Deleted += deleted;
         LogFlushed(cause.Why, deleted);
     }

@@ -1,6 +1,6 @@
 using RouterOS.Engine.State;
 
-namespace RouterOS.Engine.Reconcile;
+namespace RouterOS.Engine.Control;
 
 /// <summary>What the engine puts back when it starts (after a crash, a restart or a reboot).</summary>
 public sealed partial class RouterEngine

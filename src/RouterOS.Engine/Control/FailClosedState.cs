@@ -1,6 +1,6 @@
 using RouterOS.Domain.Verification;
 
-namespace RouterOS.Engine.Reconcile;
+namespace RouterOS.Engine.Control;
 
 /// <summary>
 /// Why the engine holds the firewall closed: the stored configuration could not be restored (it

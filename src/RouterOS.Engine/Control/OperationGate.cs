@@ -1,4 +1,4 @@
-namespace RouterOS.Engine.Reconcile;
+namespace RouterOS.Engine.Control;
 
 /// <summary>
 /// One operation on the running configuration at a time: an apply, a confirm, a rollback, a drift

@@ -3,10 +3,10 @@ using RouterOS.Engine.Flows;
 using RouterOS.Engine.Kernel;
 using RouterOS.Netlink.Wire;
 
-namespace RouterOS.Engine.Reconcile;
+namespace RouterOS.Engine.Control;
 
 /// <summary>What an apply does to the connections a changed zone firewall no longer forwards.</summary>
-public sealed partial class RouterEngine
+internal sealed partial class KernelTransaction
 {
     /// <summary>
     /// When the zone firewall changed, the connections it no longer forwards are deleted. With a
@@ -27,7 +27,7 @@ public sealed partial class RouterEngine
         }
         try
         {
-            var flushed = ConntrackFlush.DeleteNoLongerForwarded(policy, FlowRoutes.From(before), FlowRoutes.From(session.ReadNetwork()));
+            var flushed = ConntrackFlush.DeleteNoLongerForwarded(session.Conntrack, policy, FlowRoutes.From(before), FlowRoutes.From(session.ReadNetwork()));
             LogPolicyFlows(flushed);
         }
         catch (Exception exception) when (exception is KernelException or NetlinkParseException)

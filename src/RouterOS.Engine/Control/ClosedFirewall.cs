@@ -1,8 +1,9 @@
 using RouterOS.Engine.Kernel;
 using RouterOS.Engine.Nft;
+using RouterOS.Engine.Reconcile;
 using RouterOS.Engine.State;
 
-namespace RouterOS.Engine.Reconcile;
+namespace RouterOS.Engine.Control;
 
 /// <summary>
 /// The router never runs without the engine's table: at start it is in place before forwarding
@@ -39,13 +40,12 @@ internal static class ClosedFirewall
     public static bool HoldsBase(EngineStateStore store) => store.Ruleset?.Table == BaseRuleset.Text.Table;
 
     /// <summary>
-    /// A router forwards. Only ever called with a ruleset in place. /proc/sys/net is the
-    /// namespace of the thread that opens it: the router's.
+    /// A router forwards. Only ever called with a ruleset in place.
     /// </summary>
-    public static bool EnableForwarding()
+    public static bool EnableForwarding(KernelSession session)
     {
-        File.WriteAllText("/proc/sys/net/ipv4/ip_forward", "1");
-        File.WriteAllText("/proc/sys/net/ipv6/conf/all/forwarding", "1");
+        session.Sysctl.Write("net/ipv4/ip_forward", "1");
+        session.Sysctl.Write("net/ipv6/conf/all/forwarding", "1");
         return true;
     }
 }

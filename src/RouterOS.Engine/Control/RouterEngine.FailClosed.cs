@@ -1,6 +1,7 @@
 using RouterOS.Engine.Nft;
+using RouterOS.Engine.Reconcile;
 
-namespace RouterOS.Engine.Reconcile;
+namespace RouterOS.Engine.Control;
 
 /// <summary>The engine's part in failing closed: what it holds when the stored configuration cannot be restored, and why.</summary>
 public sealed partial class RouterEngine
