@@ -1,6 +1,6 @@
 using RouterOS.Engine.Tests.Support;
 
-namespace RouterOS.Engine.Tests.Privileged;
+namespace RouterOS.Engine.Tests.Control;
 
 /// <summary>Commit-confirm kept by the engine itself: no API takes part in these tests.</summary>
 public sealed class ConfirmTests
@@ -8,8 +8,7 @@ public sealed class ConfirmTests
     [Fact]
     public async Task An_unconfirmed_revision_is_rolled_back_at_its_deadline()
     {
-        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
-        using var harness = new EngineHarness();
+        using var harness = new FakeEngineHarness();
         await harness.Engine.StartAsync();
         var confirmed = Configs.Parse(Configs.LabRouter) with { Bridges = default, Addresses = default, Routes = default, Firewall = null };
         Assert.True((await harness.Engine.ApplyAsync(confirmed, 1, null)).Applied);
@@ -26,8 +25,7 @@ public sealed class ConfirmTests
     [Fact]
     public async Task A_confirmed_revision_stays_after_its_deadline()
     {
-        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
-        using var harness = new EngineHarness();
+        using var harness = new FakeEngineHarness();
         await harness.Engine.StartAsync();
         Assert.True((await harness.Engine.ApplyAsync(Configs.Parse(Configs.LabRouter), 1, TimeSpan.FromSeconds(60))).Applied);
 
@@ -41,21 +39,20 @@ public sealed class ConfirmTests
     [Fact]
     public async Task After_a_restart_past_the_deadline_the_engine_puts_back_the_last_confirmed_configuration()
     {
-        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
-        using var harness = new EngineHarness();
+        using var harness = new FakeEngineHarness();
         await harness.Engine.StartAsync();
         Assert.True((await harness.Engine.ApplyAsync(Configs.Parse(Configs.LabRouter), 1, null)).Applied);
         var withoutRoute = Configs.Parse(Configs.LabRouter) with { Routes = default };
         Assert.True((await harness.Engine.ApplyAsync(withoutRoute, 2, TimeSpan.FromMinutes(5))).Applied);
         // As after a reboot: the kernel state is gone.
-        harness.Namespace.Exec("ip", "link", "del", "br-lan");
-        harness.Namespace.Exec("nft", "flush", "ruleset");
+        harness.Kernel.Rtnetlink.DeleteBehindTheEngine("br-lan");
+        harness.Kernel.Nft.DeleteBehindTheEngine();
 
         // The engine was down across the deadline (six minutes, the window was five).
         await harness.RestartAsync(downFor: TimeSpan.FromMinutes(6));
 
         Assert.True(harness.HasLink("br-lan"));
-        Assert.Contains("default via 203.0.113.1", harness.Namespace.Exec("ip", "route"), StringComparison.Ordinal);
+        Assert.Contains("default via 203.0.113.1", harness.RouteList(), StringComparison.Ordinal);
         Assert.Equal(1, harness.Engine.Applied?.Revision);
         Assert.Null(harness.Engine.Pending);
     }

@@ -2,7 +2,7 @@ using RouterOS.Engine.Control;
 using RouterOS.Engine.Reconcile;
 using RouterOS.Engine.Tests.Support;
 
-namespace RouterOS.Engine.Tests.Privileged;
+namespace RouterOS.Engine.Tests.Control;
 
 /// <summary>Applies, confirms, rollbacks and drift repairs run one at a time, each from start to save.</summary>
 public sealed class SerialisationTests
@@ -10,8 +10,7 @@ public sealed class SerialisationTests
     [Fact]
     public async Task A_drift_repair_started_during_an_apply_sees_the_new_configuration()
     {
-        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
-        using var harness = new EngineHarness();
+        using var harness = new FakeEngineHarness();
         await harness.Engine.StartAsync();
         var first = Configs.Parse(Configs.LabRouter) with { Bridges = default, Firewall = null, Routes = default, Addresses = default };
         Assert.True((await harness.Engine.ApplyAsync(first, 1, null)).Applied);
@@ -33,8 +32,7 @@ public sealed class SerialisationTests
     [Fact]
     public async Task A_confirm_that_arrives_during_the_deadline_rollback_is_refused_not_lost()
     {
-        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
-        using var harness = new EngineHarness();
+        using var harness = new FakeEngineHarness();
         await harness.Engine.StartAsync();
         var confirmed = Configs.Parse(Configs.LabRouter) with { Bridges = default, Addresses = default, Routes = default, Firewall = null };
         Assert.True((await harness.Engine.ApplyAsync(confirmed, 1, null)).Applied);
