@@ -109,29 +109,6 @@ public sealed class ApplyTests
     }
 
     [Fact]
-    public async Task A_failure_in_the_middle_of_an_apply_restores_the_previous_state()
-    {
-        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
-        using var harness = new EngineHarness();
-        await harness.Engine.StartAsync();
-        var first = Configs.Parse(Configs.LabRouter) with { Bridges = default, Firewall = null, Routes = default, Addresses = default };
-        Assert.True((await harness.Engine.ApplyAsync(first, 1, null)).Applied);
-        var rulesetBefore = harness.Ruleset();
-
-        // The bridge, its port and address are done when the route step fails.
-        harness.Engine.FaultBefore = step => step is RouteStep;
-        var result = await harness.Engine.ApplyAsync(Configs.Parse(Configs.LabRouter), 2, null);
-
-        Assert.False(result.Applied);
-        Assert.Equal("routes[0.0.0.0/0]", result.ErrorPath);
-        Assert.Contains("restored", result.Error, StringComparison.Ordinal);
-        Assert.False(harness.HasLink("br-lan"));
-        Assert.DoesNotContain("203.0.113.2", harness.Namespace.Exec("ip", "addr"), StringComparison.Ordinal);
-        Assert.Equal(rulesetBefore, harness.Ruleset());
-        Assert.Equal(1, harness.Engine.Applied?.Revision);
-    }
-
-    [Fact]
     public async Task A_kernel_refusal_is_reported_against_the_configuration_path()
     {
         Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
@@ -177,29 +154,6 @@ public sealed class ApplyTests
         // Nothing was ever applied: the base ruleset, never the refused table nor an open router.
         Assert.Contains(Nft.BaseRuleset.Comment, harness.Ruleset(), StringComparison.Ordinal);
         Assert.DoesNotContain("flowtable", harness.Ruleset(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_failed_first_apply_puts_the_ports_back_as_they_were()
-    {
-        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
-        using var harness = new EngineHarness();
-        await harness.Engine.StartAsync();
-        var before = harness.Namespace.Exec("ip", "-o", "link", "show", "dev", "wan0");
-        Assert.Contains("mtu 1500", before, StringComparison.Ordinal);
-        Assert.Contains("state DOWN", before, StringComparison.Ordinal);
-        var config = Configs.Parse(Configs.LabRouter.Replace("{ \"name\": \"wan0\" }", "{ \"name\": \"wan0\", \"mtu\": 1400 }", StringComparison.Ordinal));
-
-        // wan0 is up with MTU 1400 and lan0 is in br-lan when the route step fails.
-        harness.Engine.FaultBefore = step => step is RouteStep;
-        var result = await harness.Engine.ApplyAsync(config, 1, null);
-
-        Assert.False(result.Applied);
-        var after = harness.Namespace.Exec("ip", "-o", "link", "show", "dev", "wan0");
-        Assert.Contains("mtu 1500", after, StringComparison.Ordinal);
-        Assert.Contains("state DOWN", after, StringComparison.Ordinal);
-        Assert.DoesNotContain("master", harness.Namespace.Exec("ip", "-o", "link", "show", "dev", "lan0"), StringComparison.Ordinal);
-        Assert.False(harness.HasLink("br-lan"));
     }
 
     [Fact]

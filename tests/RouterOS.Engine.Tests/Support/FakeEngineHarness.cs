@@ -43,6 +43,16 @@ internal sealed class FakeEngineHarness : IDisposable
 
     public string RouteList() => Kernel.Rtnetlink.RouteList();
 
+    /// <summary>Every address, one "DEVICE ADDRESS/LENGTH" a line, as `ip addr` would show them.</summary>
+    public string AddressList() => string.Join('\n', Kernel.Rtnetlink.Read(rulesetListing: null).Addresses.Select(address => $"{address.Device} {address.Address}"));
+
+    /// <summary>One link roughly as `ip -o link show dev DEVICE` prints it: MTU, bridge and admin state.</summary>
+    public string LinkLine(string device)
+    {
+        var link = Kernel.Rtnetlink.Read(rulesetListing: null).Link(device)!;
+        return $"{link.Index}: {link.Name}: mtu {link.Mtu}{(link.Master is null ? "" : $" master {link.Master}")} state {(link.Up ? "UP" : "DOWN")}";
+    }
+
     /// <summary>A /proc/sys setting as the engine left it ("0", the kernel's default, when never written).</summary>
     public string Sysctl(string name) => Kernel.Sysctl.Values.GetValueOrDefault(name, "0");
 

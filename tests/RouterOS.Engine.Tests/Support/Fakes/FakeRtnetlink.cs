@@ -39,6 +39,14 @@ internal sealed class FakeRtnetlink : IRtnetlink
 
     public IReadOnlyList<RouteSpec> Routes => _routes;
 
+    /// <summary>An administrator's `ip link set` behind the engine's back (recorded as no write of the engine's).</summary>
+    public void ChangeBehindTheEngine(string name, int? mtu = null, bool? up = null)
+    {
+        var link = _links[name];
+        link.Mtu = mtu ?? link.Mtu;
+        link.Up = up ?? link.Up;
+    }
+
     /// <summary>A change behind the engine's back (a reboot, or an administrator with ip link del).</summary>
     public void DeleteBehindTheEngine(string name) => RemoveLink(name);
 

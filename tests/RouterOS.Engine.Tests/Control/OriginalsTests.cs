@@ -1,12 +1,13 @@
 using RouterOS.Domain.Model;
 using RouterOS.Engine.Tests.Support;
 
-namespace RouterOS.Engine.Tests.Privileged;
+namespace RouterOS.Engine.Tests.Control;
 
 /// <summary>
 /// A rollback puts back what the kernel had in settings the confirmed configuration leaves "as it
 /// is" (MTU, admin state, MAC), however the rollback comes: at the deadline, by hand, after an
 /// engine restart, or by a later configuration that leaves the setting unset or the port out.
+/// On the recording fake kernel: the privileged ApplyTests prove the real link changes.
 /// </summary>
 public sealed class OriginalsTests
 {
@@ -15,9 +16,8 @@ public sealed class OriginalsTests
     [Fact]
     public async Task An_mtu_the_confirmed_revision_leaves_unset_is_put_back_at_the_deadline()
     {
-        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
         using var harness = await StartAsync();
-        harness.Namespace.Exec("ip", "link", "set", "wan0", "mtu", "1450");
+        harness.Kernel.Rtnetlink.ChangeBehindTheEngine("wan0", mtu: 1450);
         Assert.True((await harness.Engine.ApplyAsync(Ports("""{ "name": "wan0" }"""), 1, null)).Applied);
         Assert.True((await harness.Engine.ApplyAsync(Ports("""{ "name": "wan0", "mtu": 1400 }"""), 2, Window)).Applied);
         Assert.Equal("1400", Read(harness, "wan0", "mtu"));
@@ -31,7 +31,6 @@ public sealed class OriginalsTests
     [Fact]
     public async Task An_admin_state_is_put_back_by_a_rollback_by_hand()
     {
-        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
         using var harness = await StartAsync();
         Assert.False(IsUp(harness, "lan1"));
         Assert.True((await harness.Engine.ApplyAsync(Ports("""{ "name": "wan0" }"""), 1, null)).Applied);
@@ -46,7 +45,6 @@ public sealed class OriginalsTests
     [Fact]
     public async Task A_mac_is_put_back_by_a_rollback_after_an_engine_restart()
     {
-        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
         using var harness = await StartAsync();
         var own = Read(harness, "wan0", "address");
         Assert.True((await harness.Engine.ApplyAsync(Ports("""{ "name": "wan0" }"""), 1, null)).Applied);
@@ -64,10 +62,9 @@ public sealed class OriginalsTests
     [Fact]
     public async Task The_first_original_is_put_back_when_a_later_configuration_unsets_the_mtu_or_drops_the_port()
     {
-        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
         using var harness = await StartAsync();
-        harness.Namespace.Exec("ip", "link", "set", "wan0", "mtu", "1450");
-        harness.Namespace.Exec("ip", "link", "set", "lan1", "mtu", "1480");
+        harness.Kernel.Rtnetlink.ChangeBehindTheEngine("wan0", mtu: 1450);
+        harness.Kernel.Rtnetlink.ChangeBehindTheEngine("lan1", mtu: 1480);
         Assert.True((await harness.Engine.ApplyAsync(Ports("""{ "name": "wan0", "mtu": 1400 }, { "name": "lan1", "mtu": 1400 }"""), 1, null)).Applied);
         Assert.True((await harness.Engine.ApplyAsync(Ports("""{ "name": "wan0", "mtu": 1300 }, { "name": "lan1", "mtu": 1300 }"""), 2, null)).Applied);
 
@@ -81,32 +78,34 @@ public sealed class OriginalsTests
     [Fact]
     public async Task Once_put_back_a_setting_is_the_kernels_again_and_drift_repair_leaves_it()
     {
-        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
         using var harness = await StartAsync();
         Assert.True((await harness.Engine.ApplyAsync(Ports("""{ "name": "wan0", "mtu": 1400 }"""), 1, null)).Applied);
         Assert.True((await harness.Engine.ApplyAsync(Ports("""{ "name": "wan0" }"""), 2, null)).Applied);
         Assert.Equal("1500", Read(harness, "wan0", "mtu"));
 
-        harness.Namespace.Exec("ip", "link", "set", "wan0", "mtu", "1420");
+        harness.Kernel.Rtnetlink.ChangeBehindTheEngine("wan0", mtu: 1420);
         var repaired = await harness.Engine.RepairDriftAsync();
 
         Assert.True(repaired.Count == 0, string.Join("\n", repaired));
         Assert.Equal("1420", Read(harness, "wan0", "mtu"));
     }
 
-    private static async Task<EngineHarness> StartAsync()
+    private static async Task<FakeEngineHarness> StartAsync()
     {
-        var harness = new EngineHarness();
+        var harness = new FakeEngineHarness();
         await harness.Engine.StartAsync();
         return harness;
     }
 
     private static RouterConfig Ports(string ports) => Configs.Parse($$"""{ "schemaVersion": 1, "ports": [ {{ports}} ] }""");
 
-    private static string Read(EngineHarness harness, string device, string attribute) =>
-        harness.Namespace.Exec("cat", $"/sys/class/net/{device}/{attribute}").Trim();
+    /// <summary>As /sys/class/net/DEVICE/ATTRIBUTE reads: "mtu" or "address".</summary>
+    private static string Read(FakeEngineHarness harness, string device, string attribute)
+    {
+        var link = harness.Kernel.Rtnetlink.Read(rulesetListing: null).Link(device)!;
+        return attribute == "mtu" ? link.Mtu.ToString(System.Globalization.CultureInfo.InvariantCulture) : link.Mac!;
+    }
 
-    /// <summary>IFF_UP, the admin state (operstate also needs the carrier).</summary>
-    private static bool IsUp(EngineHarness harness, string device) =>
-        (Convert.ToInt32(Read(harness, device, "flags"), 16) & 0x1) != 0;
+    /// <summary>IFF_UP, the admin state.</summary>
+    private static bool IsUp(FakeEngineHarness harness, string device) => harness.Kernel.Rtnetlink.Read(rulesetListing: null).Link(device)!.Up;
 }
