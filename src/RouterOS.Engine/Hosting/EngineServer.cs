@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using RouterOS.Engine.Service;
+using RouterOS.Engine.Grpc;
 
 namespace RouterOS.Engine.Hosting;
 

@@ -1,5 +1,4 @@
 using RouterOS.Engine.Kernel.Ports;
-using RouterOS.Engine.Nft;
 
 namespace RouterOS.Engine.Kernel;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using RouterOS.Contracts.Engine;
 using RouterOS.Engine.Flows;
-using RouterOS.Engine.Service;
+using RouterOS.Engine.Grpc;
 using RouterOS.Engine.Tests.Support;
 
 namespace RouterOS.Engine.Tests.Flows;

@@ -1,5 +1,3 @@
-using RouterOS.Engine.Nft;
-
 namespace RouterOS.Engine.Kernel.Ports;
 
 /// <summary>
@@ -18,3 +16,6 @@ public interface INftables
 
     NftResult List(string command);
 }
+
+/// <param name="Error">libnftables' error text, e.g. "Error: Could not process rule: No such file or directory" with the offending line.</param>
+public sealed record NftResult(bool Succeeded, string Output, string Error);

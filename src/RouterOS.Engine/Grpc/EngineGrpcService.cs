@@ -9,7 +9,7 @@ using RouterOS.Engine.Flows;
 using RouterOS.Engine.Reconcile;
 using ContractEngine = RouterOS.Contracts.Engine.Engine;
 
-namespace RouterOS.Engine.Service;
+namespace RouterOS.Engine.Grpc;
 
 /// <summary>The gRPC contract (src/RouterOS.Contracts/Protos/engine.proto) over <see cref="RouterEngine"/>.</summary>
 public sealed class EngineGrpcService(RouterEngine engine, FlowMonitor flows) : ContractEngine.EngineBase

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace RouterOS.Engine.Nft;
+namespace RouterOS.Engine.Kernel;
 
 /// <summary>P/Invoke declarations for libnftables.so.1 (nftables/libnftables.h, Debian libnftables1).</summary>
 internal static partial class Libnftables

@@ -3,7 +3,7 @@ using RouterOS.Contracts.Engine;
 using RouterOS.Engine.Services;
 using RouterOS.Engine.Services.Pppoe;
 
-namespace RouterOS.Engine.Service;
+namespace RouterOS.Engine.Grpc;
 
 /// <summary>The uplinks' clients as the contract's UplinkStatus messages.</summary>
 internal static class UplinkMessages

@@ -4,7 +4,7 @@ using RouterOS.Engine.Flows;
 using RouterOS.Netlink.Constants;
 using RouterOS.Netlink.Netfilter;
 
-namespace RouterOS.Engine.Service;
+namespace RouterOS.Engine.Grpc;
 
 /// <summary>Flows and totals as the contract carries them.</summary>
 internal static class FlowMessages

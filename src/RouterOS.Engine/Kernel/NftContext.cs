@@ -1,11 +1,11 @@
 using System.Runtime.InteropServices;
 using RouterOS.Engine.Kernel.Ports;
 
-namespace RouterOS.Engine.Nft;
+namespace RouterOS.Engine.Kernel;
 
 /// <summary>
 /// One libnftables context with buffered output and errors. Create and use it on the router
-/// namespace's thread only (<see cref="Kernel.NamespaceThread"/>): it is not thread-safe and
+/// namespace's thread only (<see cref="NamespaceThread"/>): it is not thread-safe and
 /// opens its netlink socket in the namespace of the calling thread.
 /// </summary>
 public sealed class NftContext : INftables, IDisposable
@@ -118,6 +118,3 @@ public sealed class NftContext : INftables, IDisposable
         }
     }
 }
-
-/// <param name="Error">libnftables' error text, e.g. "Error: Could not process rule: No such file or directory" with the offending line.</param>
-public sealed record NftResult(bool Succeeded, string Output, string Error);
