@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Logging.Abstractions;
+using RouterOS.Api.Contracts;
 using RouterOS.Api.Flows;
 using RouterOS.Bench;
 using RouterOS.Engine.Control;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using RouterOS.Api.Contracts;
 using RouterOS.Api.Flows;
 using RouterOS.Api.Tests.Support;
 

@@ -1,4 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
+using RouterOS.Api.Contracts;
 using RouterOS.Api.Flows;
 using Proto = RouterOS.Contracts.Engine;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using RouterOS.Api.Contracts;
 using RouterOS.Api.Flows;
 using RouterOS.Api.Tests.Support;
 

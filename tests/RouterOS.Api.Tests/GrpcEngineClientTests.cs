@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 using RouterOS.Api.Engine;
 using RouterOS.Api.Hosting;
+using Proto = RouterOS.Contracts.Engine;
 
 namespace RouterOS.Api.Tests;
 
@@ -37,10 +38,10 @@ public sealed class GrpcEngineClientTests : IDisposable
     public async Task A_firewall_held_closed_comes_through_with_its_reason_and_findings()
     {
         await using var engine = await Support.FakeEngineServer.StartAsync(_directory);
-        engine.Service.FailClosed = new Contracts.Engine.FailClosed
+        engine.Service.FailClosed = new Proto.FailClosed
         {
             Reason = "the stored configuration (revision 4) could not be restored",
-            Findings = { new Contracts.Engine.Finding { Severity = "error", Path = "ports[eth9]", Message = "there is no device eth9 in the kernel" } },
+            Findings = { new Proto.Finding { Severity = "error", Path = "ports[eth9]", Message = "there is no device eth9 in the kernel" } },
             BaseRuleset = true,
             Revision = 4,
             Since = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.UnixEpoch),

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Threading.Channels;
-using RouterOS.Api.Engine;
+using RouterOS.Api.Contracts;
 using RouterOS.Api.Tests.Support;
 using RouterOS.Api.Uplinks;
 

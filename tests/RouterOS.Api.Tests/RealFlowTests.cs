@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR.Client;
+using RouterOS.Api.Contracts;
 using RouterOS.Api.Flows;
 using RouterOS.Api.Tests.Support;
 using RouterOS.Engine.Tests.Support;

@@ -1,5 +1,5 @@
 using System.Net;
-using RouterOS.Api.Engine;
+using RouterOS.Api.Contracts;
 using RouterOS.Api.Tests.Support;
 using RouterOS.Domain.Verification;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RouterOS.Api.Commits;
+using RouterOS.Api.Contracts;
 using RouterOS.Api.Http;
-using RouterOS.Api.Store;
 
 namespace RouterOS.Api.Apis;
 
@@ -22,12 +22,12 @@ public static class CommitApi
         var request = http.Request.ContentLength is 0 ? new CommitRequest()
             : await BodyReader.ReadAsync(http.Request, ApiJsonContext.Default.CommitRequest, cancellationToken);
         var revision = await commits.CommitAsync(request.Message ?? "", request.ConfirmWithinSeconds, Actors.Of(http), cancellationToken);
-        return TypedResults.Created($"/api/v1/revisions/{revision.Number}", RevisionSummary.Of(revision));
+        return TypedResults.Created($"/api/v1/revisions/{revision.Number}", revision.Summary());
     }
 
     private static async Task<Ok<RevisionSummary>> ConfirmAsync(HttpContext http, CommitService commits, CancellationToken cancellationToken) =>
-        TypedResults.Ok(RevisionSummary.Of(await commits.ConfirmAsync(Actors.Of(http), cancellationToken)));
+        TypedResults.Ok((await commits.ConfirmAsync(Actors.Of(http), cancellationToken)).Summary());
 
     private static async Task<Ok<RevisionSummary>> RollbackAsync(HttpContext http, CommitService commits, CancellationToken cancellationToken) =>
-        TypedResults.Ok(RevisionSummary.Of(await commits.RollbackPendingAsync($"rolled back by {Actors.Of(http).Name}", cancellationToken)));
+        TypedResults.Ok((await commits.RollbackPendingAsync($"rolled back by {Actors.Of(http).Name}", cancellationToken)).Summary());
 }

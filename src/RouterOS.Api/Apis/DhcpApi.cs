@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using RouterOS.Api.Contracts;
 using RouterOS.Api.Engine;
 
 namespace RouterOS.Api.Apis;

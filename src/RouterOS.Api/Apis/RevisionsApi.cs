@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RouterOS.Api.Commits;
+using RouterOS.Api.Contracts;
 using RouterOS.Api.Http;
 using RouterOS.Api.Store;
 using RouterOS.Domain.Diff;
@@ -32,7 +33,7 @@ public static class RevisionsApi
     private static async Task<Ok<RevisionDetail>> GetAsync(long number, RevisionStore store, CancellationToken cancellationToken)
     {
         var revision = await FindAsync(store, number, cancellationToken);
-        return TypedResults.Ok(new RevisionDetail(RevisionSummary.Of(revision), revision.Config, revision.Changes));
+        return TypedResults.Ok(new RevisionDetail(revision.Summary(), revision.Config, revision.Changes));
     }
 
     private static async Task<Ok<DiffView>> DiffAsync(long number, long other, RevisionStore store, CancellationToken cancellationToken)
@@ -44,7 +45,7 @@ public static class RevisionsApi
     private static async Task<Created<RevisionSummary>> RollbackToAsync(long number, HttpContext http, CommitService commits, CancellationToken cancellationToken)
     {
         var revision = await commits.RollbackToAsync(number, Actors.Of(http), cancellationToken);
-        return TypedResults.Created($"/api/v1/revisions/{revision.Number}", RevisionSummary.Of(revision));
+        return TypedResults.Created($"/api/v1/revisions/{revision.Number}", revision.Summary());
     }
 
     private static async Task<Revision> FindAsync(RevisionStore store, long number, CancellationToken cancellationToken) =>

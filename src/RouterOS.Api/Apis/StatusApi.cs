@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using RouterOS.Api.Contracts;
 using RouterOS.Api.Engine;
-using RouterOS.Api.Http;
 using RouterOS.Api.Store;
 using RouterOS.Domain.Diff;
 using RouterOS.Domain.Model;

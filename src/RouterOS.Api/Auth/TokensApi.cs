@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using RouterOS.Api.Contracts;
 using RouterOS.Api.Http;
 using RouterOS.Api.Store;
 using RouterOS.Domain.Values;

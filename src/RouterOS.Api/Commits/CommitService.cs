@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RouterOS.Api.Contracts;
 using RouterOS.Api.Engine;
 using RouterOS.Api.Hosting;
 using RouterOS.Api.Http;

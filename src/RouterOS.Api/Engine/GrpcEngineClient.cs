@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Options;
+using RouterOS.Api.Contracts;
 using RouterOS.Api.Flows;
 using RouterOS.Api.Hosting;
 using RouterOS.Contracts.Engine;
@@ -56,7 +57,7 @@ public sealed class GrpcEngineClient : IEngineClient, IDisposable
     public Task<EnginePlan> PlanAsync(RouterConfig config, CancellationToken cancellationToken) => Call(async () =>
     {
         var reply = await _engine.PlanAsync(new PlanRequest { ConfigJson = RouterConfigJson.Write(config) }, deadline: Deadline(QuickCall), cancellationToken: cancellationToken);
-        return new EnginePlan(Findings(reply.Findings), [.. reply.Changes.Select(c => new PlannedChange(c.Path, c.Action, c.ChangeClass, c.Detail))], reply.NftRuleset);
+        return new EnginePlan(Findings(reply.Findings), [.. reply.Changes.Select(c => new Contracts.PlannedChange(c.Path, c.Action, c.ChangeClass, c.Detail))], reply.NftRuleset);
     });
 
     public Task<EngineApplyResult> ApplyAsync(RouterConfig config, long revision, TimeSpan? confirmWithin, CancellationToken cancellationToken) => Call(async () =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using RouterOS.Api.Contracts;
 
 namespace RouterOS.Api.Flows;
 

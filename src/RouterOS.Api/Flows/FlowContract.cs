@@ -1,3 +1,4 @@
+using RouterOS.Api.Contracts;
 using Proto = RouterOS.Contracts.Engine;
 
 namespace RouterOS.Api.Flows;

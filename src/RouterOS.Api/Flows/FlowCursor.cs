@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
+using RouterOS.Api.Contracts;
 
 namespace RouterOS.Api.Flows;
 

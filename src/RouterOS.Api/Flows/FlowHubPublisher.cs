@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
+using RouterOS.Api.Contracts;
 using RouterOS.Api.Hosting;
 
 namespace RouterOS.Api.Flows;

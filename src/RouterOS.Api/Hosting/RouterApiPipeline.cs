@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using RouterOS.Api.Apis;
 using RouterOS.Api.Auth;
 using RouterOS.Api.Commits;
+using RouterOS.Api.Contracts;
 using RouterOS.Api.Engine;
 using RouterOS.Api.Http;
 using RouterOS.Api.Store;

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using RouterOS.Api.Engine;
-using RouterOS.Api.Store;
+using RouterOS.Api.Contracts;
 
 namespace RouterOS.Api.Http;
 
-/// <summary>Request and response bodies of the API itself (the configuration's own types come from the domain's context).</summary>
+/// <summary>
+/// Request and response bodies of the API itself, as the shared contracts define them (the configuration's
+/// own types come from the domain's context). The dashboard reads the same types through its own context.
+/// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     RespectNullableAnnotations = true,
@@ -25,20 +27,20 @@ namespace RouterOS.Api.Http;
 [JsonSerializable(typeof(IReadOnlyList<DhcpLeaseView>))]
 [JsonSerializable(typeof(IReadOnlyList<UplinkStatusView>))]
 [JsonSerializable(typeof(UplinkStatusView))]
-[JsonSerializable(typeof(Uplinks.UplinkSnapshot))]
-[JsonSerializable(typeof(Flows.FlowPage))]
-[JsonSerializable(typeof(Flows.FlowView))]
-[JsonSerializable(typeof(Flows.FlowPageDelta))]
-[JsonSerializable(typeof(Flows.FlowSubscribeRequest))]
-[JsonSerializable(typeof(Auth.SetupRequest))]
-[JsonSerializable(typeof(Auth.LoginRequest))]
-[JsonSerializable(typeof(Auth.TokenRequest))]
-[JsonSerializable(typeof(Auth.CreatedToken))]
-[JsonSerializable(typeof(List<Auth.TokenView>))]
-[JsonSerializable(typeof(Auth.WhoAmI))]
-[JsonSerializable(typeof(Auth.SessionView))]
-[JsonSerializable(typeof(Auth.AntiforgeryView))]
-[JsonSerializable(typeof(Auth.PasswordChangeRequest))]
-[JsonSerializable(typeof(List<Auth.SessionInfo>))]
-[JsonSerializable(typeof(List<Auth.AuditView>))]
+[JsonSerializable(typeof(UplinkSnapshot))]
+[JsonSerializable(typeof(FlowPage))]
+[JsonSerializable(typeof(FlowView))]
+[JsonSerializable(typeof(FlowPageDelta))]
+[JsonSerializable(typeof(FlowSubscribeRequest))]
+[JsonSerializable(typeof(SetupRequest))]
+[JsonSerializable(typeof(LoginRequest))]
+[JsonSerializable(typeof(TokenRequest))]
+[JsonSerializable(typeof(CreatedToken))]
+[JsonSerializable(typeof(List<TokenView>))]
+[JsonSerializable(typeof(WhoAmI))]
+[JsonSerializable(typeof(SessionView))]
+[JsonSerializable(typeof(AntiforgeryView))]
+[JsonSerializable(typeof(PasswordChangeRequest))]
+[JsonSerializable(typeof(List<SessionInfo>))]
+[JsonSerializable(typeof(List<AuditView>))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,4 +1,4 @@
-using System.Text.Json.Serialization;
+using RouterOS.Api.Contracts;
 
 namespace RouterOS.Api.Store;
 
@@ -32,13 +32,6 @@ public sealed class SessionRow
     public string? RemoteAddress { get; set; }
 
     public string? UserAgent { get; set; }
-}
-
-[JsonConverter(typeof(JsonStringEnumConverter<TokenScope>))]
-public enum TokenScope
-{
-    [JsonStringEnumMemberName("read")] Read,
-    [JsonStringEnumMemberName("write")] Write,
 }
 
 /// <summary>A bearer token for automation. Only its hash is kept: the token is shown once, at creation.</summary>

@@ -1,3 +1,5 @@
+using RouterOS.Api.Contracts;
+
 namespace RouterOS.Api.Store;
 
 /// <summary>The one candidate configuration: what edits change and a commit applies.</summary>
@@ -15,25 +17,6 @@ public sealed class CandidateRow
     public DateTimeOffset UpdatedAt { get; set; }
 
     public string UpdatedBy { get; set; } = "";
-}
-
-/// <summary>Where a revision stands in its life.</summary>
-public enum RevisionState
-{
-    /// <summary>Recorded, being sent to the engine. Found at start-up, it means the API died mid-commit.</summary>
-    Applying,
-
-    /// <summary>Applied, waiting for confirmation before its deadline.</summary>
-    Pending,
-
-    /// <summary>Applied and confirmed (or applied without a confirm window).</summary>
-    Confirmed,
-
-    /// <summary>Applied, then rolled back: not confirmed in time, or rolled back on request.</summary>
-    RolledBack,
-
-    /// <summary>The engine refused or could not apply it; the router kept what it had.</summary>
-    Failed,
 }
 
 /// <summary>Every commit is a revision, kept forever (they are small).</summary>

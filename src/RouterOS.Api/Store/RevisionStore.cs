@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using RouterOS.Api.Contracts;
 using RouterOS.Domain.Diff;
 using RouterOS.Domain.Json;
 using RouterOS.Domain.Model;
@@ -10,15 +11,10 @@ namespace RouterOS.Api.Store;
 /// <summary>A revision as the API shows it, with its configuration read back.</summary>
 public sealed record Revision(
     long Number, DateTimeOffset CreatedAt, string Author, string Source, string Message, RevisionState State,
-    long? PreviousNumber, DateTimeOffset? ConfirmDeadline, string? Outcome, RouterConfig Config, EquatableArray<ConfigChange> Changes);
-
-/// <summary>What a list of revisions shows: everything but the configuration itself.</summary>
-public sealed record RevisionSummary(
-    long Number, DateTimeOffset CreatedAt, string Author, string Source, string Message, RevisionState State,
-    long? PreviousNumber, DateTimeOffset? ConfirmDeadline, string? Outcome, int ChangeCount)
+    long? PreviousNumber, DateTimeOffset? ConfirmDeadline, string? Outcome, RouterConfig Config, EquatableArray<ConfigChange> Changes)
 {
-    public static RevisionSummary Of(Revision r) =>
-        new(r.Number, r.CreatedAt, r.Author, r.Source, r.Message, r.State, r.PreviousNumber, r.ConfirmDeadline, r.Outcome, r.Changes.Count);
+    /// <summary>What a list of revisions shows: everything but the configuration itself.</summary>
+    public RevisionSummary Summary() => new(Number, CreatedAt, Author, Source, Message, State, PreviousNumber, ConfirmDeadline, Outcome, Changes.Count);
 }
 
 /// <summary>The committed revisions. "Running" is the newest one that is applied (pending or confirmed).</summary>

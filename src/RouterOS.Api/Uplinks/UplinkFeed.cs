@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using RouterOS.Api.Contracts;
 using RouterOS.Api.Engine;
 
 namespace RouterOS.Api.Uplinks;

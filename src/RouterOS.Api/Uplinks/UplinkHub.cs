@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using RouterOS.Api.Auth;
-using RouterOS.Api.Engine;
+using RouterOS.Api.Contracts;
 
 namespace RouterOS.Api.Uplinks;
 
@@ -10,9 +10,6 @@ public interface IUplinkClient
 {
     Task Uplinks(UplinkSnapshot snapshot);
 }
-
-/// <param name="Connected">False while the engine's uplink stream is down (the list is the last one known).</param>
-public sealed record UplinkSnapshot(IReadOnlyList<UplinkStatusView> Uplinks, bool Connected);
 
 /// <summary>
 /// Live uplink states for the dashboard at /hubs/uplinks: a browser gets the current snapshot on

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using RouterOS.Api.Contracts;
 using RouterOS.Api.Engine;
 using RouterOS.Api.Flows;
 using RouterOS.Domain.Model;

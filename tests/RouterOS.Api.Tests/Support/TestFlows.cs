@@ -1,4 +1,4 @@
-using RouterOS.Api.Flows;
+using RouterOS.Api.Contracts;
 
 namespace RouterOS.Api.Tests.Support;
 

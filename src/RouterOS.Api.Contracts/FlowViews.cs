@@ -1,4 +1,4 @@
-namespace RouterOS.Api.Flows;
+namespace RouterOS.Api.Contracts;
 
 /// <summary>One direction of a connection, with its counters and rates over the engine's last interval.</summary>
 /// <param name="Icmp">ICMP and ICMPv6 only: type, code and id (they have no ports).</param>
@@ -70,15 +70,6 @@ public sealed record FlowTotals(
     double ClassicBytesPerSecond,
     double NewFlowsPerSecond,
     DateTimeOffset? CountersSince,
+    // Unsigned, as engine.proto sends them (uint64).
     ulong EventsLost,
     ulong Resyncs);
-
-/// <summary>One message of the engine's flow stream.</summary>
-/// <param name="Reset">Forget every flow first.</param>
-/// <param name="Complete">The last message of one update.</param>
-public sealed record FlowUpdate(bool Reset, IReadOnlyList<FlowView> Upserts, IReadOnlyList<ulong> Removed, FlowTotals? Totals, bool Complete);
-
-/// <summary>An answer to a flow query: the rows asked for, how many matched, and the totals.</summary>
-/// <param name="Connected">False while the engine's flow stream is down (the rows are the last known).</param>
-/// <param name="NextCursor">Send it as <c>cursor</c> (with the same filter) for the page after this one; null on the last page.</param>
-public sealed record FlowPage(int Matching, int Total, IReadOnlyList<FlowView> Rows, FlowTotals? Totals, bool Connected, string? NextCursor = null);
