@@ -1,3 +1,4 @@
+using RouterOS.Api.Contracts;
 using RouterOS.Dashboard.Editing;
 using RouterOS.Dashboard.Services;
 

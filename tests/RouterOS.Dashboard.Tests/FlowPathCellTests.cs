@@ -1,6 +1,6 @@
 using Bunit;
+using RouterOS.Api.Contracts;
 using RouterOS.Dashboard.Pages;
-using RouterOS.Dashboard.Services;
 using RouterOS.Dashboard.Tests.Support;
 using RouterOS.Domain.Model;
 
@@ -33,5 +33,5 @@ public sealed class FlowPathCellTests
         1, 1, 0, "ipv4", 6, "tcp",
         new FlowDirectionView("192.168.1.100", 40000, "203.0.113.1", 443, 1, 60, 0, 0),
         new FlowDirectionView("203.0.113.1", 443, "203.0.113.2", 40000, 1, 60, 0, 0),
-        null, null, "established", offload, "live", null, null, DateTimeOffset.UnixEpoch, 30, 0, null, null, reason);
+        null, null, "established", offload, "live", null, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddSeconds(30), 0, null, null, reason);
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using Bunit;
+using RouterOS.Api.Contracts;
 using RouterOS.Dashboard.Forms;
-using RouterOS.Dashboard.Services;
 using RouterOS.Dashboard.Tests.Support;
 using RouterOS.Domain.Json;
 using RouterOS.Domain.Model;

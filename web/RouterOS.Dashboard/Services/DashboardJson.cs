@@ -1,19 +1,25 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using RouterOS.Api.Contracts;
+using RouterOS.Domain.Diff;
 
 namespace RouterOS.Dashboard.Services;
 
 /// <summary>
-/// Source-generated JSON for every API view the dashboard reads or sends: the release build is
-/// trimmed, and reflection-based serialization could lose members the trimmer did not see used.
+/// Source-generated JSON for every API view the dashboard reads or sends (the API's own contract
+/// types): the release build is trimmed, and reflection-based serialization could lose members the
+/// trimmer did not see used.
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(SessionView))]
-[JsonSerializable(typeof(AntiforgeryToken))]
+[JsonSerializable(typeof(AntiforgeryView))]
 [JsonSerializable(typeof(StatusView))]
 [JsonSerializable(typeof(Problem))]
 [JsonSerializable(typeof(DiffView))]
 [JsonSerializable(typeof(PlanView))]
+// Diffs and plans hold their changes in an EquatableArray, whose converter reads each item through
+// the options' metadata: the generator cannot see past a converter, so the item type is listed.
+[JsonSerializable(typeof(ConfigChange))]
 [JsonSerializable(typeof(FlowPageDelta))]
 [JsonSerializable(typeof(FlowSubscribeRequest))]
 [JsonSerializable(typeof(List<RevisionSummary>))]

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using RouterOS.Api.Contracts;
 
 namespace RouterOS.Dashboard.Services;
 

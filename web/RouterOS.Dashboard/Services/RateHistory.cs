@@ -1,3 +1,5 @@
+using RouterOS.Api.Contracts;
+
 namespace RouterOS.Dashboard.Services;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using RouterOS.Api.Contracts;
 
 namespace RouterOS.Dashboard.Services;
 
@@ -10,7 +11,7 @@ namespace RouterOS.Dashboard.Services;
 public sealed class RouterApi(HttpClient http)
 {
     private static readonly DashboardJson Json = DashboardJson.Default;
-    private AntiforgeryToken? _antiforgery;
+    private AntiforgeryView? _antiforgery;
 
     /// <summary>For the configuration editor, which sends the domain's own JSON.</summary>
     public HttpClient Http => http;
@@ -90,7 +91,7 @@ public sealed class RouterApi(HttpClient http)
 
     /// <param name="expiresAt">Null: valid until revoked.</param>
     /// <returns>The token (shown this once), or why there is none.</returns>
-    public async Task<(CreatedToken? Token, string? Error)> CreateTokenAsync(string name, string scope, DateTimeOffset? expiresAt = null)
+    public async Task<(CreatedToken? Token, string? Error)> CreateTokenAsync(string name, TokenScope scope, DateTimeOffset? expiresAt = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/tokens") { Content = JsonContent.Create(new TokenRequest(name, scope, expiresAt), Json.TokenRequest) };
         using var response = await SendChangeAsync(request);
@@ -112,7 +113,7 @@ public sealed class RouterApi(HttpClient http)
     public async Task<HttpResponseMessage> SendChangeAsync(HttpRequestMessage request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        _antiforgery ??= await http.GetFromJsonAsync("api/v1/auth/antiforgery", Json.AntiforgeryToken);
+        _antiforgery ??= await http.GetFromJsonAsync("api/v1/auth/antiforgery", Json.AntiforgeryView);
         request.Headers.Add(_antiforgery!.HeaderName, _antiforgery.Token);
         return await http.SendAsync(request);
     }

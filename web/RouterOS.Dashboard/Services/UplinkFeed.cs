@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.SignalR.Client;
+using RouterOS.Api.Contracts;
 
 namespace RouterOS.Dashboard.Services;
 
