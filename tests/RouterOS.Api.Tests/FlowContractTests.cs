@@ -1,6 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using RouterOS.Api.Contracts;
-using RouterOS.Api.Flows;
+using RouterOS.Api.Engine;
 using Proto = RouterOS.Contracts.Engine;
 
 namespace RouterOS.Api.Tests;
@@ -29,7 +29,7 @@ public sealed class FlowContractTests
             OutputInterface = "wan0",
         };
 
-        var view = FlowContract.ToView(flow);
+        var view = EngineMessages.ToView(flow);
 
         Assert.Equal(new FlowIcmpView(8, 0, 4242), view.Original.Icmp);
         Assert.Equal(new FlowIcmpView(0, 0, 4242), view.Reply.Icmp);
@@ -42,7 +42,7 @@ public sealed class FlowContractTests
     [Fact]
     public void A_flow_on_the_fast_path_has_no_reason_and_no_icmp()
     {
-        var view = FlowContract.ToView(new Proto.Flow { Id = 1, ProtocolName = "tcp", Offload = "software", Counters = "live", Original = new(), Reply = new() });
+        var view = EngineMessages.ToView(new Proto.Flow { Id = 1, ProtocolName = "tcp", Offload = "software", Counters = "live", Original = new(), Reply = new() });
 
         Assert.Null(view.NotOffloadedReason);
         Assert.Null(view.Original.Icmp);

@@ -9,12 +9,11 @@ using RouterOS.Api.Hosting;
 using RouterOS.Contracts.Engine;
 using RouterOS.Domain.Json;
 using RouterOS.Domain.Model;
-using RouterOS.Domain.Verification;
 using Proto = RouterOS.Contracts.Engine;
 
 namespace RouterOS.Api.Engine;
 
-/// <summary>The engine over gRPC on its Unix socket.</summary>
+/// <summary>The engine over gRPC on its Unix socket; <see cref="EngineMessages"/> reads its answers.</summary>
 public sealed class GrpcEngineClient : IEngineClient, IDisposable
 {
     // A plan or a status answer is quick; an apply may wait for slow kernel work (link deletes take
@@ -57,7 +56,7 @@ public sealed class GrpcEngineClient : IEngineClient, IDisposable
     public Task<EnginePlan> PlanAsync(RouterConfig config, CancellationToken cancellationToken) => Call(async () =>
     {
         var reply = await _engine.PlanAsync(new PlanRequest { ConfigJson = RouterConfigJson.Write(config) }, deadline: Deadline(QuickCall), cancellationToken: cancellationToken);
-        return new EnginePlan(Findings(reply.Findings), [.. reply.Changes.Select(c => new Contracts.PlannedChange(c.Path, c.Action, c.ChangeClass, c.Detail))], reply.NftRuleset);
+        return reply.ToPlan();
     });
 
     public Task<EngineApplyResult> ApplyAsync(RouterConfig config, long revision, TimeSpan? confirmWithin, CancellationToken cancellationToken) => Call(async () =>
@@ -69,7 +68,7 @@ public sealed class GrpcEngineClient : IEngineClient, IDisposable
             ConfirmWithinSeconds = (uint)(confirmWithin?.TotalSeconds ?? 0),
         };
         var reply = await _engine.ApplyAsync(request, deadline: Deadline(ApplyCall), cancellationToken: cancellationToken);
-        return new EngineApplyResult(reply.Applied, Findings(reply.Findings), Empty(reply.Error), Empty(reply.ErrorPath));
+        return reply.ToResult();
     });
 
     public Task ConfirmAsync(long revision, CancellationToken cancellationToken) => Call(async () =>
@@ -87,12 +86,7 @@ public sealed class GrpcEngineClient : IEngineClient, IDisposable
     public Task<EngineStatus> GetStatusAsync(CancellationToken cancellationToken) => Call(async () =>
     {
         var reply = await _engine.GetStatusAsync(new StatusRequest(), deadline: Deadline(QuickCall), cancellationToken: cancellationToken);
-        var capabilities = reply.Capabilities ?? new Capabilities();
-        return new EngineStatus(reply.EngineVersion, reply.KernelRelease,
-            new EngineCapabilities(capabilities.Flowtable, capabilities.Vlan8021Q, capabilities.BridgeVlanFiltering, capabilities.Ppp, [.. capabilities.Notes],
-                [.. capabilities.Devices.Select(device => new DeviceHardwareOffload(device.Device, device.HardwareOffload, device.Reason))]),
-            (long)reply.RunningRevision, (long)reply.ConfirmedRevision, reply.ConfirmDeadline?.ToDateTimeOffset(),
-            reply.FailClosed is { } held ? new EngineFailClosed(held.Reason, Findings(held.Findings), held.BaseRuleset, (long)held.Revision, held.Since.ToDateTimeOffset()) : null);
+        return reply.ToStatus();
     });
 
     public void Dispose() => _channel.Dispose();
@@ -104,7 +98,7 @@ public sealed class GrpcEngineClient : IEngineClient, IDisposable
         var stream = call.ResponseStream;
         while (await Call(() => stream.MoveNext(cancellationToken)))
         {
-            yield return FlowContract.ToUpdate(stream.Current);
+            yield return stream.Current.ToUpdate();
         }
     }
 
@@ -117,11 +111,11 @@ public sealed class GrpcEngineClient : IEngineClient, IDisposable
     public Task<IReadOnlyList<DhcpLeaseView>> ListDhcpLeasesAsync(CancellationToken cancellationToken) => Call<IReadOnlyList<DhcpLeaseView>>(async () =>
     {
         var reply = await _engine.ListDhcpLeasesAsync(new ListDhcpLeasesRequest(), deadline: Deadline(QuickCall), cancellationToken: cancellationToken);
-        return [.. reply.Leases.Select(lease => new DhcpLeaseView(lease.Mac, lease.Address, lease.Hostname.Length == 0 ? null : lease.Hostname, lease.Expires?.ToDateTimeOffset()))];
+        return reply.ToViews();
     });
 
     public Task<IReadOnlyList<UplinkStatusView>> ListUplinksAsync(CancellationToken cancellationToken) => Call<IReadOnlyList<UplinkStatusView>>(async () =>
-        ToViews(await _engine.ListUplinksAsync(new ListUplinksRequest(), deadline: Deadline(QuickCall), cancellationToken: cancellationToken)));
+        (await _engine.ListUplinksAsync(new ListUplinksRequest(), deadline: Deadline(QuickCall), cancellationToken: cancellationToken)).ToViews());
 
     public async IAsyncEnumerable<IReadOnlyList<UplinkStatusView>> WatchUplinksAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -130,25 +124,15 @@ public sealed class GrpcEngineClient : IEngineClient, IDisposable
         var stream = call.ResponseStream;
         while (await Call(() => stream.MoveNext(cancellationToken)))
         {
-            yield return ToViews(stream.Current);
+            yield return stream.Current.ToViews();
         }
     }
 
     public Task<string?> ReconnectUplinkAsync(string device, CancellationToken cancellationToken) => Call(async () =>
     {
         var reply = await _engine.ReconnectUplinkAsync(new ReconnectUplinkRequest { Device = device }, deadline: Deadline(QuickCall), cancellationToken: cancellationToken);
-        return reply.Error.Length == 0 ? null : reply.Error;
+        return EngineMessages.NullIfEmpty(reply.Error);
     });
-
-    private static List<UplinkStatusView> ToViews(ListUplinksReply reply) => [.. reply.Uplinks.Select(uplink => new UplinkStatusView(
-        uplink.Device, uplink.Kind, uplink.State, NullIfEmpty(uplink.Address), NullIfEmpty(uplink.Gateway), [.. uplink.DnsServers],
-        (int)uplink.LeaseSeconds, NullIfEmpty(uplink.Failure),
-        [.. uplink.Timeline.Select(e => new UplinkEventView(e.At.ToDateTimeOffset(), e.State, e.Detail))],
-        NullIfEmpty(uplink.FailureCheck), NullIfEmpty(uplink.Parent), uplink.SessionId == 0 ? null : (int)uplink.SessionId,
-        NullIfEmpty(uplink.AccessConcentrator), uplink.UpSince?.ToDateTimeOffset(), (int)uplink.Reconnects,
-        uplink.LastExitCode < 0 ? null : uplink.LastExitCode))];
-
-    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 
     private async Task<T> Call<T>(Func<Task<T>> call)
     {
@@ -183,10 +167,5 @@ public sealed class GrpcEngineClient : IEngineClient, IDisposable
 
     private static DateTime Deadline(TimeSpan after) => DateTime.UtcNow + after;
 
-    private static string? Empty(string text) => text.Length == 0 ? null : text;
-
     private static string Reason(string error) => error.Length == 0 ? "it gave no reason" : error;
-
-    private static List<ConfigFinding> Findings(IEnumerable<Finding> findings) =>
-        [.. findings.Select(f => new ConfigFinding(f.Severity == "warning" ? Severity.Warning : Severity.Error, f.Path, f.Message))];
 }
