@@ -11,7 +11,7 @@ namespace RouterOS.Engine.Bench;
 internal sealed record DumpRun(int Entries, double EngineMs, double ConntrackMs, double BytesPerFlow);
 
 /// <summary>A burst of births and deaths: what the engine's monitor and `conntrack -E` each saw.</summary>
-internal sealed record BurstRun(int Events, double Seconds, long EngineLost, long EngineResyncs, bool EngineMatchesKernel, int ConntrackEventsSeen);
+internal sealed record BurstRun(int Events, double Seconds, ulong EngineLost, ulong EngineResyncs, bool EngineMatchesKernel, int ConntrackEventsSeen);
 
 /// <summary>
 /// The flow monitor against the standard tool on the same conntrack tables, in scratch namespaces.

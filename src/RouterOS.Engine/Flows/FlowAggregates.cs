@@ -14,5 +14,5 @@ public sealed record FlowAggregates(
     double ClassicBytesPerSecond,
     double NewFlowsPerSecond,
     DateTimeOffset? CountersSince,
-    long EventsLost,
-    long Resyncs);
+    ulong EventsLost,
+    ulong Resyncs);

@@ -49,8 +49,8 @@ public sealed partial class FlowMonitor : IDisposable
     private FlowAggregates? _aggregates;
     private DateTimeOffset _lastAggregate;
     private int _bornSinceAggregate;
-    private long _eventsLost;
-    private long _resyncs;
+    private ulong _eventsLost;
+    private ulong _resyncs;
 
     /// <param name="capabilities">The kernel's probed capabilities (why flows are not offloaded); null: not probed.</param>
     public FlowMonitor(string? namespaceName, FlowMonitorOptions options, TimeProvider time, ILogger<FlowMonitor> logger, Func<RouterConfig?> runningConfig,
@@ -73,9 +73,9 @@ public sealed partial class FlowMonitor : IDisposable
     /// <summary>When this monitor turned on nf_conntrack_acct (null: it was on already).</summary>
     public DateTimeOffset? CountersSince { get; private set; }
 
-    public long EventsLost => Interlocked.Read(ref _eventsLost);
+    public ulong EventsLost => Interlocked.Read(ref _eventsLost);
 
-    public long Resyncs => Interlocked.Read(ref _resyncs);
+    public ulong Resyncs => Interlocked.Read(ref _resyncs);
 
     public FlowAggregates? Aggregates
     {

@@ -67,8 +67,8 @@ internal static class FlowMessages
             FastPathBytesPerSecond = totals.FastPathBytesPerSecond,
             ClassicBytesPerSecond = totals.ClassicBytesPerSecond,
             NewFlowsPerSecond = totals.NewFlowsPerSecond,
-            EventsLost = (ulong)totals.EventsLost,
-            Resyncs = (ulong)totals.Resyncs,
+            EventsLost = totals.EventsLost,
+            Resyncs = totals.Resyncs,
         };
         if (totals.CountersSince is { } since)
         {
