@@ -47,6 +47,13 @@ internal sealed class FakeRtnetlink : IRtnetlink
         link.Up = up ?? link.Up;
     }
 
+    /// <summary>A bridge an administrator made before the engine (`ip link add NAME type bridge stp_state N`).</summary>
+    public void AddBridgeBehindTheEngine(string name, bool stp = false) =>
+        _links[name] = new Link(_nextIndex++, name, "bridge") { Bridge = new BridgeAttributes(stp, false, 0x8100, 1), Mac = MacFor(_nextIndex) };
+
+    /// <summary>`ip link set PORT master BRIDGE` by hand.</summary>
+    public void SetMasterBehindTheEngine(string port, string bridge) => _links[port].Master = bridge;
+
     /// <summary>A change behind the engine's back (a reboot, or an administrator with ip link del).</summary>
     public void DeleteBehindTheEngine(string name) => RemoveLink(name);
 

@@ -1,15 +1,16 @@
-using System.Text.Json;
 using RouterOS.Domain.Model;
+using RouterOS.Engine.Kernel;
 using RouterOS.Engine.Reconcile;
 using RouterOS.Engine.Tests.Support;
 
-namespace RouterOS.Engine.Tests.Privileged;
+namespace RouterOS.Engine.Tests.Control;
 
 /// <summary>
 /// A rollback puts back the bridge a port was in (or none) and the bridges and VLAN devices the
 /// kernel had before a revision named them, whether the rollback comes by hand, at the deadline or
-/// after an engine restart. Each test sets the original state up in its namespace, applies a
-/// revision that changes it, rolls back and reads the kernel back (ip -j link).
+/// after an engine restart. Each test sets the original state up on the recording fake kernel,
+/// applies a revision that changes it, rolls back and reads the kernel back. The privileged
+/// ApplyTests prove the real bridge and port changes.
 /// </summary>
 public sealed class BridgeOriginalsTests
 {
@@ -18,10 +19,9 @@ public sealed class BridgeOriginalsTests
     [Fact]
     public async Task A_port_taken_from_a_bridge_the_engine_did_not_make_goes_back_to_it_down_as_it_was_by_a_rollback_by_hand()
     {
-        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
         using var harness = await StartAsync();
-        harness.Namespace.Exec("ip", "link", "add", "br-ext", "type", "bridge");
-        harness.Namespace.Exec("ip", "link", "set", "lan1", "master", "br-ext");
+        harness.Kernel.Rtnetlink.AddBridgeBehindTheEngine("br-ext");
+        harness.Kernel.Rtnetlink.SetMasterBehindTheEngine("lan1", "br-ext");
         Assert.True((await harness.Engine.ApplyAsync(Config("""{ "ports": [ { "name": "wan0" } ] }"""), 1, null)).Applied);
         Assert.True((await harness.Engine.ApplyAsync(Config("""
             { "ports": [ { "name": "wan0" }, { "name": "lan1" } ], "bridges": [ { "name": "br-lan", "ports": [ { "name": "lan1" } ] } ] }
@@ -37,7 +37,6 @@ public sealed class BridgeOriginalsTests
     [Fact]
     public async Task A_port_that_was_in_no_bridge_leaves_the_engines_bridge_at_the_deadline_though_the_bridge_stays()
     {
-        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
         using var harness = await StartAsync();
         Assert.True((await harness.Engine.ApplyAsync(Config("""
             { "ports": [ { "name": "lan0" } ], "bridges": [ { "name": "br-lan", "ports": [ { "name": "lan0" } ] } ] }
@@ -57,10 +56,9 @@ public sealed class BridgeOriginalsTests
     [Fact]
     public async Task A_port_the_confirmed_revision_names_in_no_bridge_goes_back_to_its_bridge_after_an_engine_restart()
     {
-        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
         using var harness = await StartAsync();
-        harness.Namespace.Exec("ip", "link", "add", "br-ext", "type", "bridge");
-        harness.Namespace.Exec("ip", "link", "set", "lan1", "master", "br-ext");
+        harness.Kernel.Rtnetlink.AddBridgeBehindTheEngine("br-ext");
+        harness.Kernel.Rtnetlink.SetMasterBehindTheEngine("lan1", "br-ext");
         // Named, but in no bridge of the configuration: its membership is left to the kernel.
         Assert.True((await harness.Engine.ApplyAsync(Config("""{ "ports": [ { "name": "lan1" } ] }"""), 1, null)).Applied);
         Assert.Equal("br-ext", Master(harness, "lan1"));
@@ -81,33 +79,31 @@ public sealed class BridgeOriginalsTests
     [Fact]
     public async Task A_bridge_the_kernel_had_is_not_deleted_by_a_rollback_and_gets_back_its_stp_mac_and_admin_state()
     {
-        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
         using var harness = await StartAsync();
-        harness.Namespace.Exec("ip", "link", "add", "br-ext", "type", "bridge", "stp_state", "1");
-        harness.Namespace.Exec("ip", "link", "set", "lan1", "master", "br-ext");
-        var mac = Link(harness, "br-ext").GetProperty("address").GetString();
+        harness.Kernel.Rtnetlink.AddBridgeBehindTheEngine("br-ext", stp: true);
+        harness.Kernel.Rtnetlink.SetMasterBehindTheEngine("lan1", "br-ext");
+        var mac = Link(harness, "br-ext").Mac;
         Assert.True((await harness.Engine.ApplyAsync(Config("""{ "ports": [ { "name": "wan0" } ] }"""), 1, null)).Applied);
         // The revision names br-ext: STP off (the default), another MAC, up, lan1 still its port.
         Assert.True((await harness.Engine.ApplyAsync(Config("""
             { "ports": [ { "name": "wan0" }, { "name": "lan1" } ],
               "bridges": [ { "name": "br-ext", "mac": "02:00:00:00:00:42", "ports": [ { "name": "lan1" } ] } ] }
             """), 2, Window)).Applied);
-        Assert.Equal((0, "02:00:00:00:00:42", true), (StpState(harness, "br-ext"), Link(harness, "br-ext").GetProperty("address").GetString(), IsUp(harness, "br-ext")));
+        Assert.Equal((0, "02:00:00:00:00:42", true), (StpState(harness, "br-ext"), Link(harness, "br-ext").Mac, IsUp(harness, "br-ext")));
 
         Assert.True((await harness.Engine.RollbackAsync()).Applied);
 
         Assert.True(harness.HasLink("br-ext"), "the rollback deleted br-ext, which the kernel had before the engine");
-        Assert.Equal((1, mac, false), (StpState(harness, "br-ext"), Link(harness, "br-ext").GetProperty("address").GetString(), IsUp(harness, "br-ext")));
+        Assert.Equal((1, mac, false), (StpState(harness, "br-ext"), Link(harness, "br-ext").Mac, IsUp(harness, "br-ext")));
         Assert.Equal(("br-ext", false), (Master(harness, "lan1"), IsUp(harness, "lan1")));
     }
 
     [Fact]
     public async Task A_port_a_revision_keeps_out_of_a_bridge_the_kernel_had_stays_out_under_drift_repair_and_goes_back_by_a_rollback()
     {
-        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
         using var harness = await StartAsync();
-        harness.Namespace.Exec("ip", "link", "add", "br-ext", "type", "bridge");
-        harness.Namespace.Exec("ip", "link", "set", "lan1", "master", "br-ext");
+        harness.Kernel.Rtnetlink.AddBridgeBehindTheEngine("br-ext");
+        harness.Kernel.Rtnetlink.SetMasterBehindTheEngine("lan1", "br-ext");
         Assert.True((await harness.Engine.ApplyAsync(Config("""{ "ports": [ { "name": "wan0" } ] }"""), 1, null)).Applied);
         Assert.True((await harness.Engine.ApplyAsync(Config("""
             { "ports": [ { "name": "wan0" }, { "name": "lan1" } ], "bridges": [ { "name": "br-ext" } ] }
@@ -126,9 +122,8 @@ public sealed class BridgeOriginalsTests
     [Fact]
     public async Task A_failed_apply_that_named_a_bridge_the_kernel_had_leaves_it_there_with_its_stp()
     {
-        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
         using var harness = await StartAsync();
-        harness.Namespace.Exec("ip", "link", "add", "br-ext", "type", "bridge", "stp_state", "1");
+        harness.Kernel.Rtnetlink.AddBridgeBehindTheEngine("br-ext", stp: true);
         Assert.True((await harness.Engine.ApplyAsync(Config("""{ "ports": [ { "name": "wan0" } ] }"""), 1, null)).Applied);
 
         // br-ext has STP off when the address step fails.
@@ -145,26 +140,22 @@ public sealed class BridgeOriginalsTests
     // A VLAN device the kernel had (8021q, absent from this kernel) is proven in the full-kernel VM:
     // tests/RouterOS.KernelScenarios/OriginalsScenarios.cs, scenario 20.
 
-    private static async Task<EngineHarness> StartAsync()
+    private static async Task<FakeEngineHarness> StartAsync()
     {
-        var harness = new EngineHarness();
+        var harness = new FakeEngineHarness();
         await harness.Engine.StartAsync();
         return harness;
     }
 
     private static RouterConfig Config(string body) => Configs.Parse($$"""{ "schemaVersion": 1, {{body.Trim()[1..^1]}} }""");
 
-    /// <summary>The device as `ip -j -d link show` reports it.</summary>
-    private static JsonElement Link(EngineHarness harness, string device) =>
-        JsonDocument.Parse(harness.Namespace.Exec("ip", "-j", "-d", "link", "show", "dev", device)).RootElement[0].Clone();
+    /// <summary>The device as the kernel reports it.</summary>
+    private static KernelLink Link(FakeEngineHarness harness, string device) => harness.Kernel.Rtnetlink.Read(rulesetListing: null).Link(device)!;
 
-    private static string? Master(EngineHarness harness, string device) =>
-        Link(harness, device).TryGetProperty("master", out var master) ? master.GetString() : null;
+    private static string? Master(FakeEngineHarness harness, string device) => Link(harness, device).Master;
 
-    /// <summary>IFF_UP, the admin state (operstate also needs the carrier).</summary>
-    private static bool IsUp(EngineHarness harness, string device) =>
-        Link(harness, device).GetProperty("flags").EnumerateArray().Any(flag => flag.GetString() == "UP");
+    /// <summary>IFF_UP, the admin state.</summary>
+    private static bool IsUp(FakeEngineHarness harness, string device) => Link(harness, device).Up;
 
-    private static int StpState(EngineHarness harness, string device) =>
-        Link(harness, device).GetProperty("linkinfo").GetProperty("info_data").GetProperty("stp_state").GetInt32();
+    private static int StpState(FakeEngineHarness harness, string device) => Link(harness, device).Bridge?.Stp == true ? 1 : 0;
 }
