@@ -23,6 +23,20 @@ public sealed record InterfaceAddress : IConfigValue<InterfaceAddress>
     /// <summary>The subnet this address makes directly reachable.</summary>
     public Cidr Subnet => Cidr.Of(Address, PrefixLength);
 
+    /// <summary>
+    /// An address as the kernel holds it on a device. Only the prefix length is checked: the
+    /// kernel also takes a subnet's network or broadcast address (`ip address add 192.0.2.0/24`),
+    /// which <see cref="TryParse"/> refuses in a configuration, and the engine must still see
+    /// such an address to remove it when it is its own.
+    /// </summary>
+    public static InterfaceAddress Of(IpAddress address, int prefixLength)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        ArgumentOutOfRangeException.ThrowIfNegative(prefixLength);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(prefixLength, address.BitLength);
+        return new InterfaceAddress(address, prefixLength);
+    }
+
     public static bool TryParse(string? text, out InterfaceAddress value, out string problem)
     {
         var slash = (text ?? "").IndexOf('/', StringComparison.Ordinal);

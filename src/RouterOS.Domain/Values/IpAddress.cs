@@ -59,6 +59,20 @@ public sealed record IpAddress : IConfigValue<IpAddress>
         return new IpAddress(new IPAddress(bytes));
     }
 
+    /// <summary>
+    /// An address already in binary form, as the kernel reports it: IPv4 or IPv6, and without a
+    /// zone, as from text. Shared, not copied: the caller must not change it afterwards.
+    /// </summary>
+    public static IpAddress From(IPAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        if (address.AddressFamily is not (AddressFamily.InterNetwork or AddressFamily.InterNetworkV6))
+            throw new ArgumentException($"{address.AddressFamily} is not IPv4 or IPv6", nameof(address));
+        if (address.AddressFamily == AddressFamily.InterNetworkV6 && address.ScopeId != 0)
+            throw new ArgumentException($"{address} carries a zone: an address here names its device separately", nameof(address));
+        return new IpAddress(address);
+    }
+
     public static bool TryParse(string? text, out IpAddress value, out string problem)
     {
         var parsed = text is null ? null : text.Contains(':', StringComparison.Ordinal) ? ParseIpv6(text) : ParseIpv4(text);
