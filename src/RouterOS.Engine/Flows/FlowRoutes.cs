@@ -45,18 +45,16 @@ public sealed class FlowRoutes
         var routes = new List<Route>();
         foreach (var route in state.Routes)
         {
-            if (route.Device is not { } device || !TryNetwork(route.Destination, out var network, out var prefix))
+            if (route.Device is not { } device)
                 continue;
-            routes.Add(new Route(network, prefix, device, route.Gateway is { } gateway ? FlowAddress.Parse(gateway) : null, route.Metric));
+            routes.Add(new Route(FlowAddress.From(route.Destination.Network.Address), route.Destination.PrefixLength, device,
+                route.Gateway is { } gateway ? FlowAddress.From(gateway.Address) : null, route.Metric));
         }
         // Most specific first, then the lowest metric: the first that contains an address is the kernel's choice.
         routes.Sort((a, b) => a.Prefix != b.Prefix ? b.Prefix.CompareTo(a.Prefix) : a.Metric.CompareTo(b.Metric));
         var local = new HashSet<FlowAddress>();
         foreach (var address in state.Addresses)
-        {
-            if (TryNetwork(address.Address, out var own, out _))
-                local.Add(own);
-        }
+            local.Add(FlowAddress.From(address.Address.Address.Address));
         var masters = state.Links.Values.Where(link => link.Master is not null).ToDictionary(link => link.Name, link => link.Master!, StringComparer.Ordinal);
         return new FlowRoutes(routes, local) { Masters = masters };
     }
@@ -87,18 +85,6 @@ public sealed class FlowRoutes
         var inbound = fromRouter ? null : Lookup(source);
         var outbound = toRouter ? null : Lookup(destination);
         return new FlowPath(inbound?.Device, inbound?.NextHop, outbound?.Device, outbound?.NextHop, fromRouter, toRouter);
-    }
-
-    private static bool TryNetwork(string cidr, out FlowAddress network, out int prefix)
-    {
-        network = default;
-        prefix = 0;
-        var slash = cidr.IndexOf('/', StringComparison.Ordinal);
-        if (slash < 0 || !System.Net.IPAddress.TryParse(cidr.AsSpan(0, slash), out var address)
-            || !int.TryParse(cidr.AsSpan(slash + 1), System.Globalization.CultureInfo.InvariantCulture, out prefix))
-            return false;
-        network = FlowAddress.From(address);
-        return true;
     }
 
     private sealed record Route(FlowAddress Network, int Prefix, string Device, FlowAddress? Gateway, uint Metric);

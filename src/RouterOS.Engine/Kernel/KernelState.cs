@@ -1,3 +1,4 @@
+using RouterOS.Domain.Values;
 using RouterOS.Netlink.Route;
 
 namespace RouterOS.Engine.Kernel;
@@ -18,7 +19,7 @@ public sealed record KernelState(
 
 /// <param name="Master">The bridge this link is a port of, by name.</param>
 /// <param name="Parent">The lower device of a VLAN device, by name.</param>
-/// <param name="Mac">Lower-case colon form.</param>
+/// <param name="Mac">Its own Ethernet address; null when it has none a device could be given (ppp and tunnels have none, loopback all zeros).</param>
 /// <param name="Vlans">Bridge VLANs of a port or bridge (empty without VLAN filtering).</param>
 public sealed record KernelLink(
     int Index,
@@ -28,18 +29,18 @@ public sealed record KernelLink(
     bool Up,
     string? Master,
     string? Parent,
-    string? Mac,
+    MacAddress? Mac,
     BridgeAttributes? Bridge,
     VlanAttributes? Vlan,
     IReadOnlyList<BridgeVlanEntry> Vlans);
 
 /// <param name="Address">Address with prefix, e.g. 192.0.2.1/24.</param>
 /// <param name="Ours">Tagged with the engine's IFA_PROTO value: the engine added it.</param>
-public sealed record KernelAddress(string Device, string Address, bool Ours);
+public sealed record KernelAddress(string Device, InterfaceAddress Address, bool Ours);
 
-/// <param name="Destination">CIDR, e.g. 0.0.0.0/0.</param>
+/// <param name="Destination">e.g. 0.0.0.0/0.</param>
 /// <param name="Ours">Tagged with the engine's route protocol.</param>
-public sealed record KernelRoute(string Destination, string? Gateway, string? Device, uint Metric, bool Ours);
+public sealed record KernelRoute(Cidr Destination, IpAddress? Gateway, string? Device, uint Metric, bool Ours);
 
 /// <summary>How the engine marks what it adds, so it removes only its own (values no uapi header assigns).</summary>
 public static class EngineMarks

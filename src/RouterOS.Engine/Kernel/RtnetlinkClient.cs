@@ -1,4 +1,5 @@
 using System.Net;
+using RouterOS.Domain.Values;
 using RouterOS.Engine.Kernel.Ports;
 using RouterOS.Netlink.Constants;
 using RouterOS.Netlink.Route;
@@ -31,7 +32,7 @@ public sealed class RtnetlinkClient : IRtnetlink, IDisposable
         var kernelLinks = links.ToDictionary(link => link.Name, link => new KernelLink(
             link.Index, link.Name, link.Kind, link.Mtu, link.IsUp,
             nameOf.GetValueOrDefault(link.Master), nameOf.GetValueOrDefault(link.Parent),
-            link.Mac is { Length: 6 } mac ? string.Join(':', mac.Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture))) : null,
+            link.Mac is { } mac && MacAddress.TryFromOctets(mac, out var own, out _) ? own : null,
             link.Bridge, link.Vlan, vlans.GetValueOrDefault(link.Index) ?? []));
 
         var addresses = new List<KernelAddress>();
@@ -40,7 +41,8 @@ public sealed class RtnetlinkClient : IRtnetlink, IDisposable
             var address = AddressInfo.Parse(message);
             if (nameOf.TryGetValue(address.Index, out var device))
             {
-                addresses.Add(new KernelAddress(device, $"{address.Address}/{address.PrefixLength}", address.Protocol == EngineMarks.AddressProtocol));
+                addresses.Add(new KernelAddress(device, InterfaceAddress.Of(IpAddress.From(address.Address), address.PrefixLength),
+                    address.Protocol == EngineMarks.AddressProtocol));
             }
         });
 
@@ -53,7 +55,7 @@ public sealed class RtnetlinkClient : IRtnetlink, IDisposable
                 return;
             }
             var any = route.Family == AddressFamilies.Inet ? IPAddress.Any : IPAddress.IPv6Any;
-            routes.Add(new KernelRoute($"{route.Destination ?? any}/{route.DestinationLength}", route.Gateway?.ToString(),
+            routes.Add(new KernelRoute(Cidr.Of(IpAddress.From(route.Destination ?? any), route.DestinationLength), route.Gateway is { } gateway ? IpAddress.From(gateway) : null,
                 nameOf.GetValueOrDefault(route.OutputInterface), route.Metric, route.Protocol == EngineMarks.RouteProtocol));
         });
         return new KernelState(kernelLinks, addresses, routes, rulesetListing);

@@ -12,7 +12,7 @@ internal static class AddressPlanner
     public static IEnumerable<PlanStep> Plan(PlanContext context)
     {
         var wanted = context.Desired.Addresses
-            .Select(assignment => (Device: assignment.Device.ToString(), Address: assignment.Address.ToString()))
+            .Select(assignment => (Device: assignment.Device.ToString(), assignment.Address))
             .Select(item => (item.Device, item.Address, Path: ConfigPath.Item("addresses", item.Address)))
             .ToList();
         var present = context.Kernel.Addresses.Select(address => (address.Device, address.Address)).ToHashSet();

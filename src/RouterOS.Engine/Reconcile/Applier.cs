@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using RouterOS.Domain.Verification;
 using RouterOS.Engine.Kernel;
@@ -92,13 +91,14 @@ public static partial class Applier
                 rtnl.ChangeLink(indexes.Of(change.Name), change.Name, new LinkChange(
                     change.Mtu, change.Up,
                     change.Master is null ? null : change.Master.Length == 0 ? 0 : indexes.Of(change.Master),
-                    change.Mac is null ? null : Convert.FromHexString(change.Mac.Replace(":", "", StringComparison.Ordinal))));
+                    change.Mac?.ToOctets()));
                 return null;
             case BridgeVlanStep vlan:
                 rtnl.BridgeVlan(vlan.Add, indexes.Of(vlan.Device), vlan.Device, vlan.VlanId, vlan.Flags, vlan.Self);
                 return null;
             case AddressStep address:
-                var (ip, prefix) = ParseCidr(address.Address);
+                // The step's InterfaceAddress, its IpAddress, and that one's System.Net form, which the netlink layer writes.
+                var (ip, prefix) = (address.Address.Address.Address, (byte)address.Address.PrefixLength);
                 if (address.Add)
                 {
                     rtnl.AddAddress(indexes.Of(address.Device), address.Device, ip, prefix, AddressProtocol(address.Owner));
@@ -110,12 +110,11 @@ public static partial class Applier
                 }
                 return null;
             case RouteStep route:
-                var (destination, length) = ParseCidr(route.Destination);
                 if (!route.Add && route.Device is not null && indexes.TryOf(route.Device) is null)
                 {
                     return null;
                 }
-                var spec = new RouteSpec(destination, length, route.Gateway is null ? null : IPAddress.Parse(route.Gateway),
+                var spec = new RouteSpec(route.Destination.Network.Address, (byte)route.Destination.PrefixLength, route.Gateway?.Address,
                     route.Device is null ? 0 : indexes.Of(route.Device), route.Metric, RouteProtocol(route.Owner));
                 if (route.Add)
                 {
@@ -194,12 +193,6 @@ public static partial class Applier
 
         public int Of(string device) =>
             TryOf(device) ?? throw new KernelException($"find device {device}", KernelException.ENODEV, "no such device in the router's namespace");
-    }
-
-    private static (IPAddress Address, byte Prefix) ParseCidr(string cidr)
-    {
-        var slash = cidr.IndexOf('/', StringComparison.Ordinal);
-        return (IPAddress.Parse(cidr[..slash]), byte.Parse(cidr[(slash + 1)..], System.Globalization.CultureInfo.InvariantCulture));
     }
 }
 

@@ -1,4 +1,5 @@
 using RouterOS.Domain.Model;
+using RouterOS.Domain.Values;
 using RouterOS.Engine.Kernel;
 using RouterOS.Netlink.Route;
 
@@ -8,14 +9,13 @@ namespace RouterOS.Engine.Reconcile;
 /// A device's settings as the kernel had them before the engine first changed them: null where the
 /// engine has not changed them (or has put them back).
 /// </summary>
-/// <param name="Mac">Lower-case colon form.</param>
 /// <param name="Master">The bridge it was a port of; "" when it was in none.</param>
 /// <param name="Bridge">A bridge's own settings the engine changed (null fields: not changed).</param>
 /// <param name="Adopted">
 /// A bridge or VLAN device the kernel already had when a configuration first named it: not the
 /// engine's to delete when no configuration names it any more, only to put back as it was.
 /// </param>
-public sealed record LinkOriginal(string Device, int? Mtu = null, bool? Up = null, string? Mac = null,
+public sealed record LinkOriginal(string Device, int? Mtu = null, bool? Up = null, MacAddress? Mac = null,
     string? Master = null, BridgeAttributes? Bridge = null, bool Adopted = false)
 {
     internal bool IsEmpty => Mtu is null && Up is null && Mac is null && Master is null && Bridge is null && !Adopted;

@@ -44,7 +44,7 @@ internal static class LinkPlanner
             }
             var original = context.Originals.Of(link.Name);
             AddChange(steps, path, link, port.Mtu?.Value ?? original?.Mtu, port.Enabled,
-                graph.BridgeOf(port.Name)?.ToString() ?? OriginalMaster(context, path, original, deleted, namedInNoBridge: true), port.Mac?.ToString() ?? original?.Mac,
+                graph.BridgeOf(port.Name)?.ToString() ?? OriginalMaster(context, path, original, deleted, namedInNoBridge: true), port.Mac ?? original?.Mac,
                 managedBridges);
         }
 
@@ -191,7 +191,7 @@ internal static class LinkPlanner
         if (existing is null || recreate)
         {
             steps.Add(new CreateBridgeStep(path, name, wanted, recreate ? ChangeClass.Recreate : ChangeClass.AppliedLive));
-            steps.Add(new ChangeLinkStep(path, name, bridge.Mtu?.Value, bridge.Enabled, null, bridge.Mac?.ToString(),
+            steps.Add(new ChangeLinkStep(path, name, bridge.Mtu?.Value, bridge.Enabled, null, bridge.Mac,
                 bridge.Enabled ? $"bring {name} up" : $"leave {name} down"));
             return;
         }
@@ -207,7 +207,7 @@ internal static class LinkPlanner
         {
             steps.Add(new ChangeBridgeStep(path, name, change, $"change bridge {name}: {Describe(change)}"));
         }
-        AddChange(steps, path, existing, bridge.Mtu?.Value ?? original?.Mtu, bridge.Enabled, null, bridge.Mac?.ToString() ?? original?.Mac, managedBridges: []);
+        AddChange(steps, path, existing, bridge.Mtu?.Value ?? original?.Mtu, bridge.Enabled, null, bridge.Mac ?? original?.Mac, managedBridges: []);
     }
 
     private static void PlanVlan(PlanContext context, List<PlanStep> steps, VlanDevice vlan, DeviceGraph graph, HashSet<string> managedBridges,
@@ -249,7 +249,7 @@ internal static class LinkPlanner
 
     /// <summary>One change step for whatever differs of MTU, admin state, bridge membership and MAC (null: leave it).</summary>
     /// <param name="master">The bridge to be in; "" for none; null to leave it, unless it is a bridge of <paramref name="managedBridges"/>.</param>
-    private static void AddChange(List<PlanStep> steps, string path, KernelLink link, int? mtu, bool? up, string? master, string? mac, HashSet<string> managedBridges)
+    private static void AddChange(List<PlanStep> steps, string path, KernelLink link, int? mtu, bool? up, string? master, MacAddress? mac, HashSet<string> managedBridges)
     {
         var what = new List<string>();
         int? newMtu = mtu is int m && m != link.Mtu ? m : null;
@@ -279,7 +279,7 @@ internal static class LinkPlanner
             newMaster = "";
             what.Add($"leave bridge {current}");
         }
-        var newMac = mac is not null && !string.Equals(mac, link.Mac, StringComparison.OrdinalIgnoreCase) ? mac.ToLowerInvariant() : null;
+        var newMac = mac is not null && mac != link.Mac ? mac : null;
         if (newMac is not null)
         {
             what.Add($"MAC {newMac}");

@@ -27,7 +27,7 @@ public static class LinkRestore
             }
             int? mtu = link.Mtu != was.Mtu ? was.Mtu : null;
             bool? up = link.Up != was.Up ? was.Up : null;
-            string? mac = was.Mac is not null && !string.Equals(link.Mac, was.Mac, StringComparison.OrdinalIgnoreCase) ? was.Mac : null;
+            var mac = was.Mac is not null && link.Mac != was.Mac ? was.Mac : null;
             // Back into its old bridge only if that bridge is still there; out of one it was not in.
             string? master = link.Master == was.Master ? null
                 : was.Master is null ? ""

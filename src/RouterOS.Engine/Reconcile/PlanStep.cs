@@ -1,3 +1,4 @@
+using RouterOS.Domain.Values;
 using RouterOS.Netlink.Route;
 
 namespace RouterOS.Engine.Reconcile;
@@ -41,7 +42,7 @@ public sealed record DeleteLinkStep(string Path, string Name, ChangeClass Class,
     : PlanStep(Path, "delete", Class, Why);
 
 /// <param name="Master">Bridge name; "" releases the device from its bridge.</param>
-public sealed record ChangeLinkStep(string Path, string Name, int? Mtu, bool? Up, string? Master, string? Mac, string What)
+public sealed record ChangeLinkStep(string Path, string Name, int? Mtu, bool? Up, string? Master, MacAddress? Mac, string What)
     : PlanStep(Path, "change", ChangeClass.AppliedLive, What);
 
 public sealed record BridgeVlanStep(string Path, string Device, bool Add, ushort VlanId, ushort Flags, bool Self, string What)
@@ -61,11 +62,10 @@ public enum Owner
 }
 
 /// <param name="Address">With prefix, e.g. 192.0.2.1/24.</param>
-public sealed record AddressStep(string Path, string Device, string Address, bool Add, Owner Owner = Owner.Configuration)
+public sealed record AddressStep(string Path, string Device, InterfaceAddress Address, bool Add, Owner Owner = Owner.Configuration)
     : PlanStep(Path, Add ? "create" : "delete", ChangeClass.AppliedLive, $"{(Add ? "add" : "remove")} address {Address} {(Add ? "to" : "from")} {Device}");
 
-/// <param name="Destination">CIDR.</param>
-public sealed record RouteStep(string Path, string Destination, string? Gateway, string? Device, uint Metric, bool Add, Owner Owner = Owner.Configuration)
+public sealed record RouteStep(string Path, Cidr Destination, IpAddress? Gateway, string? Device, uint Metric, bool Add, Owner Owner = Owner.Configuration)
     : PlanStep(Path, Add ? "create" : "delete", ChangeClass.AppliedLive,
         $"{(Add ? "add" : "remove")} route {Destination}{(Gateway is null ? "" : $" via {Gateway}")}{(Device is null ? "" : $" dev {Device}")}{(Metric == 0 ? "" : $" metric {Metric}")}");
 

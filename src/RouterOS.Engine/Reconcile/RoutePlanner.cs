@@ -36,7 +36,7 @@ internal static class RoutePlanner
         }
     }
 
-    private static (string Destination, string? Gateway, uint Metric) Key(KernelRoute route) => (route.Destination, route.Gateway, route.Metric);
+    private static (Cidr Destination, IpAddress? Gateway, uint Metric) Key(KernelRoute route) => (route.Destination, route.Gateway, route.Metric);
 
     /// <summary>A route given only a gateway is listed by the kernel with the device it resolved: any device matches.</summary>
     private static bool Matches(KernelRoute wanted, KernelRoute present) =>
@@ -47,6 +47,6 @@ internal static class RoutePlanner
     internal static KernelRoute ToKernel(StaticRoute route)
     {
         var metric = route.Metric == 0 && route.Destination.Family == IpFamily.Ipv6 ? Ipv6DefaultMetric : (uint)route.Metric;
-        return new KernelRoute(route.Destination.ToString(), route.Gateway?.ToString(), route.Device?.ToString(), metric, Ours: true);
+        return new KernelRoute(route.Destination, route.Gateway, route.Device?.ToString(), metric, Ours: true);
     }
 }

@@ -103,7 +103,7 @@ public sealed class OriginalsTests
     private static string Read(FakeEngineHarness harness, string device, string attribute)
     {
         var link = harness.Kernel.Rtnetlink.Read(rulesetListing: null).Link(device)!;
-        return attribute == "mtu" ? link.Mtu.ToString(System.Globalization.CultureInfo.InvariantCulture) : link.Mac!;
+        return attribute == "mtu" ? link.Mtu.ToString(System.Globalization.CultureInfo.InvariantCulture) : link.Mac!.ToString();
     }
 
     /// <summary>IFF_UP, the admin state.</summary>

@@ -1,3 +1,4 @@
+using RouterOS.Domain.Values;
 using RouterOS.Engine.Flows;
 using RouterOS.Engine.Kernel;
 using RouterOS.Engine.Probe;
@@ -27,9 +28,10 @@ public sealed class NotOffloadedReasonTests
 
     private static readonly FlowRoutes Routes = FlowRoutes.From(new KernelState(
         new Dictionary<string, KernelLink>(),
-        [new("br-lan", "192.168.1.1/24", true), new("lan1", "192.168.2.1/24", true), new("wan0", "203.0.113.2/24", true)],
-        [new("192.168.1.0/24", null, "br-lan", 0, false), new("192.168.2.0/24", null, "lan1", 0, false),
-         new("203.0.113.0/24", null, "wan0", 0, false), new("0.0.0.0/0", "203.0.113.1", "wan0", 0, true)],
+        [new("br-lan", InterfaceAddress.Parse("192.168.1.1/24"), true), new("lan1", InterfaceAddress.Parse("192.168.2.1/24"), true),
+         new("wan0", InterfaceAddress.Parse("203.0.113.2/24"), true)],
+        [new(Cidr.Parse("192.168.1.0/24"), null, "br-lan", 0, false), new(Cidr.Parse("192.168.2.0/24"), null, "lan1", 0, false),
+         new(Cidr.Parse("203.0.113.0/24"), null, "wan0", 0, false), new(Cidr.Parse("0.0.0.0/0"), IpAddress.Parse("203.0.113.1"), "wan0", 0, true)],
         null));
 
     private static readonly FlowContext Context = new(Configs.Parse(Router), Capabilities.Full with { HardwareOffload = new Dictionary<string, bool> { ["lan0"] = true, ["wan0"] = false } }, Routes);

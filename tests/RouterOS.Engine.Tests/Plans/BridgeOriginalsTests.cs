@@ -1,4 +1,5 @@
 using RouterOS.Domain.Model;
+using RouterOS.Domain.Values;
 using RouterOS.Domain.Verification;
 using RouterOS.Engine.Kernel;
 using RouterOS.Engine.Probe;
@@ -125,7 +126,7 @@ public sealed class BridgeOriginalsTests
             var originals = new KernelOriginals([
                 new LinkOriginal("br-ext", Mtu: 1400, Bridge: new BridgeAttributes(Stp: true, DefaultPvid: 5), Adopted: true),
                 new LinkOriginal("lan1", Up: false, Master: ""),
-                new LinkOriginal("lan2", Master: "br-ext", Mac: "02:00:00:00:00:01"),
+                new LinkOriginal("lan2", Master: "br-ext", Mac: MacAddress.Parse("02:00:00:00:00:01")),
             ]);
 
             new State.EngineStateStore(directory).SaveOriginals(originals);

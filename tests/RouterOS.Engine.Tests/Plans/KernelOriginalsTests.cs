@@ -1,4 +1,5 @@
 using RouterOS.Domain.Model;
+using RouterOS.Domain.Values;
 using RouterOS.Engine.Kernel;
 using RouterOS.Engine.Probe;
 using RouterOS.Engine.Reconcile;
@@ -17,7 +18,7 @@ public sealed class KernelOriginalsTests
         var managed = Config("""{ "name": "wan0", "mtu": 1400, "mac": "02:00:00:00:00:42" }""");
         var first = Apply(KernelOriginals.None, managed, Kernel);
 
-        Assert.Equal([new LinkOriginal("wan0", 1450, false, "02:00:00:00:00:01")], first.Links);
+        Assert.Equal([new LinkOriginal("wan0", 1450, false, MacAddress.Parse("02:00:00:00:00:01"))], first.Links);
 
         var changedAgain = Config("""{ "name": "wan0", "mtu": 1300, "mac": "02:00:00:00:00:43" }""");
         var now = State(Link(2, "wan0", 1400, true, "02:00:00:00:00:42"), Link(3, "lan0", 1500, true, "02:00:00:00:00:02"));
@@ -27,7 +28,7 @@ public sealed class KernelOriginalsTests
     [Fact]
     public void A_setting_left_unset_again_is_put_back_and_then_forgotten()
     {
-        var originals = new KernelOriginals([new LinkOriginal("wan0", 1450, null, "02:00:00:00:00:01")]);
+        var originals = new KernelOriginals([new LinkOriginal("wan0", 1450, null, MacAddress.Parse("02:00:00:00:00:01"))]);
         var now = State(Link(2, "wan0", 1400, true, "02:00:00:00:00:42"));
         var unset = Config("""{ "name": "wan0", "mac": "02:00:00:00:00:42" }""");
 
@@ -35,21 +36,21 @@ public sealed class KernelOriginalsTests
         var after = originals.After(unset, null, plan, now);
 
         var step = Assert.Single(plan.Steps.OfType<ChangeLinkStep>());
-        Assert.Equal(("wan0", (int?)1450, (string?)null), (step.Name, step.Mtu, step.Mac));
-        Assert.Equal([new LinkOriginal("wan0", null, null, "02:00:00:00:00:01")], after.Links);
+        Assert.Equal(("wan0", (int?)1450, (MacAddress?)null), (step.Name, step.Mtu, step.Mac));
+        Assert.Equal([new LinkOriginal("wan0", null, null, MacAddress.Parse("02:00:00:00:00:01"))], after.Links);
     }
 
     [Fact]
     public void A_port_no_longer_named_gets_back_its_admin_state_mtu_and_mac()
     {
-        var originals = new KernelOriginals([new LinkOriginal("wan0", 1450, false, "02:00:00:00:00:01")]);
+        var originals = new KernelOriginals([new LinkOriginal("wan0", 1450, false, MacAddress.Parse("02:00:00:00:00:01"))]);
         var now = State(Link(2, "wan0", 1400, true, "02:00:00:00:00:42"), Link(3, "lan0", 1500, true, null));
         var withoutWan = Config("""{ "name": "lan0" }""");
 
         var plan = Plan(withoutWan, now, originals);
 
         var step = Assert.Single(plan.Steps.OfType<ChangeLinkStep>());
-        Assert.Equal(("wan0", (int?)1450, (bool?)false, (string?)"02:00:00:00:00:01", (string?)null), (step.Name, step.Mtu, step.Up, step.Mac, step.Master));
+        Assert.Equal(("wan0", (int?)1450, (bool?)false, (MacAddress?)MacAddress.Parse("02:00:00:00:00:01"), (string?)null), (step.Name, step.Mtu, step.Up, step.Mac, step.Master));
         Assert.Empty(originals.After(withoutWan, null, plan, now).Links);
     }
 
@@ -89,7 +90,7 @@ public sealed class KernelOriginalsTests
     private static RouterConfig Config(string ports) => Configs.Parse($$"""{ "schemaVersion": 1, "ports": [ {{ports}} ] }""");
 
     private static KernelLink Link(int index, string name, int mtu, bool up, string? mac) =>
-        new(index, name, null, mtu, up, null, null, mac, null, null, []);
+        new(index, name, null, mtu, up, null, null, mac is null ? null : MacAddress.Parse(mac), null, null, []);
 
     private static KernelState State(params KernelLink[] links) =>
         KernelState.Empty with { Links = links.ToDictionary(link => link.Name, StringComparer.Ordinal) };

@@ -1,3 +1,4 @@
+using RouterOS.Domain.Values;
 using RouterOS.Engine.Kernel;
 using RouterOS.Engine.Nft;
 using RouterOS.Engine.Probe;
@@ -153,7 +154,7 @@ public sealed class RulesetAndPlanTests
         var up = Planner.Create(config, null, Kernel("eth0", "ppp-wan"), Capabilities.Full, null);
 
         Assert.DoesNotContain(down.Steps, step => step is RouteStep);
-        Assert.Contains(up.Steps, step => step is RouteStep { Add: true, Destination: "198.51.100.0/24", Device: "ppp-wan" });
+        Assert.Contains(up.Steps, step => step is RouteStep { Add: true, Device: "ppp-wan" } route && route.Destination == Cidr.Parse("198.51.100.0/24"));
         Assert.DoesNotContain(down.Findings, finding => finding.Path.StartsWith("pppoe", StringComparison.Ordinal));
         // The flowtable and firewall name the device; the flowtable is never given the ppp device itself.
         Assert.DoesNotContain("ppp-wan", RulesetGenerator.Generate(Configs.Parse(Pppoe.Replace("\"routes\"", "\"flowtables\": [ { \"name\": \"ft\", \"devices\": [ \"ppp-wan\" ] } ], \"routes\"", StringComparison.Ordinal))).Table.Split("chain")[0], StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using System.Net;
 using RouterOS.Domain.Model;
+using RouterOS.Domain.Values;
 using RouterOS.Domain.Verification;
 using RouterOS.Engine.Kernel;
 using RouterOS.Engine.Nft;
@@ -15,7 +16,8 @@ namespace RouterOS.Engine.Services.Uplinks;
 /// </summary>
 public static class UplinkSteps
 {
-    private const string DefaultDestination = "0.0.0.0/0";
+    /// <summary>The IPv4 default route's destination, 0.0.0.0/0: leases and sessions here are IPv4.</summary>
+    private static readonly Cidr DefaultDestination = Cidr.Parse("0.0.0.0/0");
 
     /// <summary>
     /// A lease into the kernel (or the previous one out): its address, tagged as a lease's so
@@ -39,11 +41,11 @@ public static class UplinkSteps
         // Removals first (route, then address), so the new lease's never collides with the old one's.
         if (client.DefaultRoute && previous?.Gateway is { } oldGateway && !sameRoute && HasDefaultRoute(state, oldGateway, metric))
         {
-            steps.Add(new RouteStep(path, DefaultDestination, oldGateway.ToString(), device, metric, Add: false, Owner.Lease));
+            steps.Add(new RouteStep(path, DefaultDestination, IpAddress.From(oldGateway), device, metric, Add: false, Owner.Lease));
         }
         if (previous is { Address: { } oldAddress } && !sameAddress && HasAddress(state, device, oldAddress, previous.PrefixLength))
         {
-            steps.Add(new AddressStep(path, device, $"{oldAddress}/{previous.PrefixLength}", Add: false, Owner.Lease));
+            steps.Add(new AddressStep(path, device, InterfaceAddress.Of(IpAddress.From(oldAddress), previous.PrefixLength), Add: false, Owner.Lease));
         }
         if (lease is null)
         {
@@ -51,11 +53,11 @@ public static class UplinkSteps
         }
         if (!HasAddress(state, device, lease.Address!, lease.PrefixLength))
         {
-            steps.Add(new AddressStep(path, device, $"{lease.Address}/{lease.PrefixLength}", Add: true, Owner.Lease));
+            steps.Add(new AddressStep(path, device, InterfaceAddress.Of(IpAddress.From(lease.Address!), lease.PrefixLength), Add: true, Owner.Lease));
         }
         if (client.DefaultRoute && lease.Gateway is { } gateway && !HasDefaultRoute(state, gateway, metric))
         {
-            steps.Add(new RouteStep(path, DefaultDestination, gateway.ToString(), device, metric, Add: true, Owner.Lease));
+            steps.Add(new RouteStep(path, DefaultDestination, IpAddress.From(gateway), device, metric, Add: true, Owner.Lease));
         }
         return steps;
     }
@@ -99,8 +101,8 @@ public static class UplinkSteps
     }
 
     private static bool HasAddress(KernelState state, string device, IPAddress address, int prefixLength) =>
-        state.Addresses.Any(present => present.Device == device && present.Address == $"{address}/{prefixLength}");
+        state.Addresses.Any(present => present.Device == device && present.Address.Address.Address.Equals(address) && present.Address.PrefixLength == prefixLength);
 
     private static bool HasDefaultRoute(KernelState state, IPAddress gateway, uint metric) =>
-        state.Routes.Any(route => route.Destination == DefaultDestination && route.Gateway == gateway.ToString() && route.Metric == metric);
+        state.Routes.Any(route => route.Destination == DefaultDestination && route.Gateway?.Address.Equals(gateway) == true && route.Metric == metric);
 }

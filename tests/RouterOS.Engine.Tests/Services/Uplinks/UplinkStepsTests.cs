@@ -27,7 +27,7 @@ public sealed class UplinkStepsTests
 
         Apply(kernel, UplinkSteps.ForLease(Client, first, null, Network(kernel)));
         var state = Network(kernel);
-        Assert.Contains(state.Addresses, address => address is { Device: "wan0", Address: "203.0.113.20/24", Ours: false });
+        Assert.Contains(state.Addresses, address => address.Device == "wan0" && address.Address.ToString() == "203.0.113.20/24" && !address.Ours);
         Assert.Contains("default via 203.0.113.1 dev wan0 proto 16 metric 10", kernel.Rtnetlink.RouteList(), StringComparison.Ordinal);
         Assert.Empty(UplinkSteps.ForLease(Client, first, first, state));
 

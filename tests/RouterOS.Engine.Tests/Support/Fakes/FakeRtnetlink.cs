@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using RouterOS.Domain.Values;
 using RouterOS.Engine.Kernel;
 using RouterOS.Engine.Kernel.Ports;
 using RouterOS.Netlink.Route;
@@ -66,9 +67,10 @@ internal sealed class FakeRtnetlink : IRtnetlink
     {
         var links = _links.Values.ToDictionary(link => link.Name, link => new KernelLink(link.Index, link.Name, link.Kind, link.Mtu, link.Up,
             link.Master, link.Parent, link.Mac, link.Bridge, link.Vlan, [.. link.Vlans]), StringComparer.Ordinal);
-        var addresses = _addresses.Select(address => new KernelAddress(address.Device, $"{address.Address}/{address.Length}", address.Protocol == EngineMarks.AddressProtocol)).ToList();
-        var routes = _routes.Select(route => new KernelRoute($"{route.Destination}/{route.DestinationLength}", route.Gateway?.ToString(), NameOf(route.OutputInterface),
-            route.Metric, route.Protocol == EngineMarks.RouteProtocol)).ToList();
+        var addresses = _addresses.Select(address => new KernelAddress(address.Device, InterfaceAddress.Of(IpAddress.From(address.Address), address.Length),
+            address.Protocol == EngineMarks.AddressProtocol)).ToList();
+        var routes = _routes.Select(route => new KernelRoute(Cidr.Of(IpAddress.From(route.Destination), route.DestinationLength),
+            route.Gateway is null ? null : IpAddress.From(route.Gateway), NameOf(route.OutputInterface), route.Metric, route.Protocol == EngineMarks.RouteProtocol)).ToList();
         return new KernelState(links, addresses, routes, rulesetListing);
     }
 
@@ -101,7 +103,7 @@ internal sealed class FakeRtnetlink : IRtnetlink
         link.Mtu = change.Mtu ?? link.Mtu;
         link.Up = change.Up ?? link.Up;
         link.Master = change.Master is { } master ? master == 0 ? null : ByIndex(master).Name : link.Master;
-        link.Mac = change.Mac is { } mac ? string.Join(':', mac.Select(b => b.ToString("x2", CultureInfo.InvariantCulture))) : link.Mac;
+        link.Mac = change.Mac is { } mac ? MacAddress.TryFromOctets(mac, out var parsed, out var problem) ? parsed : throw new KernelException($"change {name}", 22, problem) : link.Mac;
     });
 
     public void DeleteLink(int index, string name) => Write($"delete {name}", () => RemoveLink(ByIndex(index).Name));
@@ -215,7 +217,7 @@ internal sealed class FakeRtnetlink : IRtnetlink
     private static BridgeAttributes Merge(BridgeAttributes current, BridgeAttributes change) => new(
         change.Stp ?? current.Stp, change.VlanFiltering ?? current.VlanFiltering, change.VlanProtocol ?? current.VlanProtocol, change.DefaultPvid ?? current.DefaultPvid);
 
-    private static string MacFor(int index) => $"02:00:00:00:00:{index:x2}";
+    private static MacAddress MacFor(int index) => MacAddress.Parse(string.Create(CultureInfo.InvariantCulture, $"02:00:00:00:00:{index:x2}"));
 
     private sealed class Link(int index, string name, string kind)
     {
@@ -226,7 +228,7 @@ internal sealed class FakeRtnetlink : IRtnetlink
         public bool Up { get; set; }
         public string? Master { get; set; }
         public string? Parent { get; init; }
-        public string? Mac { get; set; }
+        public MacAddress? Mac { get; set; }
         public BridgeAttributes? Bridge { get; set; }
         public VlanAttributes? Vlan { get; init; }
         public List<BridgeVlanEntry> Vlans { get; } = [];
