@@ -1,3 +1,5 @@
+using RouterOS.Domain.Flows;
+
 namespace RouterOS.Api.Contracts;
 
 /// <summary>An answer to a flow query: the rows asked for, how many matched, and the totals.</summary>

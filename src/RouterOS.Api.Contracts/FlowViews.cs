@@ -57,19 +57,3 @@ public sealed record FlowView(
 
     public double BytesPerSecond => Original.BytesPerSecond + Reply.BytesPerSecond;
 }
-
-/// <summary>The dashboard's totals: flows per path, bytes per second on the fast and classic paths, new flows per second.</summary>
-/// <param name="CountersSince">When the engine turned accounting on: connections older than that have no counters.</param>
-public sealed record FlowTotals(
-    DateTimeOffset At,
-    int Total,
-    int Classic,
-    int SoftwareOffloaded,
-    int HardwareOffloaded,
-    double FastPathBytesPerSecond,
-    double ClassicBytesPerSecond,
-    double NewFlowsPerSecond,
-    DateTimeOffset? CountersSince,
-    // Unsigned, as engine.proto sends them (uint64).
-    ulong EventsLost,
-    ulong Resyncs);

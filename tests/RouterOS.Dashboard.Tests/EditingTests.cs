@@ -1,6 +1,6 @@
-using RouterOS.Api.Contracts;
 using RouterOS.Dashboard.Editing;
 using RouterOS.Dashboard.Services;
+using RouterOS.Domain.Flows;
 
 namespace RouterOS.Dashboard.Tests;
 

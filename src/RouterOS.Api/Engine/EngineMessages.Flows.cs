@@ -2,6 +2,7 @@ using System.Globalization;
 using RouterOS.Api.Contracts;
 using RouterOS.Api.Flows;
 using Proto = RouterOS.Contracts.Engine;
+using RouterOS.Domain.Flows;
 
 namespace RouterOS.Api.Engine;
 

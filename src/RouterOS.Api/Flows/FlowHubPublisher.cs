@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using RouterOS.Api.Contracts;
 using RouterOS.Api.Hosting;
+using RouterOS.Domain.Flows;
 
 namespace RouterOS.Api.Flows;
 

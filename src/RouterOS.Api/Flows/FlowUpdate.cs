@@ -1,4 +1,5 @@
 using RouterOS.Api.Contracts;
+using RouterOS.Domain.Flows;
 
 namespace RouterOS.Api.Flows;
 

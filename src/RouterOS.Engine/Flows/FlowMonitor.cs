@@ -4,6 +4,7 @@ using RouterOS.Engine.Kernel;
 using RouterOS.Netlink.Constants;
 using RouterOS.Netlink.Netfilter;
 using RouterOS.Netlink.Wire;
+using RouterOS.Domain.Flows;
 
 namespace RouterOS.Engine.Flows;
 
@@ -46,7 +47,7 @@ public sealed partial class FlowMonitor : IDisposable
     private Thread? _eventReader;
     private Task? _dumpLoop;
     private Task? _eventLoop;
-    private FlowAggregates? _aggregates;
+    private FlowTotals? _aggregates;
     private DateTimeOffset _lastAggregate;
     private int _bornSinceAggregate;
     private ulong _eventsLost;
@@ -77,7 +78,7 @@ public sealed partial class FlowMonitor : IDisposable
 
     public ulong Resyncs => Interlocked.Read(ref _resyncs);
 
-    public FlowAggregates? Aggregates
+    public FlowTotals? Aggregates
     {
         get
         {
@@ -249,7 +250,7 @@ public sealed partial class FlowMonitor : IDisposable
         // Read before the table: a flow the dump shows has the routes it was made with, or newer.
         Volatile.Write(ref _routes, FlowRoutes.From(_rtnetlink!.Read(rulesetListing: null)));
         var changes = new FlowChanges();
-        FlowAggregates aggregates;
+        FlowTotals aggregates;
         lock (_tableLock)
         {
             var now = _time.GetUtcNow();
@@ -269,7 +270,7 @@ public sealed partial class FlowMonitor : IDisposable
         Publish(changes, aggregates);
     }
 
-    private FlowAggregates Aggregate(DateTimeOffset now, int bornInDump)
+    private FlowTotals Aggregate(DateTimeOffset now, int bornInDump)
     {
         int classic = 0, software = 0, hardware = 0;
         double fast = 0, slow = 0;
@@ -287,7 +288,7 @@ public sealed partial class FlowMonitor : IDisposable
         var newPerSecond = _lastAggregate == default || seconds <= 0 ? 0 : born / seconds;
         _lastAggregate = now;
         _bornSinceAggregate = 0;
-        _aggregates = new FlowAggregates(now, _table.Count, classic, software, hardware, fast, slow, newPerSecond, CountersSince, EventsLost, Resyncs);
+        _aggregates = new FlowTotals(now, _table.Count, classic, software, hardware, fast, slow, newPerSecond, CountersSince, EventsLost, Resyncs);
         return _aggregates;
     }
 
@@ -381,7 +382,7 @@ public sealed partial class FlowMonitor : IDisposable
         }
     }
 
-    private void Publish(FlowChanges changes, FlowAggregates? aggregates)
+    private void Publish(FlowChanges changes, FlowTotals? aggregates)
     {
         if (changes.IsEmpty && aggregates is null)
         {

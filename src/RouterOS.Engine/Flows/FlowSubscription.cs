@@ -1,8 +1,10 @@
+using RouterOS.Domain.Flows;
+
 namespace RouterOS.Engine.Flows;
 
 /// <summary>What a subscriber has not been sent yet: ids only, so values are read fresh when sent.</summary>
 /// <param name="Reset">Send every flow: the subscriber starts over (first batch, or after a resync).</param>
-public sealed record PendingFlows(bool Reset, IReadOnlyCollection<ulong> Upserted, IReadOnlyCollection<ulong> Removed, FlowAggregates? Aggregates);
+public sealed record PendingFlows(bool Reset, IReadOnlyCollection<ulong> Upserted, IReadOnlyCollection<ulong> Removed, FlowTotals? Aggregates);
 
 /// <summary>
 /// One subscriber's mailbox. The monitor merges every change into it and never waits: a flow
@@ -18,16 +20,16 @@ public sealed class FlowSubscription : IDisposable
     private HashSet<ulong> _upserted = [];
     private HashSet<ulong> _removed = [];
     private bool _reset = true;
-    private FlowAggregates? _aggregates;
+    private FlowTotals? _aggregates;
 
-    internal FlowSubscription(Action<FlowSubscription> onDispose, FlowAggregates? aggregates)
+    internal FlowSubscription(Action<FlowSubscription> onDispose, FlowTotals? aggregates)
     {
         _onDispose = onDispose;
         _aggregates = aggregates;
         Wake();
     }
 
-    internal void Merge(FlowChanges changes, FlowAggregates? aggregates)
+    internal void Merge(FlowChanges changes, FlowTotals? aggregates)
     {
         lock (_lock)
         {

@@ -3,6 +3,7 @@ using RouterOS.Contracts.Engine;
 using RouterOS.Engine.Flows;
 using RouterOS.Netlink.Constants;
 using RouterOS.Netlink.Netfilter;
+using RouterOS.Domain.Flows;
 
 namespace RouterOS.Engine.Grpc;
 
@@ -55,7 +56,7 @@ internal static class FlowMessages
         return message;
     }
 
-    public static Contracts.Engine.FlowAggregates ToContract(Flows.FlowAggregates totals)
+    public static Contracts.Engine.FlowAggregates ToContract(FlowTotals totals)
     {
         var message = new Contracts.Engine.FlowAggregates
         {

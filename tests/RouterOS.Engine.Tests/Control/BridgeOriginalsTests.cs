@@ -19,10 +19,7 @@ public sealed class BridgeOriginalsTests
     [Fact]
     public async Task A_port_taken_from_a_bridge_the_engine_did_not_make_goes_back_to_it_down_as_it_was_by_a_rollback_by_hand()
     {
-        using var harness = await StartAsync();
-        harness.Kernel.Rtnetlink.AddBridgeBehindTheEngine("br-ext");
-        harness.Kernel.Rtnetlink.SetMasterBehindTheEngine("lan1", "br-ext");
-        Assert.True((await harness.Engine.ApplyAsync(Config("""{ "ports": [ { "name": "wan0" } ] }"""), 1, null)).Applied);
+        using var harness = await StartBesideForeignBridgeAsync();
         Assert.True((await harness.Engine.ApplyAsync(Config("""
             { "ports": [ { "name": "wan0" }, { "name": "lan1" } ], "bridges": [ { "name": "br-lan", "ports": [ { "name": "lan1" } ] } ] }
             """), 2, Window)).Applied);
@@ -56,11 +53,8 @@ public sealed class BridgeOriginalsTests
     [Fact]
     public async Task A_port_the_confirmed_revision_names_in_no_bridge_goes_back_to_its_bridge_after_an_engine_restart()
     {
-        using var harness = await StartAsync();
-        harness.Kernel.Rtnetlink.AddBridgeBehindTheEngine("br-ext");
-        harness.Kernel.Rtnetlink.SetMasterBehindTheEngine("lan1", "br-ext");
-        // Named, but in no bridge of the configuration: its membership is left to the kernel.
-        Assert.True((await harness.Engine.ApplyAsync(Config("""{ "ports": [ { "name": "lan1" } ] }"""), 1, null)).Applied);
+        // lan1 is named by revision 1, but in no bridge of it: its membership is left to the kernel.
+        using var harness = await StartBesideForeignBridgeAsync(firstRevision: """{ "ports": [ { "name": "lan1" } ] }""");
         Assert.Equal("br-ext", Master(harness, "lan1"));
         Assert.True((await harness.Engine.ApplyAsync(Config("""
             { "ports": [ { "name": "lan1" } ], "bridges": [ { "name": "br-lan", "ports": [ { "name": "lan1" } ] } ] }
@@ -79,11 +73,8 @@ public sealed class BridgeOriginalsTests
     [Fact]
     public async Task A_bridge_the_kernel_had_is_not_deleted_by_a_rollback_and_gets_back_its_stp_mac_and_admin_state()
     {
-        using var harness = await StartAsync();
-        harness.Kernel.Rtnetlink.AddBridgeBehindTheEngine("br-ext", stp: true);
-        harness.Kernel.Rtnetlink.SetMasterBehindTheEngine("lan1", "br-ext");
+        using var harness = await StartBesideForeignBridgeAsync(stp: true);
         var mac = MacOf(harness, "br-ext");
-        Assert.True((await harness.Engine.ApplyAsync(Config("""{ "ports": [ { "name": "wan0" } ] }"""), 1, null)).Applied);
         // The revision names br-ext: STP off (the default), another MAC, up, lan1 still its port.
         Assert.True((await harness.Engine.ApplyAsync(Config("""
             { "ports": [ { "name": "wan0" }, { "name": "lan1" } ],
@@ -101,10 +92,7 @@ public sealed class BridgeOriginalsTests
     [Fact]
     public async Task A_port_a_revision_keeps_out_of_a_bridge_the_kernel_had_stays_out_under_drift_repair_and_goes_back_by_a_rollback()
     {
-        using var harness = await StartAsync();
-        harness.Kernel.Rtnetlink.AddBridgeBehindTheEngine("br-ext");
-        harness.Kernel.Rtnetlink.SetMasterBehindTheEngine("lan1", "br-ext");
-        Assert.True((await harness.Engine.ApplyAsync(Config("""{ "ports": [ { "name": "wan0" } ] }"""), 1, null)).Applied);
+        using var harness = await StartBesideForeignBridgeAsync();
         Assert.True((await harness.Engine.ApplyAsync(Config("""
             { "ports": [ { "name": "wan0" }, { "name": "lan1" } ], "bridges": [ { "name": "br-ext" } ] }
             """), 2, Window)).Applied);
@@ -122,9 +110,7 @@ public sealed class BridgeOriginalsTests
     [Fact]
     public async Task A_failed_apply_that_named_a_bridge_the_kernel_had_leaves_it_there_with_its_stp()
     {
-        using var harness = await StartAsync();
-        harness.Kernel.Rtnetlink.AddBridgeBehindTheEngine("br-ext", stp: true);
-        Assert.True((await harness.Engine.ApplyAsync(Config("""{ "ports": [ { "name": "wan0" } ] }"""), 1, null)).Applied);
+        using var harness = await StartBesideForeignBridgeAsync(stp: true, port: null);
 
         // br-ext has STP off when the address step fails.
         harness.Engine.FaultBefore = step => step is AddressStep;
@@ -144,6 +130,24 @@ public sealed class BridgeOriginalsTests
     {
         var harness = new FakeEngineHarness();
         await harness.Engine.StartAsync();
+        return harness;
+    }
+
+    /// <summary>
+    /// An engine on a kernel that has br-ext, a bridge someone else made (with <paramref name="port"/>
+    /// in it unless null), and that applied <paramref name="firstRevision"/> (by default only wan0) as
+    /// revision 1, confirmed.
+    /// </summary>
+    private static async Task<FakeEngineHarness> StartBesideForeignBridgeAsync(
+        string firstRevision = """{ "ports": [ { "name": "wan0" } ] }""", bool stp = false, string? port = "lan1")
+    {
+        var harness = await StartAsync();
+        harness.Kernel.Rtnetlink.AddBridgeBehindTheEngine("br-ext", stp);
+        if (port is not null)
+        {
+            harness.Kernel.Rtnetlink.SetMasterBehindTheEngine(port, "br-ext");
+        }
+        Assert.True((await harness.Engine.ApplyAsync(Config(firstRevision), 1, null)).Applied);
         return harness;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using RouterOS.Api.Contracts;
+using RouterOS.Domain.Flows;
 
 namespace RouterOS.Dashboard.Services;
 

@@ -1,4 +1,4 @@
-using RouterOS.Api.Contracts;
+using RouterOS.Domain.Flows;
 
 namespace RouterOS.Dashboard.Services;
 

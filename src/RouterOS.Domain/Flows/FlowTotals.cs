@@ -1,10 +1,14 @@
-namespace RouterOS.Engine.Flows;
+namespace RouterOS.Domain.Flows;
 
-/// <summary>The dashboard's totals after one dump.</summary>
+/// <summary>
+/// The router's flow totals after one conntrack dump: flows per path, bytes per second on the fast
+/// and classic paths, new flows per second. One definition: the engine computes it, the API sends it
+/// as JSON and the dashboard draws it.
+/// </summary>
 /// <param name="FastPathBytesPerSecond">Bytes per second of offloaded flows (software and hardware).</param>
-/// <param name="CountersSince">When this engine turned accounting on: flows older than that have no counters. Null when it was on already.</param>
+/// <param name="CountersSince">When the engine turned accounting on: flows older than that have no counters. Null when it was on already.</param>
 /// <param name="EventsLost">Times the kernel dropped events (ENOBUFS) or the monitor's queue was full; each was followed by a resync.</param>
-public sealed record FlowAggregates(
+public sealed record FlowTotals(
     DateTimeOffset At,
     int Total,
     int Classic,
@@ -14,5 +18,6 @@ public sealed record FlowAggregates(
     double ClassicBytesPerSecond,
     double NewFlowsPerSecond,
     DateTimeOffset? CountersSince,
+    // Unsigned, as engine.proto sends them (uint64).
     ulong EventsLost,
     ulong Resyncs);
