@@ -1,8 +1,8 @@
 using System.Globalization;
 using RouterOS.Api.Contracts;
 using RouterOS.Api.Flows;
-using Proto = RouterOS.Contracts.Engine;
 using RouterOS.Domain.Flows;
+using Proto = RouterOS.Contracts.Engine;
 
 namespace RouterOS.Api.Engine;
 

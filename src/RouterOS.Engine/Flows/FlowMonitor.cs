@@ -1,10 +1,10 @@
 using System.Threading.Channels;
+using RouterOS.Domain.Flows;
 using RouterOS.Domain.Model;
 using RouterOS.Engine.Kernel;
 using RouterOS.Netlink.Constants;
 using RouterOS.Netlink.Netfilter;
 using RouterOS.Netlink.Wire;
-using RouterOS.Domain.Flows;
 
 namespace RouterOS.Engine.Flows;
 

@@ -1,9 +1,9 @@
 using Google.Protobuf.WellKnownTypes;
 using RouterOS.Contracts.Engine;
+using RouterOS.Domain.Flows;
 using RouterOS.Engine.Flows;
 using RouterOS.Netlink.Constants;
 using RouterOS.Netlink.Netfilter;
-using RouterOS.Domain.Flows;
 
 namespace RouterOS.Engine.Grpc;
 
