@@ -3,6 +3,7 @@ using RouterOS.Engine.Control;
 using RouterOS.Engine.Flows;
 using RouterOS.Engine.Hosting;
 using RouterOS.Engine.Kernel;
+using RouterOS.Engine.Probe;
 using RouterOS.Engine.State;
 
 // The privileged engine. `RouterOS.Engine probe --netns NAME` prints the kernel's capabilities
@@ -17,14 +18,7 @@ if (args.Length > 0 && args[0] == "probe")
 {
     using var probeKernel = new RouterKernel(options.Namespace);
     var capabilities = probeKernel.Run(RouterOS.Engine.Probe.CapabilityProbe.Run);
-    Console.WriteLine(JsonSerializer.Serialize(new
-    {
-        flowtable = capabilities.Flowtable,
-        vlan8021q = capabilities.Vlan8021Q,
-        bridgeVlanFiltering = capabilities.BridgeVlanFiltering,
-        ppp = capabilities.Ppp,
-        notes = capabilities.Notes,
-    }));
+    Console.WriteLine(JsonSerializer.Serialize(ProbeReport.Of(capabilities), ProbeJson.Default.ProbeReport));
     return 0;
 }
 
