@@ -13,13 +13,16 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: help deps build run test test-under-load test-kernel bench format clean
+.PHONY: help deps build run test test-under-load test-kernel test-image image vm bench format clean
 
 help:
 	@echo "make run    - run the lab router and dashboard (see README.md); WAN=pppoe for a PPPoE uplink"
 	@echo "make test   - run every test tier this machine supports; ends with 'N passed, N failed'"
 	@echo "make test-under-load - tiers 1 and 2, RUNS=3 times in a row beside stress-ng on every core"
 	@echo "make test-kernel - only the full-kernel scenarios, in the test VM (firmware/vm)"
+	@echo "make image  - the device image and its signed update bundle, under firmware/out (docs/firmware.md)"
+	@echo "make vm     - boot the device image in qemu; its dashboard on http://127.0.0.1:8080"
+	@echo "make test-image - only the device image tier: build it, boot it in qemu, check it"
 	@echo "make bench  - run the benchmarks and write docs/benchmarks.md"
 	@echo "make format - rewrite the sources to the repository's code style"
 	@echo "make clean  - remove build output and test results"
@@ -72,6 +75,18 @@ test-kernel: deps
 	@rm -rf $(RESULTS) && mkdir -p $(RESULTS)
 	@firmware/vm/kernel-tier.sh $(RESULTS) || echo "fail full-kernel tier did not run to the end" >> $(RESULTS)/kernel.check
 	@scripts/test-summary.sh --no-reports $(RESULTS) $(RESULTS)/kernel.check
+
+# The device image (firmware/image/build.sh): cached, so a second run with nothing changed takes seconds.
+image: deps
+	@firmware/image/build.sh
+
+vm: deps
+	@firmware/image/vm.sh
+
+test-image: deps
+	@rm -rf $(RESULTS) && mkdir -p $(RESULTS)
+	@timeout --kill-after 30s 40m firmware/image/image-tier.sh $(RESULTS) || echo "fail device image tier did not run to the end" >> $(RESULTS)/image.check
+	@scripts/test-summary.sh --no-reports $(RESULTS) $(RESULTS)/image.check
 
 # Release build: benchmarks measure what ships. Each writes its own section of docs/benchmarks.md.
 # The engine benchmark needs root (scratch network namespaces), like `make run` and `make test`.

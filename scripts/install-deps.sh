@@ -10,8 +10,11 @@ set -euo pipefail
 #   strace, util-linux (nsenter): `make bench` counts the tools' netlink sends and runs nft in a namespace.
 #   qemu-system-x86, busybox-static, kmod, cpio: the full-kernel test VM (firmware/vm): its initramfs and boot.
 #   stress-ng: `make test-under-load` runs the tests beside it, to show none depends on timing.
+#   mmdebstrap, squashfs-tools, grub-efi-amd64-bin, mtools, dosfstools, fdisk, rauc, openssl, xz-utils, ovmf:
+#     the device image (firmware/image): its root filesystem, slots, GRUB, disk and signed bundles, and UEFI under qemu.
 #   chromium: the dashboard's browser tests (Playwright drives it; `playwright install` cannot download here).
-APT_PACKAGES=(jq iproute2 nftables libnftables1 conntrack iperf3 curl strace util-linux qemu-system-x86 busybox-static kmod cpio chromium dnsmasq-base ppp pppoe stress-ng)
+APT_PACKAGES=(jq iproute2 nftables libnftables1 conntrack iperf3 curl strace util-linux qemu-system-x86 busybox-static kmod cpio chromium dnsmasq-base ppp pppoe stress-ng
+  mmdebstrap squashfs-tools grub-efi-amd64-bin mtools dosfstools fdisk rauc openssl xz-utils ovmf)
 
 missing=()
 for package in "${APT_PACKAGES[@]}"; do

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# `make image`: the device image and its update bundle under OUT (default firmware/out):
+#   routeros.img      raw GPT disk (UEFI): ESP, root slots A and B, data
+#   routeros.img.xz   the same, compressed for download
+#   routeros.raucb    signed RAUC bundle of the same slot, for upgrading a running device
+#   version           the build's version string (ROUTEROS_VERSION, else 0.1.0-<commit>)
+# Each step runs only when its inputs changed: a second build with nothing changed takes seconds.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+source "$here/lib.sh"
+out=${ROUTEROS_IMAGE_OUT:-$repo/firmware/out}
+cache=${ROUTEROS_IMAGE_CACHE:-/var/cache/routeros/image}
+version=${ROUTEROS_VERSION:-0.1.0-$(git -C "$repo" rev-parse --short=10 HEAD 2>/dev/null || echo unknown)}
+build=$out/build
+mkdir -p "$build"
+started=$SECONDS
+
+read -r cert key < <("$here/keys.sh" "${ROUTEROS_KEY_DIR:-$repo/firmware/out/keys}")
+
+# 1. The engine and the API, published.
+app_hash=$(inputs_hash "$repo/src" "$repo/web" "$repo/Directory.Build.props" "$repo/Directory.Packages.props" "$repo/global.json" "$here/publish.sh")
+if ! cached "$build/app.stamp" "$app_hash"; then
+  log "publishing the engine and the API"
+  "$here/publish.sh" "$repo" "$build/app"
+  echo "$app_hash" > "$build/app.stamp"
+fi
+
+# 2. Debian's kernel (shared with the test VM's cache) and the device's initramfs.
+kernel=$("$repo/firmware/vm/build-kernel.sh")
+release=$(cat "$kernel/release")
+initrd_hash=$(inputs_hash "$here/initramfs.sh" "$here/initramfs-init" -- "$release")
+if ! cached "$build/initrd.stamp" "$initrd_hash"; then
+  log "initramfs for $release"
+  "$here/initramfs.sh" "$kernel/tree" "$release" "$build/initrd.img"
+  echo "$initrd_hash" > "$build/initrd.stamp"
+fi
+
+# 3. The root slot.
+base=$("$here/base.sh" "$cache")
+slot_hash=$(inputs_hash "$here/rootfs" "$here/rootfs.sh" "$here/modules.sh" "$cert" -- "$base" "$app_hash" "$initrd_hash" "$version")
+if ! cached "$build/rootfs.stamp" "$slot_hash"; then
+  log "root slot"
+  "$here/rootfs.sh" "$base" "$kernel" "$build/initrd.img" "$build/app" "$cert" "$version" "$build/rootfs.img"
+  echo "$slot_hash" > "$build/rootfs.stamp"
+fi
+
+# 4. The disk, its compressed copy and the bundle.
+disk_hash=$(inputs_hash "$here/disk.sh" "$here/grub.cfg" -- "$slot_hash")
+if ! cached "$build/disk.stamp" "$disk_hash"; then
+  log "disk image"
+  "$here/disk.sh" "$build/rootfs.img" "$out/routeros.img"
+  log "compressed copy"
+  xz -T0 -3 -c "$out/routeros.img" > "$out/routeros.img.xz.partial" && mv "$out/routeros.img.xz.partial" "$out/routeros.img.xz"
+  echo "$disk_hash" > "$build/disk.stamp"
+fi
+bundle_hash=$(inputs_hash "$here/bundle.sh" "$cert" "$key" -- "$slot_hash" "$version")
+if ! cached "$build/bundle.stamp" "$bundle_hash"; then
+  log "update bundle"
+  "$here/bundle.sh" "$build/rootfs.img" "$version" "$cert" "$key" "$out/routeros.raucb"
+  echo "$bundle_hash" > "$build/bundle.stamp"
+fi
+echo "$version" > "$out/version"
+log "done in $((SECONDS - started)) s: $out/routeros.img ($(du -m --apparent-size "$out/routeros.img" | cut -f1) MiB, $(du -m "$out/routeros.img.xz" | cut -f1) MB compressed), $out/routeros.raucb; version $version"

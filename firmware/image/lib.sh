@@ -1,0 +1,23 @@
+# Shared by the image build's steps (sourced, not run).
+# Every step is cached: it runs only when the hash of its inputs changed, so a second `make image`
+# with nothing changed only compares hashes.
+
+# The hash of files and directories (contents and names; build output directories skipped) and of
+# any literal strings given after `--`.
+inputs_hash() {
+  local paths=() literal=()
+  while (($#)); do
+    if [[ $1 == -- ]]; then shift; literal=("$@"); break; fi
+    paths+=("$1"); shift
+  done
+  {
+    find "${paths[@]}" -type f ! -path '*/bin/*' ! -path '*/obj/*' ! -path '*/node_modules/*' -print0 \
+      | sort -z | xargs -0 sha256sum
+    printf '%s\n' "${literal[@]}"
+  } | sha256sum | cut -c1-16
+}
+
+# cached STAMP HASH: true when STAMP holds HASH (the step's output is current).
+cached() { [[ -f $1 && $(cat "$1") == "$2" ]]; }
+
+log() { printf '[image %(%T)T] %s\n' -1 "$*" >&2; }

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# One root slot: the Debian base, the kernel with the modules a router needs and the initramfs in
+# /boot (a slot carries its own kernel, so an update swaps kernel and userland together), the
+# published engine and API under /opt/routeros, the files under firmware/image/rootfs, the
+# update keyring and the version; packed as an xz squashfs (GRUB 2.06 reads xz, not zstd).
+# Usage: rootfs.sh BASE_TAR KERNEL_DIR INITRAMFS APP_DIR KEYRING VERSION OUTPUT
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/lib.sh"
+base=$1 kernel=$2 initramfs=$3 app=$4 keyring=$5 version=$6 output=$7
+release=$(cat "$kernel/release")
+tree=$(mktemp -d "${output%/*}/rootfs.XXXXXX")
+trap 'rm -rf "$tree"' EXIT
+
+tar -xf "$base" -C "$tree"
+log "rootfs: kernel $release and its router modules"
+install -D -m 0644 "$kernel/vmlinuz" "$tree/boot/vmlinuz"
+install -D -m 0644 "$initramfs" "$tree/boot/initrd.img"
+"$here/modules.sh" "$kernel/tree" "$release" "$tree"
+
+# RAUC's GRUB backend runs grub-editenv: the one binary, not grub-common's 15 MB (its libraries
+# are in the image already).
+install -m 0755 /usr/bin/grub-editenv "$tree/usr/bin/grub-editenv"
+
+mkdir -p "$tree/opt/routeros" && cp -a "$app/." "$tree/opt/routeros/"
+cp -a "$here/rootfs/." "$tree/"
+install -m 0644 "$keyring" "$tree/etc/rauc/keyring.pem"
+printf 'ROUTEROS_VERSION=%s\n' "$version" > "$tree/etc/routeros-release"
+
+chroot "$tree" /bin/sh -eu <<'SETUP'
+# The API's own user; the engine's socket is group routeros (mode 0660).
+useradd --system --no-create-home --home-dir /data/api --shell /usr/sbin/nologin routeros
+systemctl enable --quiet routeros-engine.service routeros-api.service routeros-healthy.service rauc.service
+systemctl set-default --quiet multi-user.target
+# Nothing to log into over the network; the console is for an administrator at the machine.
+systemctl mask --quiet getty@tty1.service
+passwd -d root >/dev/null
+# systemd mounts a transient machine id when the file is empty (the root is read-only).
+: > /etc/machine-id
+mkdir -p /boot/efi /data
+SETUP
+rm -rf "$tree/var/cache/apt"/* "$tree/var/lib/apt/lists"/* "$tree/var/log"/*
+log "rootfs: $(du -sm "$tree" | cut -f1) MB raw; squashfs (xz)"
+rm -f "$output"
+# Reproducible: fixed timestamps and no file owners from the build machine's ids.
+mksquashfs "$tree" "$output" -comp xz -b 1M -noappend -quiet -all-time 0 -mkfs-time 0 -processors "$(nproc)" >/dev/null

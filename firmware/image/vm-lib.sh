@@ -1,0 +1,93 @@
+# Booting the device image under qemu for the image tier and `make vm` (sourced, not run).
+# The image's two NICs are taps in a namespace of their own (qemu runs there), each bridged to a
+# veth whose other end is in a namespace the caller uses: the LAN client (NIC 1) and the ISP
+# (NIC 2: a DHCP server, a web server and an iperf3 server on 203.0.113.1). Nothing outside these
+# namespaces is touched; every name starts with rosimg-<pid> so a later run can remove what a
+# killed run left behind.
+
+VM_PREFIX=rosimg-$$
+VM_NS=$VM_PREFIX-vm LAN_NS=$VM_PREFIX-lan ISP_NS=$VM_PREFIX-isp
+ISP_ADDRESS=203.0.113.1
+
+# Namespaces of earlier runs whose process is gone: their processes are stopped, they are removed.
+vm_remove_stale() {
+  local ns pid
+  for ns in $(ip netns list | awk '$1 ~ /^rosimg-[0-9]+-/ { print $1 }'); do
+    pid=${ns#rosimg-}; pid=${pid%%-*}
+    kill -0 "$pid" 2>/dev/null && continue
+    ip netns pids "$ns" 2>/dev/null | xargs -r kill -9 2>/dev/null || true
+    ip netns del "$ns" 2>/dev/null || true
+  done
+}
+
+vm_net_up() {
+  local work=$1
+  vm_remove_stale
+  for ns in "$VM_NS" "$LAN_NS" "$ISP_NS"; do ip netns add "$ns"; ip -n "$ns" link set lo up; done
+  local side
+  for side in lan isp; do
+    ip -n "$VM_NS" tuntap add dev "tap-$side" mode tap
+    ip -n "$VM_NS" link add "br-$side" type bridge
+    ip -n "$VM_NS" link add "to-$side" type veth peer name eth0 netns "$([[ $side == lan ]] && echo "$LAN_NS" || echo "$ISP_NS")"
+    ip -n "$VM_NS" link set "tap-$side" master "br-$side"
+    ip -n "$VM_NS" link set "to-$side" master "br-$side"
+    ip -n "$VM_NS" link set "tap-$side" up; ip -n "$VM_NS" link set "to-$side" up; ip -n "$VM_NS" link set "br-$side" up
+  done
+  ip -n "$LAN_NS" link set eth0 address 02:00:00:00:0a:01 up
+  ip -n "$ISP_NS" addr add "$ISP_ADDRESS/24" dev eth0
+  ip -n "$ISP_NS" link set eth0 up
+  mkdir -p "$work/isp/www"
+  head -c 2000000 /dev/urandom > "$work/isp/www/big.bin"
+  echo "upstream page" > "$work/isp/www/index.html"
+  # The ISP: DHCP for the router's WAN (no DNS: tests use addresses), a web server and iperf3.
+  ip netns exec "$ISP_NS" dnsmasq --keep-in-foreground --port=0 --interface=eth0 --bind-interfaces \
+    --dhcp-range=203.0.113.100,203.0.113.150,255.255.255.0,1h --dhcp-option=option:router,$ISP_ADDRESS \
+    --dhcp-leasefile="$work/isp/leases" --pid-file="$work/isp/dnsmasq.pid" --log-facility="$work/isp/dnsmasq.log" &
+  ip netns exec "$ISP_NS" busybox httpd -f -p 80 -h "$work/isp/www" &
+  ip netns exec "$ISP_NS" iperf3 --server --daemon --pidfile "$work/isp/iperf3.pid" >/dev/null
+}
+
+vm_net_down() {
+  local ns
+  for ns in "$VM_NS" "$LAN_NS" "$ISP_NS"; do
+    ip netns pids "$ns" 2>/dev/null | xargs -r kill -9 2>/dev/null || true
+    ip netns del "$ns" 2>/dev/null || true
+  done
+}
+
+# vm_start DISK WORK: boots DISK (written in place); the console goes to WORK/console.log and
+# takes input from the socket WORK/console.sock.
+vm_start() {
+  local disk=$1 work=$2
+  rm -f "$work/console.sock"
+  ip netns exec "$VM_NS" qemu-system-x86_64 -accel tcg -cpu max -smp 2 -m 1536 \
+    -bios /usr/share/ovmf/OVMF.fd -drive "file=$disk,format=raw,if=virtio" \
+    -netdev tap,id=lan,ifname=tap-lan,script=no,downscript=no -device virtio-net-pci,netdev=lan,mac=52:54:00:00:0a:01 \
+    -netdev tap,id=wan,ifname=tap-isp,script=no,downscript=no -device virtio-net-pci,netdev=wan,mac=52:54:00:00:0b:01 \
+    -chardev "socket,id=console,path=$work/console.sock,server=on,wait=off,logfile=$work/console.log,logappend=on" \
+    -serial chardev:console -display none -monitor none 2>>"$work/qemu.log" &
+  VM_PID=$!
+}
+
+vm_stop() {
+  [[ -n ${VM_PID:-} ]] && kill "$VM_PID" 2>/dev/null && wait "$VM_PID" 2>/dev/null
+  VM_PID=
+  return 0
+}
+
+# vm_wait_for PATTERN SECONDS FROM_BYTE: waits until the console log after FROM_BYTE has a line
+# matching PATTERN (extended regex); prints it. Fails when qemu is gone or at the deadline.
+vm_wait_for() {
+  local pattern=$1 seconds=$2 from=${3:-0} log=$WORK/console.log deadline=$((SECONDS + $2)) line
+  while ((SECONDS < deadline)); do
+    if line=$(tail -c +"$((from + 1))" "$log" 2>/dev/null | tr -d '\r' | grep -E -m1 "$pattern"); then
+      echo "$line"
+      return 0
+    fi
+    kill -0 "$VM_PID" 2>/dev/null || return 1
+    sleep 1
+  done
+  return 1
+}
+
+vm_console_size() { stat -c %s "$WORK/console.log" 2>/dev/null || echo 0; }
