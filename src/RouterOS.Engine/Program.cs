@@ -1,5 +1,6 @@
 using System.Text.Json;
 using RouterOS.Engine.Control;
+using RouterOS.Engine.Firmware;
 using RouterOS.Engine.Flows;
 using RouterOS.Engine.Hosting;
 using RouterOS.Engine.Kernel;
@@ -34,6 +35,7 @@ builder.Services.AddSingleton(services => new FlowMonitor(options.Namespace, Flo
     () => services.GetRequiredService<RouterEngine>().Applied?.Config, () => services.GetRequiredService<RouterEngine>().Capabilities));
 builder.Services.AddSingleton(services => new RouterOS.Engine.Flows.Stale.StaleFlowWatch(options.Namespace,
     services.GetRequiredService<ILogger<RouterOS.Engine.Flows.Stale.StaleFlowWatch>>()));
+builder.Services.AddFirmware(options);
 builder.Services.AddHostedService<EngineLifetimeService>();
 
 var app = EngineServer.Build(builder);

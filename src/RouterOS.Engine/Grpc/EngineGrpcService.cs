@@ -179,7 +179,7 @@ public sealed class EngineGrpcService(RouterEngine engine, FlowMonitor flows) : 
         var capabilities = engine.Capabilities;
         var reply = new StatusReply
         {
-            EngineVersion = typeof(EngineGrpcService).Assembly.GetName().Version?.ToString() ?? "0",
+            EngineVersion = Firmware.FirmwareManager.BuildVersion,
             KernelRelease = Environment.OSVersion.Version.ToString(),
             Capabilities = new Capabilities
             {

@@ -22,6 +22,8 @@ public static class EngineServer
         ArgumentNullException.ThrowIfNull(builder);
         var app = builder.Build();
         app.MapGrpcService<EngineGrpcService>();
+        // Resolved per call: a host without the firmware services (tests, benchmarks) serves the rest.
+        app.MapGrpcService<SystemGrpcService>();
         return app;
     }
 }
