@@ -32,5 +32,5 @@ public sealed class CommandTimedOutException : Exception
     public CommandTimedOutException(string message, Exception innerException) : base(message, innerException) { }
 
     public CommandTimedOutException(string program, IReadOnlyList<string> arguments, TimeSpan timeout)
-        : base($"{program} {string.Join(' ', arguments ?? [])} did not finish within {timeout.TotalSeconds:0} s and was stopped") { }
+        : base($"{program} {string.Join(' ', arguments ?? [])} did not finish within {timeout.TotalSeconds:0.#} s and was stopped") { }
 }
