@@ -8,8 +8,15 @@ using RouterOS.Engine.Probe;
 using RouterOS.Engine.State;
 
 // The privileged engine. `RouterOS.Engine probe --netns NAME` prints the kernel's capabilities
-// as JSON and exits; otherwise it serves the gRPC contract on its Unix socket.
+// as JSON and exits; `RouterOS.Engine system ...` asks the running engine for the firmware's
+// status, an upgrade, a reboot or a factory reset (the console's way, without the network);
+// otherwise it serves the gRPC contract on its Unix socket.
 var options = EngineOptions.Parse(args);
+if (args.Length > 0 && args[0] == "system")
+{
+    // A client of the socket: whoever may open it (root, the routeros group) may use these.
+    return await SystemConsole.RunAsync(args[1..], options.SocketPath, Console.Out, Console.Error);
+}
 if (Environment.UserName != "root" && Environment.GetEnvironmentVariable("ROUTEROS_ENGINE_ALLOW_NON_ROOT") != "1")
 {
     Console.Error.WriteLine("RouterOS.Engine needs root (CAP_NET_ADMIN) to change the kernel's network state.");
