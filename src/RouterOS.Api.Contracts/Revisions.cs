@@ -24,6 +24,12 @@ public enum RevisionState
 
     /// <summary>The engine refused or could not apply it; the router kept what it had.</summary>
     Failed,
+
+    /// <summary>
+    /// A revision of a restored backup, as the router that made it had it (its number, state and
+    /// message there are in the message and outcome). Never runs here unless rolled back to.
+    /// </summary>
+    Archived,
 }
 
 /// <summary>What a list of revisions shows: everything but the configuration itself.</summary>

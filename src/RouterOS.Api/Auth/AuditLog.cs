@@ -26,7 +26,7 @@ public static class AuditLog
         finally
         {
             // After the response, so the status is known (and the endpoint, which may mark a POST as reading only).
-            if (!SafeMethods.ReadsOnly(http))
+            if (SafeMethods.Audited(http))
                 await RecordAsync(http);
         }
     });

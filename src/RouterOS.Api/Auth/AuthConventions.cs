@@ -8,7 +8,8 @@ public static class AuthConventions
 {
     /// <summary>
     /// Reading needs the read policy; anything that changes state (every method but GET, HEAD and
-    /// OPTIONS) needs the write policy too, and from a browser session a valid antiforgery token.
+    /// OPTIONS) needs the write policy too, and from a browser session a valid antiforgery token; so
+    /// does a read marked AuditedRead (a backup, which carries the secrets).
     /// Applied to the whole API group, so no endpoint can forget it.
     /// </summary>
     public static RouteGroupBuilder RequireReadAndWritePolicies(this RouteGroupBuilder group)
@@ -18,7 +19,8 @@ public static class AuthConventions
         ((IEndpointConventionBuilder)group).Finally(endpoint =>
         {
             var methods = endpoint.Metadata.OfType<HttpMethodMetadata>().SelectMany(m => m.HttpMethods);
-            if (methods.Any(m => !SafeMethods.IsSafe(m)) && !endpoint.Metadata.OfType<ChangesNothingMetadata>().Any())
+            if ((methods.Any(m => !SafeMethods.IsSafe(m)) && !endpoint.Metadata.OfType<ChangesNothingMetadata>().Any())
+                || endpoint.Metadata.OfType<AuditedReadMetadata>().Any())
                 endpoint.Metadata.Add(new AuthorizeAttribute(AuthNames.WritePolicy));
         });
         group.AddEndpointFilter(async (context, next) =>

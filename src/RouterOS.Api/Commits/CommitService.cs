@@ -53,6 +53,38 @@ public sealed class CommitService(
         return revision;
     }
 
+    /// <summary>
+    /// Commits a backup's running configuration as a new revision, after recording the backup's
+    /// revisions as archived ones (numbered before it, so the restore is the newest). A commit that
+    /// does not happen takes the archived revisions away again: a restore is all or nothing.
+    /// </summary>
+    /// <returns>The new revision and the numbers the archived ones got.</returns>
+    public async Task<(Revision Revision, long FirstArchived, int Archived)> RestoreAsync(Backups.BackupContent backup, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(backup);
+        var config = backup.Running ?? throw new ArgumentException("the backup holds no running configuration", nameof(backup));
+        using var turn = await gate.EnterAsync(cancellationToken);
+        var first = await revisions.NextNumberAsync(cancellationToken);
+        var made = Backups.BackupFile.Stamp(backup.CreatedAt);
+        await revisions.AddArchivedAsync(first, [.. backup.Revisions.Select(r => (r.CreatedAt, r.Author, r.Source,
+            $"[backup of {made}, revision {r.Number}] {r.Message}",
+            $"revision {r.Number} of the router that made the backup, where it was {r.State}{(r.Outcome is null ? "" : $": {r.Outcome}")}", r.Config))], CancellationToken.None);
+        var last = first + backup.Revisions.Count - 1;
+        var archived = backup.Revisions.Count == 0 ? "" : $"; its {backup.Revisions.Count} revisions are archived as revisions {first} to {last}";
+        try
+        {
+            var revision = await CommitConfigAsync(config, $"Restored from a backup made {made} by RouterOS {backup.RouterVersion} (its running revision {backup.RunningRevision?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}){archived}",
+                null, actor, cancellationToken);
+            await candidates.SaveAsync(config, null, actor.Name, CancellationToken.None);
+            return (revision, first, backup.Revisions.Count);
+        }
+        catch
+        {
+            await revisions.DeleteArchivedAsync(first, last, CancellationToken.None);
+            throw;
+        }
+    }
+
     public async Task<Revision> ConfirmAsync(Actor actor, CancellationToken cancellationToken)
     {
         using var turn = await gate.EnterAsync(cancellationToken);

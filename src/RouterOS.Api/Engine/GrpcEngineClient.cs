@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -29,27 +28,7 @@ public sealed class GrpcEngineClient : IEngineClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _socketPath = options.Value.EngineSocket;
-        var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (_, cancellationToken) =>
-            {
-                if (!File.Exists(_socketPath))
-                    throw new EngineUnavailableException($"the engine is not running: there is no socket at {_socketPath}");
-                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                try
-                {
-                    await socket.ConnectAsync(new UnixDomainSocketEndPoint(_socketPath), cancellationToken).ConfigureAwait(false);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
-        };
-        // The authority is never resolved: every connection goes to the socket above.
-        _channel = GrpcChannel.ForAddress("http://engine", new GrpcChannelOptions { HttpHandler = handler });
+        _channel = EngineChannel.Create(_socketPath);
         _engine = new Proto.Engine.EngineClient(_channel);
     }
 

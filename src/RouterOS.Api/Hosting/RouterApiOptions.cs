@@ -61,4 +61,16 @@ public sealed class RouterApiOptions
 
     /// <summary>Refuse requests whose Host is not one of the router's names or addresses (DNS rebinding). On unless a reverse proxy in front rewrites Host.</summary>
     public bool CheckHost { get; set; } = true;
+
+    /// <summary>
+    /// The largest upgrade bundle POST /api/v1/system/upgrade takes (streamed to the engine, never held
+    /// in memory). The engine has its own cap too (--max-bundle-mb), and the smaller one wins.
+    /// </summary>
+    public long MaxBundleBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>The largest backup POST /api/v1/system/restore reads (it is checked whole, in memory, before anything changes).</summary>
+    public long MaxBackupBytes { get; set; } = 32L * 1024 * 1024;
+
+    /// <summary>How many of the newest revisions a backup carries (revisions are kept for ever; a backup stays bounded).</summary>
+    public int MaxBackupRevisions { get; set; } = 500;
 }

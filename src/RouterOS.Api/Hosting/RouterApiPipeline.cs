@@ -88,6 +88,8 @@ public static class RouterApiPipeline
         api.MapFlowsApi();
         api.MapDhcpApi();
         api.MapPppoeApi();
+        api.MapSystemApi();
+        api.MapBackupApi();
         app.MapHub<Flows.FlowHub>("/hubs/flows");
         app.MapHub<Uplinks.UplinkHub>("/hubs/uplinks");
         // Any other path that is not the API's is a page of the dashboard (client-side routing).

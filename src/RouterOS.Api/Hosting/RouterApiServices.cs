@@ -45,12 +45,14 @@ public static class RouterApiServices
         services.AddScoped<RevisionStore>();
         services.AddScoped<CandidateStore>();
         services.AddScoped<CommitService>();
+        services.AddScoped<Backups.BackupService>();
         services.AddSingleton<AuditTrail>();
         services.AddHostedService<AuditSummaryFlusher>();
         services.AddSingleton<CommitGate>();
         services.AddSingleton<PendingCommitSignal>();
         services.AddHostedService<RollbackWatcher>();
         services.TryAddSingleton<IEngineClient, GrpcEngineClient>();
+        services.TryAddSingleton<IEngineSystemClient, GrpcSystemClient>();
         services.AddSingleton<Flows.FlowCache>();
         services.AddHostedService<Flows.FlowFeed>();
         services.AddSingleton<Flows.FlowHubSubscribers>();

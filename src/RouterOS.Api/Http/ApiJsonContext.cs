@@ -43,4 +43,8 @@ namespace RouterOS.Api.Http;
 [JsonSerializable(typeof(PasswordChangeRequest))]
 [JsonSerializable(typeof(List<SessionInfo>))]
 [JsonSerializable(typeof(List<AuditView>))]
+[JsonSerializable(typeof(SystemView))]
+[JsonSerializable(typeof(UpgradeProgress))]
+[JsonSerializable(typeof(SystemActionRequest))]
+[JsonSerializable(typeof(SystemActionResult))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

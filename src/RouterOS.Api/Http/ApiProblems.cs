@@ -55,3 +55,9 @@ public sealed class PayloadTooLargeException(long limit)
 
 /// <summary>502: the engine was reached but failed.</summary>
 public sealed class EngineErrorException(string detail) : ApiProblemException(StatusCodes.Status502BadGateway, "The engine failed", detail);
+
+/// <summary>413 with the reason in words (an upgrade bundle larger than the engine takes).</summary>
+public sealed class TooLargeException(string detail) : ApiProblemException(StatusCodes.Status413PayloadTooLarge, "The request body is too large", detail);
+
+/// <summary>422: an upgrade bundle or a backup was refused for the reason given; nothing was changed.</summary>
+public sealed class RefusedException(string title, string detail) : ApiProblemException(StatusCodes.Status422UnprocessableEntity, title, detail);

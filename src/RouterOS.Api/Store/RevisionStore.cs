@@ -71,6 +71,50 @@ public sealed class RevisionStore(RouterDbContext db, StoredConfigCodec codec, H
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>The newest <paramref name="take"/> revisions with their configurations, oldest first, and how many there are in all.</summary>
+    public async Task<(IReadOnlyList<Revision> Newest, int Total)> NewestAsync(int take, CancellationToken cancellationToken)
+    {
+        var total = await db.Revisions.CountAsync(cancellationToken);
+        var rows = await db.Revisions.OrderByDescending(r => r.Number).Take(take).ToListAsync(cancellationToken);
+        return ([.. rows.OrderBy(r => r.Number).Select(ToRevision)], total);
+    }
+
+    /// <summary>
+    /// Records another router's revisions (a restored backup's) as <see cref="RevisionState.Archived"/>,
+    /// numbered from <paramref name="first"/> in their order, each with its changes from the one before.
+    /// </summary>
+    public async Task AddArchivedAsync(long first, IReadOnlyList<(DateTimeOffset At, string Author, string Source, string Message, string Outcome, RouterConfig Config)> archived,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(archived);
+        var previous = RouterConfig.Empty;
+        var number = first;
+        foreach (var (at, author, source, message, outcome, config) in archived)
+        {
+            db.Revisions.Add(new RevisionRow
+            {
+                Number = number++,
+                CreatedAt = at,
+                Author = author,
+                Source = source,
+                Message = message,
+                ConfigJson = codec.Write(config),
+                DiffJson = JsonSerializer.Serialize(ConfigDiff.Compute(previous, config), RouterConfigJson.Metadata(redactSecrets: true).EquatableArrayConfigChange),
+                State = RevisionState.Archived,
+                Outcome = outcome,
+            });
+            previous = config;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Removes revisions <paramref name="first"/> to <paramref name="last"/> (archived ones a restore that failed had added).</summary>
+    public async Task DeleteArchivedAsync(long first, long last, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        await db.Revisions.Where(r => r.Number >= first && r.Number <= last && r.State == RevisionState.Archived).ExecuteDeleteAsync(cancellationToken);
+    }
+
     public async Task SetStateAsync(long number, RevisionState state, string? outcome, CancellationToken cancellationToken)
     {
         var row = await db.Revisions.FindAsync([number], cancellationToken) ?? throw new InvalidOperationException($"revision {number} does not exist");
