@@ -26,7 +26,8 @@ public static class SystemApi
     public static RouteGroupBuilder MapSystemApi(this RouteGroupBuilder api)
     {
         var system = api.MapGroup("/system").WithTags("System");
-        system.MapGet("/", GetAsync).WithSummary("The versions that run and, on a device image, each root slot (A, B): its state, version, boot status, and which one the next boot tries.");
+        // GET /api/v1/system itself is the configuration's system settings (hostname): the firmware is a resource beside them.
+        system.MapGet("/firmware", GetAsync).WithSummary("The versions that run and, on a device image, each root slot (A, B): its state, version, boot status, and which one the next boot tries.");
         system.MapPost("/upgrade", UpgradeAsync)
             .Accepts<Stream>("application/octet-stream")
             .Produces<UpgradeProgress>(StatusCodes.Status200OK, NdjsonType)
@@ -94,7 +95,7 @@ public static class SystemApi
         {
             // The status is sent already: the outcome line says what is known.
             await WriteLineAsync(http.Response, new UpgradeProgress("failed", 100,
-                $"the engine stopped answering during the install ({e.Message}); it may still be installing: see GET /api/v1/system"), cancellationToken);
+                $"the engine stopped answering during the install ({e.Message}); it may still be installing: see GET /api/v1/system/firmware"), cancellationToken);
         }
     }
 
@@ -102,14 +103,14 @@ public static class SystemApi
     {
         await RequireConfirmationAsync(http, "reboot", cancellationToken);
         await engine.RebootAsync(cancellationToken);
-        return TypedResults.Accepted("/api/v1/system", new SystemActionResult("rebooting: the router is back in about a minute"));
+        return TypedResults.Accepted("/api/v1/system/firmware", new SystemActionResult("rebooting: the router is back in about a minute"));
     }
 
     private static async Task<Accepted<SystemActionResult>> FactoryResetAsync(HttpContext http, IEngineSystemClient engine, CancellationToken cancellationToken)
     {
         await RequireConfirmationAsync(http, "factory-reset", cancellationToken);
         await engine.FactoryResetAsync(cancellationToken);
-        return TypedResults.Accepted("/api/v1/system", new SystemActionResult(
+        return TypedResults.Accepted("/api/v1/system/firmware", new SystemActionResult(
             "the data partition is erased at the next boot, which starts now: the router comes back with its first-boot defaults and a new setup token on its console"));
     }
 

@@ -23,6 +23,8 @@ public sealed class ApiFactory(string? dataDirectory = null, FakeTimeProvider? t
 
     public FakeEngine Engine { get; } = new();
 
+    public FakeEngineSystem EngineSystem { get; } = new();
+
     public RequestAborts Aborts { get; } = new();
 
     /// <summary>More services for one test (e.g. an interceptor that makes a save fail).</summary>
@@ -49,6 +51,8 @@ public sealed class ApiFactory(string? dataDirectory = null, FakeTimeProvider? t
             {
                 services.RemoveAll<IEngineClient>();
                 services.AddSingleton<IEngineClient>(Engine);
+                services.RemoveAll<IEngineSystemClient>();
+                services.AddSingleton<IEngineSystemClient>(EngineSystem);
             }
             if (!systemClock)
             {
