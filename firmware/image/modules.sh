@@ -9,7 +9,7 @@ tree=$1 release=$2 rootfs=$3
 src=$tree/lib/modules/$release
 dst=$rootfs/lib/modules/$release
 # Directories (under kernel/) whose every module is wanted; exclusions after.
-wanted='^kernel/(net|lib|crypto|arch|block|fs/(squashfs|ext4|jbd2|overlayfs|fat|nls)|drivers/(net|virtio|nvme|ata|block|md|usb/(host|storage|core|common)|char/hw_random)|drivers/scsi/[^/]+\.ko)'
+wanted='^kernel/(net|lib|crypto|arch|block|fs/(squashfs|ext4|jbd2|overlayfs|fat|nls|autofs)|drivers/(net|virtio|nvme|ata|block|md|usb/(host|storage|core|common)|char/hw_random)|drivers/scsi/[^/]+\.ko)'
 unwanted='^kernel/(net/(wireless|mac80211|bluetooth|nfc|ieee802154|6lowpan|can|sunrpc|ceph|9p|rxrpc|rds|tipc|mac802154|mctp|qrtr)|drivers/net/(wireless|can|wwan|arcnet|fddi|ieee802154|wan|hamradio|hyperv|plip|slip|appletalk))'
 mkdir -p "$dst"
 awk -F': ?' -v want="$wanted" -v skip="$unwanted" '

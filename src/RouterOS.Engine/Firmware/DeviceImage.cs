@@ -10,9 +10,12 @@ namespace RouterOS.Engine.Firmware;
 /// </summary>
 /// <param name="systemConfPath">RAUC's system.conf (the image's: /etc/rauc/system.conf).</param>
 /// <param name="dataRoot">The data partition's mount point (the image's: /data); null when the engine was given none.</param>
-public sealed class DeviceImage(string systemConfPath, string? dataRoot, HelperPrograms programs)
+/// <param name="releaseFile">The image's release file (firmware/image/rootfs.sh writes ROUTEROS_VERSION=... there).</param>
+public sealed class DeviceImage(string systemConfPath, string? dataRoot, HelperPrograms programs, string releaseFile = DeviceImage.DefaultReleaseFile)
 {
     public const string DefaultSystemConf = "/etc/rauc/system.conf";
+
+    public const string DefaultReleaseFile = "/etc/routeros-release";
 
     /// <summary>
     /// The flag file at the data partition's root that asks for a factory reset. The image's
@@ -51,6 +54,21 @@ public sealed class DeviceImage(string systemConfPath, string? dataRoot, HelperP
         if (!File.Exists(SystemConfPath) || SystemConf.Value(File.ReadAllLines(SystemConfPath), "keyring", "path") is not { } path)
             return null;
         return Path.IsPathRooted(path) ? path : Path.GetFullPath(path, Path.GetDirectoryName(Path.GetFullPath(SystemConfPath))!);
+    }
+
+    /// <summary>
+    /// The firmware's version as the image was built (ROUTEROS_VERSION in the release file), or
+    /// null off an image. Not the assemblies' version: two image builds from one publish differ
+    /// only in this file, and it is what an upgrade bundle's manifest names.
+    /// </summary>
+    public string? FirmwareVersion()
+    {
+        if (!File.Exists(releaseFile))
+            return null;
+        const string Key = "ROUTEROS_VERSION=";
+        return File.ReadLines(releaseFile).FirstOrDefault(line => line.StartsWith(Key, StringComparison.Ordinal))?[Key.Length..].Trim('\'', '"', ' ') is { Length: > 0 } version
+            ? version
+            : null;
     }
 
     public string FactoryResetFlag => Path.Combine(DataRoot ?? throw new InvalidOperationException("no data partition"), FactoryResetFlagName);

@@ -22,15 +22,16 @@ public sealed partial class FirmwareManager(DeviceImage image, IUpdateClient upd
 
     public long MaxBundleBytes => uploads.MaxBytes;
 
-    /// <summary>The build's version, and on a device image the slots; off one, why not.</summary>
+    /// <summary>The firmware's version (the image's, else the build's), and on a device image the slots; off one, why not.</summary>
     public async Task<FirmwareInfo> InfoAsync()
     {
+        var version = image.FirmwareVersion() ?? BuildVersion;
         if (image.NotDeviceImageReason() is { } reason)
-            return new FirmwareInfo(BuildVersion, reason, null);
+            return new FirmwareInfo(version, reason, null);
         var status = await updates.StatusAsync();
-        // A slot written with the image (not by an upgrade) has no version in RAUC's records; the booted one runs this build.
-        var slots = status.Slots.Select(slot => slot.Version is null && slot.Bootname is not null && slot.Bootname == status.Booted ? slot with { Version = BuildVersion } : slot).ToList();
-        return new FirmwareInfo(BuildVersion, null, status with { Slots = slots });
+        // A slot written with the image (not by an upgrade) has no version in RAUC's records; the booted one runs this firmware.
+        var slots = status.Slots.Select(slot => slot.Version is null && slot.Bootname is not null && slot.Bootname == status.Booted ? slot with { Version = version } : slot).ToList();
+        return new FirmwareInfo(version, null, status with { Slots = slots });
     }
 
     public async Task<StoredBundle> UploadAsync(IAsyncEnumerable<ReadOnlyMemory<byte>> chunks, CancellationToken cancellationToken)

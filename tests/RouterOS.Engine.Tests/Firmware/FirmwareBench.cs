@@ -38,7 +38,7 @@ internal sealed class FirmwareBench : IDisposable
                 bootname=A
                 """);
         }
-        Image = new DeviceImage(SystemConf, withDataRoot ? DataRoot : null, _programs.Programs);
+        Image = new DeviceImage(SystemConf, withDataRoot ? DataRoot : null, _programs.Programs, ReleaseFile);
         Uploads = new BundleUploads(() => Image.UploadDirectory, maxBundleBytes);
         Manager = new FirmwareManager(Image, new RaucClient(Runner), new SystemdPower(Runner), Uploads, NullLogger<FirmwareManager>.Instance);
     }
@@ -48,6 +48,9 @@ internal sealed class FirmwareBench : IDisposable
     public string DataRoot { get; }
 
     public string SystemConf { get; }
+
+    /// <summary>The image's release file: absent unless a test writes it.</summary>
+    public string ReleaseFile => Path.Combine(Root, "etc", "routeros-release");
 
     public string Keyring => Path.Combine(Root, "etc", "rauc", "keyring.pem");
 

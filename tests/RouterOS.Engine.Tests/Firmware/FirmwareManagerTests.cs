@@ -57,6 +57,19 @@ public sealed class FirmwareManagerTests
     }
 
     [Fact]
+    public async Task On_an_image_the_version_is_the_images_release_not_the_assemblies()
+    {
+        using var bench = new FirmwareBench();
+        File.WriteAllText(bench.ReleaseFile, "ROUTEROS_VERSION=0.1.0-abc\n");
+        bench.Runner.On("rauc status", new CommandResult(0, ScriptedRunner.Sample("status-after-install.json"), ""));
+
+        var info = await bench.Manager.InfoAsync();
+
+        Assert.Equal("0.1.0-abc", info.Version);
+        Assert.Equal(["0.1.0-abc", "1.2.4"], info.Slots!.Slots.Select(slot => slot.Version));
+    }
+
+    [Fact]
     public async Task A_good_bundle_is_checked_against_the_images_keyring_then_installed_with_raucs_progress()
     {
         using var bench = new FirmwareBench().WithFreshDevice();
