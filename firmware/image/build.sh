@@ -5,6 +5,8 @@
 #   routeros.raucb    signed RAUC bundle of the same slot, for upgrading a running device
 #   version           the build's version string (ROUTEROS_VERSION, else 0.1.0-<commit>)
 # Each step runs only when its inputs changed: a second build with nothing changed takes seconds.
+# ROUTEROS_IMAGE_FILES=DIR: files copied over the root filesystem (as OpenWrt's image builder's
+# FILES=), e.g. a site's own settings. --bundle-only: the slot and its bundle, no disk.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -13,41 +15,46 @@ out=${ROUTEROS_IMAGE_OUT:-$repo/firmware/out}
 cache=${ROUTEROS_IMAGE_CACHE:-/var/cache/routeros/image}
 version=${ROUTEROS_VERSION:-0.1.0-$(git -C "$repo" rev-parse --short=10 HEAD 2>/dev/null || echo unknown)}
 build=$out/build
-mkdir -p "$build"
+# The publish and the initramfs do not depend on the version: shared by every build of this tree.
+shared=$repo/firmware/out/build
+files=${ROUTEROS_IMAGE_FILES:-}
+bundle_only=false
+[[ ${1:-} == --bundle-only ]] && bundle_only=true
+mkdir -p "$build" "$shared"
 started=$SECONDS
 
 read -r cert key < <("$here/keys.sh" "${ROUTEROS_KEY_DIR:-$repo/firmware/out/keys}")
 
 # 1. The engine and the API, published.
 app_hash=$(inputs_hash "$repo/src" "$repo/web" "$repo/Directory.Build.props" "$repo/Directory.Packages.props" "$repo/global.json" "$here/publish.sh")
-if ! cached "$build/app.stamp" "$app_hash"; then
+if ! cached "$shared/app.stamp" "$app_hash"; then
   log "publishing the engine and the API"
-  "$here/publish.sh" "$repo" "$build/app"
-  echo "$app_hash" > "$build/app.stamp"
+  "$here/publish.sh" "$repo" "$shared/app"
+  echo "$app_hash" > "$shared/app.stamp"
 fi
 
 # 2. Debian's kernel (shared with the test VM's cache) and the device's initramfs.
 kernel=$("$repo/firmware/vm/build-kernel.sh")
 release=$(cat "$kernel/release")
 initrd_hash=$(inputs_hash "$here/initramfs.sh" "$here/initramfs-init" -- "$release")
-if ! cached "$build/initrd.stamp" "$initrd_hash"; then
+if ! cached "$shared/initrd.stamp" "$initrd_hash"; then
   log "initramfs for $release"
-  "$here/initramfs.sh" "$kernel/tree" "$release" "$build/initrd.img"
-  echo "$initrd_hash" > "$build/initrd.stamp"
+  "$here/initramfs.sh" "$kernel/tree" "$release" "$shared/initrd.img"
+  echo "$initrd_hash" > "$shared/initrd.stamp"
 fi
 
 # 3. The root slot.
 base=$("$here/base.sh" "$cache")
-slot_hash=$(inputs_hash "$here/rootfs" "$here/rootfs.sh" "$here/modules.sh" "$cert" -- "$base" "$app_hash" "$initrd_hash" "$version")
+slot_hash=$(inputs_hash "$here/rootfs" "$here/rootfs.sh" "$here/modules.sh" "$cert" ${files:+"$files"} -- "$base" "$app_hash" "$initrd_hash" "$version")
 if ! cached "$build/rootfs.stamp" "$slot_hash"; then
   log "root slot"
-  "$here/rootfs.sh" "$base" "$kernel" "$build/initrd.img" "$build/app" "$cert" "$version" "$build/rootfs.img"
+  "$here/rootfs.sh" "$base" "$kernel" "$shared/initrd.img" "$shared/app" "$cert" "$version" "$build/rootfs.img" "$files"
   echo "$slot_hash" > "$build/rootfs.stamp"
 fi
 
 # 4. The disk, its compressed copy and the bundle.
 disk_hash=$(inputs_hash "$here/disk.sh" "$here/grub.cfg" -- "$slot_hash")
-if ! cached "$build/disk.stamp" "$disk_hash"; then
+if ! $bundle_only && ! cached "$build/disk.stamp" "$disk_hash"; then
   log "disk image"
   "$here/disk.sh" "$build/rootfs.img" "$out/routeros.img"
   log "compressed copy"
@@ -61,4 +68,8 @@ if ! cached "$build/bundle.stamp" "$bundle_hash"; then
   echo "$bundle_hash" > "$build/bundle.stamp"
 fi
 echo "$version" > "$out/version"
-log "done in $((SECONDS - started)) s: $out/routeros.img ($(du -m --apparent-size "$out/routeros.img" | cut -f1) MiB, $(du -m "$out/routeros.img.xz" | cut -f1) MB compressed), $out/routeros.raucb; version $version"
+if $bundle_only; then
+  log "done in $((SECONDS - started)) s: $out/routeros.raucb ($(du -m "$out/routeros.raucb" | cut -f1) MB); version $version"
+else
+  log "done in $((SECONDS - started)) s: $out/routeros.img ($(du -m --apparent-size "$out/routeros.img" | cut -f1) MiB, $(du -m "$out/routeros.img.xz" | cut -f1) MB compressed), $out/routeros.raucb ($(du -m "$out/routeros.raucb" | cut -f1) MB); version $version"
+fi

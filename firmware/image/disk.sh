@@ -27,7 +27,7 @@ mcopy -i "$work/esp.img" "$work/BOOTX64.EFI" "$work/grubenv" ::/EFI/BOOT/
 (( $(stat -c %s "$slot") <= slot_mib * 1024 * 1024 )) || { echo "disk: the slot image is larger than a slot ($slot_mib MiB)" >&2; exit 1; }
 # Fixed UUID and hash seed: the same slot gives the same disk.
 E2FSPROGS_FAKE_TIME=1 mkfs.ext4 -q -F -L data -U 52534f53-4441-5441-0000-000000000001 \
-  -E root_owner=0:0,hash_seed=52534f53-4441-5441-0000-000000000002 "$work/data.img" "${data_mib}M"
+  -E root_owner=0:0,hash_seed=52534f53-4441-5441-0000-000000000002 "$work/data.img" "${data_mib}M" >/dev/null
 
 total=$((1 + esp_mib + 2 * slot_mib + data_mib + 1))
 rm -f "$disk.partial" && truncate -s "${total}M" "$disk.partial"

@@ -44,8 +44,14 @@ trap 'vm_stop; vm_net_down' EXIT
 plan "the image builds" "first boot prints the setup token on the console" \
   "the API answers on the LAN side" "the API does not answer on the WAN side" \
   "setup with the console's token" "the LAN client gets a lease from the router" \
+  "the console's routeros command shows the firmware" \
   "the LAN client fetches a page from the upstream through NAT" \
-  "a TCP transfer through the router is offloaded" "a configuration change survives a reboot"
+  "a TCP transfer through the router is offloaded" "a configuration change survives a reboot" \
+  "an upgrade to a second build boots it and keeps the configuration" \
+  "a bundle with a broken signature is refused and changes nothing" \
+  "a bundle with one payload byte altered never boots" \
+  "an image that cannot come up healthy falls back to the previous slot by itself" \
+  "backup, factory reset, restore gives back the configuration"
 
 # 1. Build.
 if ! "$here/build.sh" > "$WORK/build.log" 2>&1; then
@@ -54,7 +60,19 @@ if ! "$here/build.sh" > "$WORK/build.log" 2>&1; then
   give_up "the image did not build"
 fi
 tail -1 "$WORK/build.log"
-check pass "the image builds"
+version=$(cat "$repo/firmware/out/version")
+# The second build: the same tree under another version string. The broken build: its API
+# cannot start (a drop-in runs /bin/false), so it never comes up healthy.
+mkdir -p "$WORK/broken-files/etc/systemd/system/routeros-api.service.d"
+printf '[Service]\nExecStart=\nExecStart=/bin/false\n' > "$WORK/broken-files/etc/systemd/system/routeros-api.service.d/broken.conf"
+if ! ROUTEROS_VERSION="$version-second" ROUTEROS_IMAGE_OUT="$WORK/second" "$here/build.sh" --bundle-only >> "$WORK/build.log" 2>&1 \
+  || ! ROUTEROS_VERSION="$version-broken" ROUTEROS_IMAGE_OUT="$WORK/broken" ROUTEROS_IMAGE_FILES="$WORK/broken-files" \
+    "$here/build.sh" --bundle-only >> "$WORK/build.log" 2>&1; then
+  cat "$WORK/build.log"
+  check fail "the image builds" "the second or the broken bundle did not build"
+  give_up "the bundles did not build"
+fi
+check pass "the image builds" "$version, in $((SECONDS - started)) s with both test bundles"
 cp --sparse=always "$repo/firmware/out/routeros.img" "$WORK/disk.img"
 
 # 2. First boot.
@@ -112,6 +130,15 @@ expect "setup with the console's token" setup
 auth="Authorization: Bearer ${bearer:-none}"
 call() { curl_lan --fail-with-body -H "$auth" "$@"; }
 
+# The console command, for an administrator without the network (root has no password on the console).
+console_status() {
+  local from
+  from=$(vm_console_size)
+  vm_console_type "" root "" "routeros system status" || return 1
+  vm_wait_for "version: $version" 120 "$from" && vm_wait_for 'slot A \(rootfs.0\): booted' 60 "$from"
+}
+expect "the console's routeros command shows the firmware" console_status
+
 # 5. Through the router: NAT (the ISP has no route back to 192.168.1.0/24) and the fast path.
 expect "the LAN client fetches a page from the upstream through NAT" \
   bash -c "[[ \$(ip netns exec $LAN_NS curl --silent --max-time 20 http://$ISP_ADDRESS/index.html) == 'upstream page' ]]"
@@ -120,7 +147,7 @@ offloaded() {
   local transfer=$! deadline=$((SECONDS + 40)) page
   while ((SECONDS < deadline)); do
     page=$(call "$api/flows?filter=proto:tcp%20port:5201&limit=20" 2>/dev/null)
-    if jq -e '[.rows[] | select(.state | test("offload"; "i"))] | length > 0' <<<"$page" >/dev/null 2>&1; then
+    if jq -e '[.rows[] | select(.offload == "software" or .offload == "hardware")] | length > 0' <<<"$page" >/dev/null 2>&1; then
       kill "$transfer" 2>/dev/null; wait "$transfer" 2>/dev/null
       return 0
     fi
@@ -131,5 +158,116 @@ offloaded() {
   return 1
 }
 expect "a TCP transfer through the router is offloaded" offloaded
+
+# 6. Persistence: a committed change, then a reboot through the API.
+firmware() { call "$api/system/firmware"; }
+hostname_is() { [[ $(call "$api/config" | jq -r .system.hostname) == "$1" ]]; }
+commit_hostname() {
+  call -X PUT "$api/system" -H 'Content-Type: application/json' -d "{\"hostname\":\"$1\"}" >/dev/null || return 1
+  call -X POST "$api/commit" -H 'Content-Type: application/json' -d "{\"message\":\"hostname $1\"}" >/dev/null || return 1
+  hostname_is "$1"
+}
+# reboot_and_wait HOW...: runs HOW (which makes the router reboot), then waits for the next boot
+# to mark its slot good (or, with MARKER set, for that console line) and the API to be ready.
+reboot_and_wait() {
+  local from marker=${MARKER:-'marked good'}
+  from=$(vm_console_size)
+  # The answer may not arrive when the router goes down first: the console tells.
+  "$@" >/dev/null || echo "the call that reboots did not answer cleanly; waiting for the reboot on the console"
+  vm_wait_for 'Restarting system|reboot: Restarting' 300 "$from" >/dev/null || { echo "no reboot seen"; return 1; }
+  vm_wait_for "$marker" 900 "$from" || { echo "no '$marker' after the reboot"; return 1; }
+  wait_ready 600
+}
+api_reboot() { call -X POST "$api/system/reboot" -H 'Content-Type: application/json' -d '{"confirm":"reboot"}'; }
+survives_reboot() {
+  commit_hostname tier-router || { echo "the change was not committed"; return 1; }
+  reboot_and_wait api_reboot || return 1
+  hostname_is tier-router
+}
+expect "a configuration change survives a reboot" survives_reboot
+firmware | tee "$WORK/firmware-1.json" | jq -c '{booted, nextBoot, slots: [.slots[] | {bootname, version, bootStatus}]}'
+
+# 7. Upgrades. Progress comes back as NDJSON; the last line is the outcome.
+upgrade() { # upgrade BUNDLE: prints the outcome's phase
+  call -X POST "$api/system/upgrade" -H 'Content-Type: application/octet-stream' --data-binary "@$1" --max-time 900 \
+    -o "$WORK/upgrade.ndjson" -w '%{http_code}' > "$WORK/upgrade.status" 2>/dev/null
+  echo "HTTP $(cat "$WORK/upgrade.status"): $(tail -1 "$WORK/upgrade.ndjson")" >&2
+  # 422: refused before anything was written (the answer is a problem, not progress).
+  if [[ $(cat "$WORK/upgrade.status") == 422 ]]; then echo refused; return; fi
+  tail -1 "$WORK/upgrade.ndjson" | jq -r '.phase // "none"'
+}
+upgraded() {
+  [[ $(upgrade "$WORK/second/routeros.raucb") == installed ]] || return 1
+  [[ $(firmware | jq -r .nextBoot) == B ]] || { echo "the next boot is not B"; return 1; }
+  reboot_and_wait api_reboot || return 1
+  firmware | tee "$WORK/firmware-2.json" | jq -e --arg v "$version-second" '.booted == "B" and .version == $v' >/dev/null \
+    || { echo "not booted from B with $version-second: $(cat "$WORK/firmware-2.json")"; return 1; }
+  hostname_is tier-router
+}
+expect "an upgrade to a second build boots it and keeps the configuration" upgraded
+
+slots_of() { firmware | jq -c '{booted, nextBoot, slots: [.slots[] | {bootname, version, bootStatus}]}'; }
+# A byte of the CMS signature at the end of the bundle, or of the payload in its middle.
+altered() { # altered SOURCE OFFSET_FROM_END|middle OUTPUT
+  cp "$1" "$3"
+  local size offset
+  size=$(stat -c %s "$3")
+  if [[ $2 == middle ]]; then offset=$((size / 2)); else offset=$((size - $2)); fi
+  printf "$(printf '\\x%02x' $(( ($(od -An -tu1 -j "$offset" -N1 "$3") + 1) % 256 )))" \
+    | dd of="$3" bs=1 seek="$offset" conv=notrunc status=none
+}
+signature_refused() {
+  local before after
+  before=$(slots_of)
+  altered "$WORK/second/routeros.raucb" 300 "$WORK/bad-signature.raucb"
+  [[ $(upgrade "$WORK/bad-signature.raucb") == refused ]] || return 1
+  after=$(slots_of)
+  [[ $before == "$after" ]] || { echo "the slots changed: $before -> $after"; return 1; }
+}
+expect "a bundle with a broken signature is refused and changes nothing" signature_refused
+
+payload_never_boots() {
+  altered "$WORK/second/routeros.raucb" middle "$WORK/bad-payload.raucb"
+  local outcome
+  outcome=$(upgrade "$WORK/bad-payload.raucb")
+  [[ $outcome == failed || $outcome == refused ]] || { echo "the install ended $outcome"; return 1; }
+  # The next boot stays on the running slot B: the half-written A is not bootable.
+  firmware | jq -e '.booted == "B" and .nextBoot == "B" and ([.slots[] | select(.bootname == "A") | .bootStatus] != ["good"])' >/dev/null \
+    || { echo "after the failed install: $(slots_of)"; return 1; }
+}
+expect "a bundle with one payload byte altered never boots" payload_never_boots
+
+falls_back() {
+  [[ $(upgrade "$WORK/broken/routeros.raucb") == installed ]] || return 1
+  [[ $(firmware | jq -r .nextBoot) == A ]] || { echo "the next boot is not A"; return 1; }
+  # A boots, its API never comes up, it is marked bad and the machine reboots into B by itself.
+  local from
+  from=$(vm_console_size)
+  api_reboot >/dev/null || return 1
+  vm_wait_for 'is not healthy' 900 "$from" || { echo "A was not found unhealthy"; return 1; }
+  from=$(vm_console_size)
+  vm_wait_for 'marked good' 900 "$from" >/dev/null && wait_ready 600 || { echo "B did not come back"; return 1; }
+  firmware | jq -e --arg v "$version-second" '.booted == "B" and .version == $v' >/dev/null \
+    || { echo "after the fallback: $(slots_of)"; return 1; }
+  hostname_is tier-router
+}
+expect "an image that cannot come up healthy falls back to the previous slot by itself" falls_back
+
+# 8. Backup, factory reset (the next boot is a first boot: a new setup token), restore.
+reset_and_restore() {
+  local passphrase="a backup passphrase for the tier"
+  call "$api/system/backup" -H "X-Backup-Passphrase: $passphrase" -o "$WORK/backup.json" || return 1
+  MARKER='Setup token: [0-9a-f]+' reboot_and_wait \
+    call -X POST "$api/system/factory-reset" -H 'Content-Type: application/json' -d '{"confirm":"factory-reset"}' > "$WORK/reset-token" || return 1
+  token=$(grep -o 'Setup token: [0-9a-f]*' "$WORK/reset-token" | tail -1 | cut -d' ' -f3)
+  rm -f "$WORK/jar"
+  setup || { echo "setup after the reset failed"; return 1; }
+  auth="Authorization: Bearer $bearer"
+  hostname_is routeros || { echo "the reset did not bring back the defaults"; return 1; }
+  call -X POST "$api/system/restore" -H "X-Backup-Passphrase: $passphrase" -H 'Content-Type: application/json' \
+    --data-binary "@$WORK/backup.json" >/dev/null || return 1
+  hostname_is tier-router
+}
+expect "backup, factory reset, restore gives back the configuration" reset_and_restore
 
 finish

@@ -3,11 +3,11 @@
 # /boot (a slot carries its own kernel, so an update swaps kernel and userland together), the
 # published engine and API under /opt/routeros, the files under firmware/image/rootfs, the
 # update keyring and the version; packed as an xz squashfs (GRUB 2.06 reads xz, not zstd).
-# Usage: rootfs.sh BASE_TAR KERNEL_DIR INITRAMFS APP_DIR KEYRING VERSION OUTPUT
+# Usage: rootfs.sh BASE_TAR KERNEL_DIR INITRAMFS APP_DIR KEYRING VERSION OUTPUT [FILES_DIR]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/lib.sh"
-base=$1 kernel=$2 initramfs=$3 app=$4 keyring=$5 version=$6 output=$7
+base=$1 kernel=$2 initramfs=$3 app=$4 keyring=$5 version=$6 output=$7 files=${8:-}
 release=$(cat "$kernel/release")
 tree=$(mktemp -d "${output%/*}/rootfs.XXXXXX")
 trap 'rm -rf "$tree"' EXIT
@@ -26,6 +26,7 @@ mkdir -p "$tree/opt/routeros" && cp -a "$app/." "$tree/opt/routeros/"
 cp -a "$here/rootfs/." "$tree/"
 install -m 0644 "$keyring" "$tree/etc/rauc/keyring.pem"
 printf 'ROUTEROS_VERSION=%s\n' "$version" > "$tree/etc/routeros-release"
+[[ -z $files ]] || cp -a "$files/." "$tree/"
 
 chroot "$tree" /bin/sh -eu <<'SETUP'
 # The API's own user; the engine's socket is group routeros (mode 0660).

@@ -91,3 +91,16 @@ vm_wait_for() {
 }
 
 vm_console_size() { stat -c %s "$WORK/console.log" 2>/dev/null || echo 0; }
+
+# vm_console_type LINE...: types each line on the serial console (as an administrator at the machine would).
+vm_console_type() {
+  python3 - "$WORK/console.sock" "$@" <<'PY'
+import socket, sys, time
+console = socket.socket(socket.AF_UNIX)
+console.connect(sys.argv[1])
+for line in sys.argv[2:]:
+    console.sendall((line + "\n").encode())
+    time.sleep(2)
+console.close()
+PY
+}
