@@ -54,8 +54,6 @@ test: build
 	@timeout --kill-after 30s 20m tests/lab/fault-test.sh $(RESULTS)/fault.check || true
 	@echo "== tier 3: full-kernel scenarios in the test VM (firmware/vm; qemu, Debian's stock kernel)"
 	@firmware/vm/kernel-tier.sh $(RESULTS) || echo "fail full-kernel tier did not run to the end" >> $(RESULTS)/kernel.check
-	@echo "== tier 4: the device image (firmware/image): built, booted under qemu with OVMF, upgraded, reset"
-	@timeout --kill-after 30s 45m firmware/image/image-tier.sh $(RESULTS) || echo "fail device image tier did not run to the end" >> $(RESULTS)/image.check
 	@echo "== code style: dotnet format --verify-no-changes"
 	@if dotnet format $(SOLUTION) --verify-no-changes --no-restore; then \
 		echo "pass dotnet format --verify-no-changes" > $(RESULTS)/format.check; \
@@ -63,7 +61,7 @@ test: build
 		echo "fail dotnet format --verify-no-changes (run 'make format')" > $(RESULTS)/format.check; \
 	fi
 	@scripts/test-summary.sh $(RESULTS) $(RESULTS)/reports.check $(RESULTS)/format.check $(RESULTS)/kernel.check \
-		$(RESULTS)/readme.check $(RESULTS)/fault.check $(RESULTS)/image.check
+		$(RESULTS)/readme.check $(RESULTS)/fault.check
 
 # Tiers 1 and 2 RUNS times in a row (default 3) beside stress-ng on every core: the proof that no
 # test depends on timing (issue 18). Not part of `make test`: it triples the time of the first tiers.
@@ -85,6 +83,8 @@ image: deps
 vm: deps
 	@firmware/image/vm.sh
 
+# Not yet in `make test`: its six boots under TCG take about 25 minutes beside the other tiers'
+# 27, past the 45 minutes `make test` must stay under (issue 20 carries making it fit).
 test-image: deps
 	@rm -rf $(RESULTS) && mkdir -p $(RESULTS)
 	@timeout --kill-after 30s 40m firmware/image/image-tier.sh $(RESULTS) || echo "fail device image tier did not run to the end" >> $(RESULTS)/image.check
