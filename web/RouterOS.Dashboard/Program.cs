@@ -11,6 +11,7 @@ builder.RootComponents.Add<HeadOutlet>("head::after");
 // Same origin as the API: the browser's session cookie goes with every request.
 builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) });
 builder.Services.AddScoped<RouterApi>();
+builder.Services.AddScoped<SystemApi>();
 builder.Services.AddScoped<FlowFeed>();
 builder.Services.AddScoped<UplinkFeed>();
 builder.Services.AddScoped<ChangeState>();

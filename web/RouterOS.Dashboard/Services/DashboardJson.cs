@@ -35,4 +35,8 @@ namespace RouterOS.Dashboard.Services;
 [JsonSerializable(typeof(TokenRequest))]
 [JsonSerializable(typeof(PasswordChangeRequest))]
 [JsonSerializable(typeof(List<SessionInfo>))]
+[JsonSerializable(typeof(SystemView))]
+[JsonSerializable(typeof(UpgradeProgress))]
+[JsonSerializable(typeof(SystemActionRequest))]
+[JsonSerializable(typeof(SystemActionResult))]
 public sealed partial class DashboardJson : JsonSerializerContext;

@@ -110,12 +110,16 @@ public sealed class RouterApi(HttpClient http)
     public Task<string?> RevokeSessionAsync(string id) => SendAsync(HttpMethod.Delete, $"api/v1/auth/sessions/{Uri.EscapeDataString(id)}", null, antiforgery: true);
 
     /// <summary>A change request: with the session's antiforgery token, as the API requires of browsers.</summary>
-    public async Task<HttpResponseMessage> SendChangeAsync(HttpRequestMessage request)
+    public Task<HttpResponseMessage> SendChangeAsync(HttpRequestMessage request) =>
+        SendChangeAsync(request, HttpCompletionOption.ResponseContentRead, CancellationToken.None);
+
+    /// <param name="completion">ResponseHeadersRead: the answer's body is read as it arrives (a streamed answer).</param>
+    public async Task<HttpResponseMessage> SendChangeAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        _antiforgery ??= await http.GetFromJsonAsync("api/v1/auth/antiforgery", Json.AntiforgeryView);
+        _antiforgery ??= await http.GetFromJsonAsync("api/v1/auth/antiforgery", Json.AntiforgeryView, cancellationToken);
         request.Headers.Add(_antiforgery!.HeaderName, _antiforgery.Token);
-        return await http.SendAsync(request);
+        return await http.SendAsync(request, completion, cancellationToken);
     }
 
     public static async Task<Problem?> ReadProblemAsync(HttpResponseMessage response)
@@ -138,8 +142,10 @@ public sealed class RouterApi(HttpClient http)
         return response.IsSuccessStatusCode ? null : await ErrorOfAsync(response);
     }
 
-    private static async Task<string> ErrorOfAsync(HttpResponseMessage response)
+    /// <summary>What went wrong, in the API's words (the problem's detail), or the status when it sent no problem.</summary>
+    public static async Task<string> ErrorOfAsync(HttpResponseMessage response)
     {
+        ArgumentNullException.ThrowIfNull(response);
         var problem = await ReadProblemAsync(response);
         return problem?.Detail ?? problem?.Title ?? $"the router answered {(int)response.StatusCode} {response.ReasonPhrase}";
     }
