@@ -36,6 +36,7 @@ public sealed class SignInPageTests
 
         await page.WaitForAssertionAsync(() => Assert.NotEmpty(page.FindAll(".mud-nav-link")));
         Assert.Contains("Interfaces", page.Find(".mud-navmenu").TextContent, StringComparison.Ordinal);
+        Assert.Single(page.FindAll(".mud-nav-link[href='system']"));
     }
 
     /// <summary>The layout around a page, as the router renders it at <paramref name="path"/>.</summary>

@@ -17,6 +17,7 @@ public sealed class DashboardContext : BunitContext
         Services.AddMudServices();
         Services.AddScoped(_ => new HttpClient(Router) { BaseAddress = new Uri("http://router.test/") });
         Services.AddScoped<RouterApi>();
+        Services.AddScoped<SystemApi>();
         Services.AddScoped<ChangeState>();
         Services.AddScoped<ConfigEditor>();
     }

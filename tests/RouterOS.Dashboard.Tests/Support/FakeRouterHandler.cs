@@ -23,6 +23,12 @@ public sealed class FakeRouterHandler(RouterConfig candidate) : HttpMessageHandl
     /// <summary>What GET /api/v1/auth/session answers: by default nobody signed in, setup done.</summary>
     public string Session { get; set; } = "{\"setupPending\":false}";
 
+    /// <summary>
+    /// Answers for particular paths, whatever the method, ahead of everything else (a write is still recorded
+    /// in <see cref="Writes"/> first): the endpoints one page's tests need the API to answer its way.
+    /// </summary>
+    public Dictionary<string, Func<HttpRequestMessage, HttpResponseMessage>> Answers { get; } = [];
+
     /// <summary>The answer to the next writes; null: accepted.</summary>
     public (HttpStatusCode Status, string Json)? WriteAnswer { get; set; }
 
@@ -31,6 +37,8 @@ public sealed class FakeRouterHandler(RouterConfig candidate) : HttpMessageHandl
         var path = request.RequestUri!.AbsolutePath;
         if (request.Method == HttpMethod.Get)
         {
+            if (Answers.TryGetValue(path, out var read))
+                return read(request);
             return path switch
             {
                 "/api/v1/candidate" => Json(HttpStatusCode.OK, $"{{\"version\":{Version},\"config\":{RouterConfigJson.Write(Candidate)}}}", etag: $"\"{Version}\""),
@@ -42,6 +50,8 @@ public sealed class FakeRouterHandler(RouterConfig candidate) : HttpMessageHandl
         }
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         Writes.Add((request.Method, path, request.Headers.TryGetValues("If-Match", out var ifMatch) ? ifMatch.Single() : null, body));
+        if (Answers.TryGetValue(path, out var write))
+            return write(request);
         if (WriteAnswer is { } answer)
             return Json(answer.Status, answer.Json);
         Version++;
