@@ -200,7 +200,9 @@ upgraded() {
   [[ $(upgrade "$WORK/second/routeros.raucb") == installed ]] || return 1
   [[ $(firmware | jq -r .nextBoot) == B ]] || { echo "the next boot is not B"; return 1; }
   reboot_and_wait api_reboot || return 1
-  firmware | tee "$WORK/firmware-2.json" | jq -e --arg v "$version-second" '.booted == "B" and .version == $v' >/dev/null \
+  # The firmware's version is the engine's (the image's release file); .version is the API's build.
+  firmware | tee "$WORK/firmware-2.json" | jq -e --arg v "$version-second" \
+    '.booted == "B" and .engineVersion == $v and ([.slots[] | select(.bootname == "B") | .version] == [$v])' >/dev/null \
     || { echo "not booted from B with $version-second: $(cat "$WORK/firmware-2.json")"; return 1; }
   hostname_is tier-router
 }
@@ -247,7 +249,7 @@ falls_back() {
   vm_wait_for 'is not healthy' 900 "$from" || { echo "A was not found unhealthy"; return 1; }
   from=$(vm_console_size)
   vm_wait_for 'marked good' 900 "$from" >/dev/null && wait_ready 600 || { echo "B did not come back"; return 1; }
-  firmware | jq -e --arg v "$version-second" '.booted == "B" and .version == $v' >/dev/null \
+  firmware | jq -e --arg v "$version-second" '.booted == "B" and .engineVersion == $v' >/dev/null \
     || { echo "after the fallback: $(slots_of)"; return 1; }
   hostname_is tier-router
 }
