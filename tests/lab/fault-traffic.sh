@@ -52,11 +52,14 @@ traffic_stop() {
 }
 
 # kill_when_applying DB PID: as the API's user, reads the API's store until a revision is being
-# applied, then kills the API (SIGKILL) at once; prints which revision. Fails after 30 s.
+# applied, then kills the API (SIGKILL) at once; prints which revision. Exit 2 when a new revision
+# finished applying before a read saw it (an apply can be that quick: the caller tries again);
+# exit 1 after 30 s.
 kill_when_applying() {
   setpriv --reuid=routeros --regid=routeros --init-groups /usr/bin/python3 - "$1" "$2" <<'PYTHON'
 import os, signal, sqlite3, sys, time
 store = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True, timeout=5)
+newest_before = store.execute("SELECT COALESCE(MAX(Number), 0) FROM Revisions").fetchone()[0]
 deadline = time.monotonic() + 30
 while time.monotonic() < deadline:
     row = store.execute("SELECT Number FROM Revisions WHERE State = 'Applying'").fetchone()
@@ -64,6 +67,10 @@ while time.monotonic() < deadline:
         os.kill(int(sys.argv[2]), signal.SIGKILL)
         print(f"revision {row[0]}")
         sys.exit(0)
+    done = store.execute("SELECT Number FROM Revisions WHERE Number > ? AND State <> 'Applying'", (newest_before,)).fetchone()
+    if done:
+        print(f"revision {done[0]} was applied before a read saw it applying")
+        sys.exit(2)
     time.sleep(0.002)
 print("no revision was seen applying")
 sys.exit(1)
