@@ -1,8 +1,8 @@
 namespace RouterOS.Api.Contracts;
 
 /// <summary>The router's firmware: the versions that run and, on a device image, its two root slots.</summary>
-/// <param name="Version">This API's build.</param>
-/// <param name="EngineVersion">The engine's build (the same as <paramref name="Version"/> on a device image).</param>
+/// <param name="Version">The firmware's version on a device image (the one its upgrade bundles name); elsewhere this API's build.</param>
+/// <param name="EngineVersion">The engine's version: on a device image the image's, as <paramref name="Version"/>; elsewhere the engine's build.</param>
 /// <param name="DeviceImage">False on a lab or development machine, which has no slots and takes no upgrade.</param>
 /// <param name="NotDeviceImage">Why it is not a device image, in plain words.</param>
 /// <param name="Compatible">Which bundles the device takes, e.g. routeros-x86_64.</param>

@@ -43,7 +43,10 @@ public static class SystemApi
     private static async Task<Ok<SystemView>> GetAsync(IEngineSystemClient engine, CancellationToken cancellationToken)
     {
         var info = await engine.GetSystemInfoAsync(cancellationToken);
-        return TypedResults.Ok(new SystemView(BuildVersion, info.Version, info.NotDeviceImage is null, info.NotDeviceImage, info.Compatible, info.Booted, info.Primary,
+        // On a device image the firmware's version is the image's (what an upgrade bundle names), not
+        // this assembly's build: two images from one build differ only in their release file.
+        var version = info.NotDeviceImage is null ? info.Version : BuildVersion;
+        return TypedResults.Ok(new SystemView(version, info.Version, info.NotDeviceImage is null, info.NotDeviceImage, info.Compatible, info.Booted, info.Primary,
             info.Slots, info.MaxBundleBytes));
     }
 
