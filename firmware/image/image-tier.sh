@@ -21,6 +21,10 @@ check() { # check pass|fail NAME [DETAIL]
   echo "$1 image: $2" >> "$check_file"
   echo "== [$((SECONDS - started)) s] $1 image: $2${3:+ ($3)}"
 }
+# Measurements (docs/benchmarks.md quotes them): one line each in RESULTS_DIR/image-figures.txt.
+figures=$results/image-figures.txt
+: > "$figures"
+figure() { echo "$1" >> "$figures"; echo "== figure: $1"; }
 # expect NAME COMMAND...: pass when the command succeeds.
 expect() { local name=$1; shift; if "$@"; then check pass "$name"; else check fail "$name"; fi; }
 # The checks that remain when the tier has to stop early are failures, each named.
@@ -46,10 +50,12 @@ plan "the image builds" "first boot prints the setup token on the console" \
   "setup with the console's token" "the LAN client gets a lease from the router" \
   "the console's routeros command shows the firmware" \
   "the LAN client fetches a page from the upstream through NAT" \
-  "a TCP transfer through the router is offloaded" "a configuration change survives a reboot" \
-  "an upgrade to a second build boots it and keeps the configuration" \
+  "a TCP transfer through the router is offloaded" \
+  "memory is measured with the router idle and with 10000 flows" \
   "a bundle with a broken signature is refused and changes nothing" \
   "a bundle with one payload byte altered never boots" \
+  "an upgrade to a second build boots it" \
+  "a configuration change survives a reboot (the upgrade's)" \
   "an image that cannot come up healthy falls back to the previous slot by itself" \
   "backup, factory reset, restore gives back the configuration"
 
@@ -86,6 +92,7 @@ if ! token_line=$(vm_wait_for 'Setup token: [0-9a-f]+' 900); then
 fi
 token=$(sed 's/.*Setup token: \([0-9a-f]*\).*/\1/' <<<"$token_line")
 check pass "first boot prints the setup token on the console" "after $((SECONDS - boot_at)) s"
+figure "first boot under TCG: power-on to the setup token on the console: $((SECONDS - boot_at)) s"
 
 lan() { ip netns exec "$LAN_NS" "$@"; }
 isp() { ip netns exec "$ISP_NS" "$@"; }
@@ -107,6 +114,7 @@ wait_ready() { # the API is ready (engine and store) from the LAN side, within $
 expect "the LAN client gets a lease from the router" lease
 lan ip -4 addr show dev eth0 | grep -o 'inet [0-9./]*'
 expect "the API answers on the LAN side" wait_ready 600
+figure "first boot under TCG: power-on to the API ready on the LAN: $((SECONDS - boot_at)) s"
 wan_address=$(awk '{ print $3; exit }' "$WORK/isp/leases" 2>/dev/null)
 wan_refuses() {
   [[ -n $wan_address ]] || { echo "the router's WAN has no lease"; return 1; }
@@ -159,8 +167,70 @@ offloaded() {
 }
 expect "a TCP transfer through the router is offloaded" offloaded
 
-# 6. Persistence: a committed change, then a reboot through the API.
+# 6. Memory, as an administrator reads it on the console: each process's resident set (Rss), its
+# proportional share (Pss: shared pages split among the processes mapping them) and its anonymous
+# memory (heap and JIT code: what is not a mapped file), idle and then with 10,000 flows.
+read -r -d '' memory_command <<'CMD'
+for p in RouterOS.Engine RouterOS.Api; do printf "%s " $p; awk '/^(Rss|Pss|Anonymous):/ { printf "%s %s ", $1, $2 }' /proc/$(pidof -s $p)/smaps_rollup; echo; done; free -k | awk '/^Mem:/ { print "used", $3 }'
+CMD
+memory_line() { # prints "ENGINE_RSS/PSS/ANON API_RSS/PSS/ANON USED" in kB, read on the console
+  local out engine api used attempt
+  for attempt in 1 2; do # a log line from a service can land in the middle of the output: once more
+    out=$(vm_console_run "$memory_command" 120) || continue
+    engine=$(grep -m1 -E '^RouterOS.Engine Rss: [0-9]+ Pss: [0-9]+ Anonymous: [0-9]+' <<<"$out") || continue
+    api=$(grep -m1 -E '^RouterOS.Api Rss: [0-9]+ Pss: [0-9]+ Anonymous: [0-9]+' <<<"$out") || continue
+    used=$(grep -m1 -E '^used [0-9]+' <<<"$out") || continue
+    awk '{ printf "%s/%s/%s ", $3, $5, $7 }' <<<"$engine"; awk '{ printf "%s/%s/%s ", $3, $5, $7 }' <<<"$api"; awk '{ print $2 }' <<<"$used"
+    return 0
+  done
+  echo "no memory figures on the console: $out" >&2
+  return 1
+}
+describe_memory() { # describe_memory LABEL "ENGINE API USED"
+  local e a used
+  read -r e a used <<<"$2"
+  IFS=/ read -r er ep ea <<<"$e"; IFS=/ read -r ar ap aa <<<"$a"
+  figure "memory, $1: engine RSS $((er / 1024)) MB (PSS $((ep / 1024)), anonymous $((ea / 1024))), API RSS $((ar / 1024)) MB (PSS $((ap / 1024)), anonymous $((aa / 1024))); engine + API RSS $(((er + ar) / 1024)) MB, PSS $(((ep + ap) / 1024)) MB; the system's used memory $((used / 1024)) MB"
+}
+# 10,000 UDP flows from the LAN client to the ISP, one per destination port, each sent again every
+# 10 s so that none times out (30 s unreplied) while the figures are read.
+flows_start() {
+  lan python3 - "$ISP_ADDRESS" > "$WORK/flows.log" 2>&1 <<'PY' &
+import socket, sys, time
+sender = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+sender.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 1 << 20)
+while True:
+    for port in range(20000, 30000):
+        try:
+            sender.sendto(b"flow", (sys.argv[1], port))
+        except OSError:
+            time.sleep(0.001)  # the send buffer is full: the router is slower than this loop
+    time.sleep(10)
+PY
+  FLOWS_PID=$!
+}
+flows_stop() { [[ -n ${FLOWS_PID:-} ]] && kill "$FLOWS_PID" 2>/dev/null; wait "$FLOWS_PID" 2>/dev/null; FLOWS_PID=; }
+measure_memory() {
+  local idle busy total deadline
+  idle=$(memory_line) || return 1
+  describe_memory "idle after first boot (setup done, one commit)" "$idle"
+  flows_start
+  deadline=$((SECONDS + 300))
+  while ((SECONDS < deadline)); do
+    total=$(call "$api/flows?limit=1" 2>/dev/null | jq -r '.total // 0')
+    ((total >= 10000)) && break
+    sleep 5
+  done
+  ((total >= 10000)) || { echo "the router never held 10000 flows (the last count: $total)"; flows_stop; return 1; }
+  busy=$(memory_line) || { flows_stop; return 1; }
+  flows_stop
+  describe_memory "with $total flows" "$busy"
+}
+expect "memory is measured with the router idle and with 10000 flows" measure_memory
+
+# 7. Upgrades. Progress comes back as NDJSON; the last line is the outcome.
 firmware() { call "$api/system/firmware"; }
+slots_of() { firmware | jq -c '{booted, nextBoot, slots: [.slots[] | {bootname, version, bootStatus}]}'; }
 hostname_is() { [[ $(call "$api/config" | jq -r .system.hostname) == "$1" ]]; }
 commit_hostname() {
   call -X PUT "$api/system" -H 'Content-Type: application/json' -d "{\"hostname\":\"$1\"}" >/dev/null || return 1
@@ -179,15 +249,6 @@ reboot_and_wait() {
   wait_ready 600
 }
 api_reboot() { call -X POST "$api/system/reboot" -H 'Content-Type: application/json' -d '{"confirm":"reboot"}'; }
-survives_reboot() {
-  commit_hostname tier-router || { echo "the change was not committed"; return 1; }
-  reboot_and_wait api_reboot || return 1
-  hostname_is tier-router
-}
-expect "a configuration change survives a reboot" survives_reboot
-firmware | tee "$WORK/firmware-1.json" | jq -c '{booted, nextBoot, slots: [.slots[] | {bootname, version, bootStatus}]}'
-
-# 7. Upgrades. Progress comes back as NDJSON; the last line is the outcome.
 upgrade() { # upgrade BUNDLE: prints the outcome's phase
   call -X POST "$api/system/upgrade" -H 'Content-Type: application/octet-stream' --data-binary "@$1" --max-time 900 \
     -o "$WORK/upgrade.ndjson" -w '%{http_code}' > "$WORK/upgrade.status" 2>/dev/null
@@ -196,19 +257,6 @@ upgrade() { # upgrade BUNDLE: prints the outcome's phase
   if [[ $(cat "$WORK/upgrade.status") == 422 ]]; then echo refused; return; fi
   tail -1 "$WORK/upgrade.ndjson" | jq -r '.phase // "none"'
 }
-upgraded() {
-  [[ $(upgrade "$WORK/second/routeros.raucb") == installed ]] || return 1
-  [[ $(firmware | jq -r .nextBoot) == B ]] || { echo "the next boot is not B"; return 1; }
-  reboot_and_wait api_reboot || return 1
-  # The firmware's version is the engine's (the image's release file); .version is the API's build.
-  firmware | tee "$WORK/firmware-2.json" | jq -e --arg v "$version-second" \
-    '.booted == "B" and .engineVersion == $v and ([.slots[] | select(.bootname == "B") | .version] == [$v])' >/dev/null \
-    || { echo "not booted from B with $version-second: $(cat "$WORK/firmware-2.json")"; return 1; }
-  hostname_is tier-router
-}
-expect "an upgrade to a second build boots it and keeps the configuration" upgraded
-
-slots_of() { firmware | jq -c '{booted, nextBoot, slots: [.slots[] | {bootname, version, bootStatus}]}'; }
 # A byte of the CMS signature at the end of the bundle, or of the payload in its middle.
 altered() { # altered SOURCE OFFSET_FROM_END|middle OUTPUT
   cp "$1" "$3"
@@ -233,11 +281,28 @@ payload_never_boots() {
   local outcome
   outcome=$(upgrade "$WORK/bad-payload.raucb")
   [[ $outcome == failed || $outcome == refused ]] || { echo "the install ended $outcome"; return 1; }
-  # The next boot stays on the running slot B: the half-written A is not bootable.
-  firmware | jq -e '.booted == "B" and .nextBoot == "B" and ([.slots[] | select(.bootname == "A") | .bootStatus] != ["good"])' >/dev/null \
+  # The next boot stays on the running slot A: the half-written B is not bootable.
+  firmware | jq -e '.booted == "A" and .nextBoot == "A" and ([.slots[] | select(.bootname == "B") | .bootStatus] != ["good"])' >/dev/null \
     || { echo "after the failed install: $(slots_of)"; return 1; }
 }
 expect "a bundle with one payload byte altered never boots" payload_never_boots
+
+# The upgrade's reboot is also the check that a committed change survives a reboot: the
+# configuration lives on /data, which the new slot mounts as the old one did.
+commit_hostname tier-router || echo "the hostname change was not committed"
+firmware | tee "$WORK/firmware-1.json" | jq -c '{booted, nextBoot, slots: [.slots[] | {bootname, version, bootStatus}]}'
+upgraded() {
+  [[ $(upgrade "$WORK/second/routeros.raucb") == installed ]] || return 1
+  [[ $(firmware | jq -r .nextBoot) == B ]] || { echo "the next boot is not B"; return 1; }
+  local reboot_at=$SECONDS
+  reboot_and_wait api_reboot || return 1
+  figure "reboot into the upgraded slot until the API answered: $((SECONDS - reboot_at)) s"
+  firmware | tee "$WORK/firmware-2.json" | jq -e --arg v "$version-second" \
+    '.booted == "B" and .version == $v and .engineVersion == $v and ([.slots[] | select(.bootname == "B") | .version] == [$v])' >/dev/null \
+    || { echo "not booted from B with $version-second: $(cat "$WORK/firmware-2.json")"; return 1; }
+}
+expect "an upgrade to a second build boots it" upgraded
+expect "a configuration change survives a reboot (the upgrade's)" hostname_is tier-router
 
 falls_back() {
   [[ $(upgrade "$WORK/broken/routeros.raucb") == installed ]] || return 1
@@ -249,7 +314,7 @@ falls_back() {
   vm_wait_for 'is not healthy' 900 "$from" || { echo "A was not found unhealthy"; return 1; }
   from=$(vm_console_size)
   vm_wait_for 'marked good' 900 "$from" >/dev/null && wait_ready 600 || { echo "B did not come back"; return 1; }
-  firmware | jq -e --arg v "$version-second" '.booted == "B" and .engineVersion == $v' >/dev/null \
+  firmware | jq -e --arg v "$version-second" '.booted == "B" and .version == $v' >/dev/null \
     || { echo "after the fallback: $(slots_of)"; return 1; }
   hostname_is tier-router
 }

@@ -104,3 +104,18 @@ for line in sys.argv[2:]:
 console.close()
 PY
 }
+
+# vm_console_run COMMAND [SECONDS]: signs in on the console as root (no password there; typing
+# "root" at a shell prompt is a harmless "command not found"), runs COMMAND and prints its output,
+# the console's escape sequences removed. The markers are printed by printf so that the echo of
+# the typed line itself never matches them.
+VM_CONSOLE_RUNS=0
+vm_console_run() {
+  local command=$1 seconds=${2:-60} n from
+  n=$((VM_CONSOLE_RUNS += 1))
+  from=$(vm_console_size)
+  vm_console_type "" root "" "printf '@@%s\\n' begin-$n; $command; printf '@@%s\\n' end-$n" || return 1
+  vm_wait_for "@@end-$n" "$seconds" "$from" >/dev/null || return 1
+  tail -c +"$((from + 1))" "$WORK/console.log" | tr -d '\r' | sed 's/\x1b\[[0-9;?=]*[a-zA-Z]//g' \
+    | sed -n "/@@begin-$n/,/@@end-$n/p"
+}
