@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Options;
 using RouterOS.Api.Contracts;
@@ -113,38 +112,9 @@ public sealed class GrpcEngineClient : IEngineClient, IDisposable
         return EngineMessages.NullIfEmpty(reply.Error);
     });
 
-    private async Task<T> Call<T>(Func<Task<T>> call)
-    {
-        try
-        {
-            return await call().ConfigureAwait(false);
-        }
-        catch (RpcException e) when (FindUnavailable(e) is { } down)
-        {
-            // The connect callback's own verdict (no socket), whatever status gRPC wrapped it in.
-            throw down;
-        }
-        catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
-        {
-            throw new EngineUnavailableException($"the engine is not reachable on {_socketPath}: {e.Status.Detail}", e);
-        }
-        catch (RpcException e)
-        {
-            throw new EngineFailedException($"the engine answered with an error ({e.StatusCode}): {e.Status.Detail}", e);
-        }
-    }
+    private Task<T> Call<T>(Func<Task<T>> call) => EngineCalls.Run(_socketPath, call);
 
-    private static EngineUnavailableException? FindUnavailable(Exception? e)
-    {
-        for (; e is not null; e = e.InnerException)
-        {
-            if (e is EngineUnavailableException down)
-                return down;
-        }
-        return null;
-    }
-
-    private static DateTime Deadline(TimeSpan after) => DateTime.UtcNow + after;
+    private static DateTime Deadline(TimeSpan after) => EngineCalls.Deadline(after);
 
     private static string Reason(string error) => error.Length == 0 ? "it gave no reason" : error;
 }

@@ -71,37 +71,13 @@ public sealed class GrpcSystemClient : IEngineSystemClient, IDisposable
 
     public void Dispose() => _channel.Dispose();
 
-    private async Task<T> Call<T>(Func<Task<T>> call)
+    // The system service says more with its statuses: a refused bundle, one too large for the engine.
+    private Task<T> Call<T>(Func<Task<T>> call) => EngineCalls.Run(_socketPath, call, e => e.StatusCode switch
     {
-        try
-        {
-            return await call().ConfigureAwait(false);
-        }
-        catch (RpcException e) when (FindUnavailable(e) is { } down)
-        {
-            throw down;
-        }
-        catch (RpcException e)
-        {
-            throw e.StatusCode switch
-            {
-                StatusCode.Unavailable or StatusCode.DeadlineExceeded => new EngineUnavailableException($"the engine is not reachable on {_socketPath}: {e.Status.Detail}", e),
-                StatusCode.FailedPrecondition => new EngineRefusedException(e.Status.Detail, e),
-                StatusCode.ResourceExhausted => new BundleTooLargeForEngineException(e.Status.Detail, e),
-                _ => new EngineFailedException($"the engine answered with an error ({e.StatusCode}): {e.Status.Detail}", e),
-            };
-        }
-    }
+        StatusCode.FailedPrecondition => new EngineRefusedException(e.Status.Detail, e),
+        StatusCode.ResourceExhausted => new BundleTooLargeForEngineException(e.Status.Detail, e),
+        _ => null,
+    });
 
-    private static EngineUnavailableException? FindUnavailable(Exception? e)
-    {
-        for (; e is not null; e = e.InnerException)
-        {
-            if (e is EngineUnavailableException down)
-                return down;
-        }
-        return null;
-    }
-
-    private static DateTime Deadline(TimeSpan after) => DateTime.UtcNow + after;
+    private static DateTime Deadline(TimeSpan after) => EngineCalls.Deadline(after);
 }
