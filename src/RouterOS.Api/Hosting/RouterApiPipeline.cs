@@ -5,9 +5,7 @@ using RouterOS.Api.Auth;
 using RouterOS.Api.Commits;
 using RouterOS.Api.Contracts;
 using RouterOS.Api.Engine;
-using RouterOS.Api.Http;
 using RouterOS.Api.Store;
-using RouterOS.Domain.Json;
 using Scalar.AspNetCore;
 
 namespace RouterOS.Api.Hosting;
@@ -29,32 +27,6 @@ public static class RouterApiPipeline
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         await RecoverInterruptedCommitsAsync(scope.ServiceProvider, app.Logger);
         await scope.ServiceProvider.GetRequiredService<SetupToken>().IssueIfNeededAsync(db, Console.Out);
-        await CommitInitialConfigAsync(scope.ServiceProvider, app.Logger);
-    }
-
-    /// <summary>The first start with <see cref="RouterApiOptions.InitialConfig"/> commits it, so the router comes up configured.</summary>
-    private static async Task CommitInitialConfigAsync(IServiceProvider services, ILogger log)
-    {
-        var path = services.GetRequiredService<IOptions<RouterApiOptions>>().Value.InitialConfig;
-        if (string.IsNullOrEmpty(path) || await services.GetRequiredService<RevisionStore>().NextNumberAsync(CancellationToken.None) > 1)
-            return;
-        var read = RouterConfigJson.Read(await File.ReadAllBytesAsync(path));
-        if (read.Config is not { } config)
-        {
-            InitialConfigLog.Invalid(log, path, read.Error?.Path, read.Error?.Message);
-            return;
-        }
-        await services.GetRequiredService<CandidateStore>().SaveAsync(config, null, "system", CancellationToken.None);
-        try
-        {
-            var revision = await services.GetRequiredService<CommitService>()
-                .CommitAsync($"initial configuration from {Path.GetFileName(path)}", null, new Actor("system", "initial-config"), CancellationToken.None);
-            InitialConfigLog.Committed(log, path, revision.Number);
-        }
-        catch (Exception exception) when (exception is EngineUnavailableException or EngineFailedException or ApiProblemException)
-        {
-            InitialConfigLog.NotCommitted(log, path, exception.Message);
-        }
     }
 
     public static WebApplication MapRouterApi(this WebApplication app)
@@ -127,16 +99,4 @@ public static class RouterApiPipeline
             CommitLog.Interrupted(log, number, outcome);
         }
     }
-}
-
-internal static partial class InitialConfigLog
-{
-    [LoggerMessage(LogLevel.Error, "The initial configuration {Path} is not valid: {ErrorPath}: {Message}")]
-    public static partial void Invalid(ILogger logger, string path, string? errorPath, string? message);
-
-    [LoggerMessage(LogLevel.Information, "Committed the initial configuration {Path} as revision {Revision}")]
-    public static partial void Committed(ILogger logger, string path, long revision);
-
-    [LoggerMessage(LogLevel.Error, "The initial configuration {Path} is the candidate but was not committed: {Message}")]
-    public static partial void NotCommitted(ILogger logger, string path, string message);
 }

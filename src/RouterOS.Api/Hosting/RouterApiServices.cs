@@ -51,6 +51,7 @@ public static class RouterApiServices
         services.AddSingleton<CommitGate>();
         services.AddSingleton<PendingCommitSignal>();
         services.AddHostedService<RollbackWatcher>();
+        services.AddHostedService<InitialConfigCommitter>();
         services.TryAddSingleton<IEngineClient, GrpcEngineClient>();
         services.TryAddSingleton<IEngineSystemClient, GrpcSystemClient>();
         services.AddSingleton<Flows.FlowCache>();
