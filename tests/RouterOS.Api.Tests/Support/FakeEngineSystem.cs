@@ -4,7 +4,11 @@ using RouterOS.Api.Engine;
 
 namespace RouterOS.Api.Tests.Support;
 
-/// <summary>A test double of the engine's firmware service: a device booted from A, recording what it is asked.</summary>
+/// <summary>
+/// A test double of the engine's firmware service: a device image booted from slot A, recording what it
+/// is asked. An install that ends "installed" leaves slot B holding the new version and next to boot, as
+/// RAUC marks the slot it wrote.
+/// </summary>
 public sealed class FakeEngineSystem : IEngineSystemClient
 {
     public const long MaxBytes = 1024 * 1024;
@@ -32,13 +36,22 @@ public sealed class FakeEngineSystem : IEngineSystemClient
         new("installed", 100, "version 1.1.0 installed into the other slot: the next boot tries it; reboot to start it"),
     ];
 
+    /// <summary>The version an "installed" outcome leaves in slot B (the one the default script names).</summary>
+    public string InstalledVersion { get; set; } = "1.1.0";
+
+    /// <summary>When set, an install waits for it before its outcome: a test sees what the install shows while under way.</summary>
+    public TaskCompletionSource? HoldOutcome { get; set; }
+
+    /// <summary>The slot that is not running: empty and marked bad until an install writes it.</summary>
+    private SlotView _other = new("rootfs.1", "B", "inactive", null, "bad", false, false);
+
     public Task<EngineSystemInfo> GetSystemInfoAsync(CancellationToken cancellationToken)
     {
         ThrowIfDown();
         return Task.FromResult(NotDeviceImage is { } reason
             ? new EngineSystemInfo("1.0.0", reason, null, null, null, [], MaxBytes)
-            : new EngineSystemInfo("1.0.0", null, "routeros-x86_64", "A", "A",
-                [new SlotView("rootfs.0", "A", "booted", "1.0.0", "good", true, true), new SlotView("rootfs.1", "B", "inactive", null, "bad", false, false)], MaxBytes));
+            : new EngineSystemInfo("1.0.0", null, "routeros-x86_64", "A", _other.NextBoot ? "B" : "A",
+                [new SlotView("rootfs.0", "A", "booted", "1.0.0", "good", true, !_other.NextBoot), _other], MaxBytes));
     }
 
     public async Task<string> UploadBundleAsync(IAsyncEnumerable<ReadOnlyMemory<byte>> chunks, CancellationToken cancellationToken)
@@ -62,6 +75,11 @@ public sealed class FakeEngineSystem : IEngineSystemClient
         foreach (var step in InstallScript)
         {
             await Task.Yield();
+            if (step.Phase is ("installed" or "refused" or "failed") && HoldOutcome is { } hold)
+                await hold.Task.WaitAsync(cancellationToken);
+            // Marked before the outcome is sent: whoever reads the slots after it sees what was written.
+            if (step.Phase == "installed")
+                _other = _other with { Version = InstalledVersion, BootStatus = "good", NextBoot = true };
             yield return step;
         }
     }
