@@ -65,6 +65,8 @@ public sealed class SystemPageBrowserTests : IAsyncLifetime
         var bundle = Bundle(300_000);
         await ChooseBundleAsync(page, "routeros-1.1.0.raucb", bundle);
         await Assertions.Expect(page.GetByTestId("bundle-name")).ToHaveTextAsync("routeros-1.1.0.raucb (300 KB)");
+        // Said once, by the page: MudFileUpload's own chip of the file would repeat it, and outlive the page's choice.
+        await Assertions.Expect(page.GetByTestId("upgrade-section").GetByText("routeros-1.1.0.raucb")).ToHaveCountAsync(1);
         await page.GetByTestId("install").ClickAsync();
 
         var lines = page.GetByTestId("upgrade-line");
@@ -119,6 +121,7 @@ public sealed class SystemPageBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("reboot-now")).ToHaveCountAsync(0);
         // A refused bundle is let go: it cannot be sent again by mistake.
         await Assertions.Expect(page.GetByTestId("bundle-name")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("upgrade-section")).Not.ToContainTextAsync("routeros-aarch64-1.1.0.raucb");
         await Assertions.Expect(page.GetByTestId("install")).ToBeDisabledAsync();
         await ExpectSlotAsync(page.GetByTestId("slot-B"), "unknown (as written with the image)", "inactive", "bad");
         await Browser.ScreenshotAsync(page, "system-upgrade-refused");
@@ -280,6 +283,7 @@ public sealed class SystemPageBrowserTests : IAsyncLifetime
     {
         await ChooseFileAsync(page, "choose-backup", new FilePayload { Name = name, MimeType = "application/json", Buffer = file });
         await Assertions.Expect(page.GetByTestId("backup-file-name")).ToHaveTextAsync(name);
+        await Assertions.Expect(page.GetByTestId("restore-section").GetByText(name)).ToHaveCountAsync(1);
         await Browser.Field(page, "restore-passphrase").FillAsync(passphrase);
         await page.GetByTestId("restore").ClickAsync();
         await Assertions.Expect(Dialog(page)).ToContainTextAsync($"Restore {name}?");
