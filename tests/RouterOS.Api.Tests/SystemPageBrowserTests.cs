@@ -18,6 +18,9 @@ public sealed class SystemPageBrowserTests : IAsyncLifetime
 {
     private const string Passphrase = "a long backup passphrase";
 
+    /// <summary>A phone's screen, where the menu is behind its button and wide tables scroll inside themselves.</summary>
+    private static readonly (int Width, int Height) Phone = (390, 844);
+
     private readonly ApiFactory _api = new();
     private Browser? _browser;
     private string _url = "";
@@ -154,11 +157,17 @@ public sealed class SystemPageBrowserTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_factory_reset_happens_only_once_the_word_is_typed_and_confirmed()
+    public async Task A_factory_reset_on_a_phone_happens_only_once_the_word_is_typed_and_confirmed()
     {
         Assert.SkipWhen(_browser is null, Browser.Missing);
-        var page = await OpenSystemPageAsync();
+        var page = await OpenSystemPageAsync(Phone);
+        // The page fits the screen; the slots table scrolls inside itself to what runs and what boots next.
         await Assertions.Expect(page.GetByTestId("slot-A")).ToBeVisibleAsync();
+        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(width <= Phone.Width, $"the System page is {width} px wide on a {Phone.Width} px screen");
+        var nextBoot = page.GetByTestId("slot-A").GetByTestId("next-boot");
+        await nextBoot.ScrollIntoViewIfNeededAsync();
+        await Assertions.Expect(nextBoot).ToBeInViewportAsync();
         var confirm = page.GetByTestId("factory-reset-confirm");
         var word = Browser.Field(page, "factory-reset-word");
 
@@ -244,15 +253,17 @@ public sealed class SystemPageBrowserTests : IAsyncLifetime
         OnlyTheRefusalsAsked([422]); // the three bad files; the short passphrase is the form's own check, never sent
     }
 
-    /// <summary>Signs in as the administrator and opens the System page from the menu.</summary>
-    private async Task<IPage> OpenSystemPageAsync()
+    /// <summary>Signs in as the administrator and opens the System page from the menu (on a phone, behind the menu button).</summary>
+    private async Task<IPage> OpenSystemPageAsync((int Width, int Height)? screen = null)
     {
         (await _api.CreateBrowserAsync()).Dispose(); // sets the admin password
-        var page = await _browser!.NewPageAsync();
+        var page = screen is var (width, height) ? await _browser!.NewPageAsync(width, height) : await _browser!.NewPageAsync();
         await page.GotoAsync($"{_url}/login");
         await Browser.Field(page, "password").FillAsync(Onboarding.AdminPassword);
         await page.GetByTestId("sign-in").ClickAsync();
         await page.GetByTestId("signed-in-as").WaitForAsync();
+        if (screen is not null)
+            await page.GetByRole(AriaRole.Button, new() { Name = "menu", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "System", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("firmware")).ToBeVisibleAsync();
         return page;
