@@ -102,7 +102,14 @@ api=https://$router:8443/api/v1
 curl_lan() { lan curl --silent --show-error --insecure --max-time 30 "$@"; }
 
 # 3. The LAN client's lease (udhcpc, as a laptop would), then the API from both sides.
-lease() { lan busybox udhcpc -i eth0 -n -q -t 20 -T 3 -s "$here/udhcpc-apply.sh" >/dev/null 2>&1; }
+# The LAN's DHCP server starts when the engine applies the defaults, which the API commits once the
+# engine answers: under TCG that can be minutes after the token, so the client keeps asking.
+lease() {
+  local deadline=$((SECONDS + 600))
+  until lan busybox udhcpc -i eth0 -n -q -t 10 -T 3 -s "$here/udhcpc-apply.sh" >/dev/null 2>&1; do
+    ((SECONDS < deadline)) || return 1
+  done
+}
 wait_ready() { # the API is ready (engine and store) from the LAN side, within $1 s
   local deadline=$((SECONDS + $1))
   while ((SECONDS < deadline)); do

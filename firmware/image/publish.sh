@@ -10,7 +10,10 @@
 set -euo pipefail
 repo=$1 app=$2
 rm -rf "$app" && mkdir -p "$app"
+# Its own intermediate and output folders (--artifacts-path): make test builds the image while other
+# tiers build and run the same projects, which must not share obj/ with it.
 common=(-c Release -r linux-x64 --self-contained -nologo -clp:NoSummary -v quiet -p:RouterOSReadyToRun=true
+  --artifacts-path "$(dirname "$app")/dotnet-artifacts"
   -p:PublishTrimmed=true -p:TrimMode=partial -p:EnableRequestDelegateGenerator=false -p:SuppressTrimAnalysisWarnings=true)
 dotnet publish "$repo/src/RouterOS.Engine" "${common[@]}" -o "$app/engine"
 dotnet publish "$repo/src/RouterOS.Api" "${common[@]}" -o "$app/api"
