@@ -2,8 +2,12 @@
 # Every step is cached: it runs only when the hash of its inputs changed, so a second `make image`
 # with nothing changed only compares hashes.
 
-# The hash of files and directories (contents and names; build output directories skipped) and of
-# any literal strings given after `--`.
+# The repository's root: names in a hash are relative to it, so that two clones of one commit (a
+# CI's fresh clone, a developer's tree) share the cache in /var/cache/routeros.
+IMAGE_REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+
+# The hash of files and directories (contents and names relative to the repository; build output
+# directories skipped) and of any literal strings given after `--`.
 inputs_hash() {
   local paths=() literal=()
   while (($#)); do
@@ -12,7 +16,7 @@ inputs_hash() {
   done
   {
     find "${paths[@]}" -type f ! -path '*/bin/*' ! -path '*/obj/*' ! -path '*/node_modules/*' -print0 \
-      | sort -z | xargs -0 sha256sum
+      | sort -z | xargs -0 sha256sum | sed "s|  $IMAGE_REPO_ROOT/|  |"
     printf '%s\n' "${literal[@]}"
   } | sha256sum | cut -c1-16
 }
