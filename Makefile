@@ -13,7 +13,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: help deps build run test _test-tiers _test-image-beside test-under-load test-kernel test-image image vm bench format clean
+.PHONY: help deps build run test test-under-load test-kernel test-image image vm bench format clean
 
 help:
 	@echo "make run    - run the lab router and dashboard (see README.md); WAN=pppoe for a PPPoE uplink"
@@ -43,21 +43,12 @@ run: build
 
 # Every tier runs even if an earlier one failed, so one run shows every failure (a hung tier is
 # stopped by its timeout and counted as failed, well inside CI's 90 minutes); the summary
-# script then prints the closing line and sets the exit code. The device image tier (its own
-# build, then five boots under TCG: about 30 minutes alone) runs beside the others rather than
-# after them: its VM spends most of that time booting one slow guest while the other tiers wait
-# on theirs, so side by side they end well before the sum of their times (docs/firmware.md).
+# script then prints the closing line and sets the exit code.
+# The device image tier is not here yet (make test-image): beside these tiers on two cores it
+# starved them (the full-kernel VM's engine did not start within 300 s, an API test's request
+# passed 100 s), and after them it puts make test near an hour (docs/firmware.md, issue 20).
 test: build
 	@rm -rf $(RESULTS) && mkdir -p $(RESULTS)
-	@echo "== device image tier: started beside the other tiers; its lines follow theirs ($(RESULTS)/image-tier.log)"
-	@$(MAKE) --no-print-directory -j2 _test-tiers _test-image-beside
-	@echo "== device image tier (ran beside the tiers above)"
-	@grep -E '^(== |\[image)' $(RESULTS)/image-tier.log || true
-	@scripts/test-summary.sh $(RESULTS) $(RESULTS)/reports.check $(RESULTS)/format.check $(RESULTS)/kernel.check \
-		$(RESULTS)/readme.check $(RESULTS)/fault.check $(RESULTS)/image.check
-
-# The tiers of `make test` but the image's, one after another (not meant to be run alone).
-_test-tiers:
 	@echo "== tiers 1 and 2: unit, property, golden and API tests; privileged tests in network namespaces (root)"
 	@scripts/test-projects.sh $(RESULTS) $(CONFIGURATION) $(TEST_PROJECTS)
 	@echo "== lab tier: make run's lab (scripts/lab.sh, root): the README's commands as written; faults"
@@ -72,11 +63,8 @@ _test-tiers:
 	else \
 		echo "fail dotnet format --verify-no-changes (run 'make format')" > $(RESULTS)/format.check; \
 	fi
-
-# The device image tier for `make test`: its output to a log that `make test` prints at the end.
-_test-image-beside:
-	@timeout --kill-after 30s 75m firmware/image/image-tier.sh $(RESULTS) > $(RESULTS)/image-tier.log 2>&1 \
-		|| echo "fail device image tier did not run to the end" >> $(RESULTS)/image.check
+	@scripts/test-summary.sh $(RESULTS) $(RESULTS)/reports.check $(RESULTS)/format.check $(RESULTS)/kernel.check \
+		$(RESULTS)/readme.check $(RESULTS)/fault.check
 
 # Tiers 1 and 2 RUNS times in a row (default 3) beside stress-ng on every core: the proof that no
 # test depends on timing (issue 18). Not part of `make test`: it triples the time of the first tiers.
@@ -98,7 +86,7 @@ image: deps
 vm: deps
 	@firmware/image/vm.sh
 
-# The device image tier alone (make test runs it beside the other tiers).
+# The device image tier: build the image, boot it five times under TCG, check it (about 40 minutes).
 test-image: deps
 	@rm -rf $(RESULTS) && mkdir -p $(RESULTS)
 	@timeout --kill-after 30s 75m firmware/image/image-tier.sh $(RESULTS) || echo "fail device image tier did not run to the end" >> $(RESULTS)/image.check
