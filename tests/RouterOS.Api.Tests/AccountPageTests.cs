@@ -10,39 +10,17 @@ namespace RouterOS.Api.Tests;
 /// tokens with an expiry.
 /// </summary>
 [Collection(BrowserTests.Name)]
-public sealed class AccountPageTests : IAsyncLifetime
+public sealed class AccountPageTests : DashboardPageTests
 {
     private const string NewPassword = "a new password from the dashboard";
-
-    private readonly ApiFactory _api = new();
-    private Browser? _browser;
-    private string _url = "";
-
-    public async ValueTask InitializeAsync()
-    {
-        if (!Browser.Available)
-            return;
-        var port = Browser.FreePort();
-        _url = $"http://127.0.0.1:{port}";
-        _api.UseKestrel(port);
-        _api.StartServer();
-        _browser = await Browser.LaunchAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_browser is not null)
-            await _browser.DisposeAsync();
-        await _api.DisposeAndDeleteAsync();
-    }
 
     [Fact]
     public async Task The_password_is_changed_on_the_account_page_and_only_the_new_one_signs_in()
     {
-        Assert.SkipWhen(_browser is null, Browser.Missing);
-        var page = await _browser!.NewPageAsync();
+        Assert.SkipWhen(Chromium is null, Browser.Missing);
+        var page = await Chromium!.NewPageAsync();
         await SignInAsync(page, Onboarding.AdminPassword);
-        using var other = await _api.CreateBrowserAsync();
+        using var other = await Api.CreateBrowserAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Account", Exact = true }).ClickAsync();
         // The repeat is the form's own check; the length and the current password are the API's.
@@ -75,10 +53,10 @@ public sealed class AccountPageTests : IAsyncLifetime
     [Fact]
     public async Task Another_session_revoked_on_the_account_page_gets_401_and_revoking_this_one_signs_out()
     {
-        Assert.SkipWhen(_browser is null, Browser.Missing);
-        var page = await _browser!.NewPageAsync();
+        Assert.SkipWhen(Chromium is null, Browser.Missing);
+        var page = await Chromium!.NewPageAsync();
         await SignInAsync(page, Onboarding.AdminPassword);
-        using var laptop = _api.CreateClient();
+        using var laptop = Api.CreateClient();
         laptop.DefaultRequestHeaders.UserAgent.ParseAdd("Laptop/1.0");
         await Onboarding.SignInAsync(laptop, null);
         await laptop.Get("/api/v1/status").ExpectAsync(HttpStatusCode.OK);
@@ -102,27 +80,27 @@ public sealed class AccountPageTests : IAsyncLifetime
         await ConfirmAsync(page, "Revoke");
         await page.GetByTestId("sign-in").WaitForAsync();
         await Assertions.Expect(page.GetByTestId("signed-in-as")).ToHaveCountAsync(0);
-        using var check = await _api.CreateBrowserAsync();
+        using var check = await Api.CreateBrowserAsync();
         var sessions = (await check.Get("/api/v1/auth/sessions").ExpectAsync(HttpStatusCode.OK)).AsArray();
         Assert.DoesNotContain(sessions, s => s!["userAgent"]?.GetValue<string>().Contains("Chrome", StringComparison.Ordinal) == true);
-        Assert.True(_browser.ConsoleErrors.Count == 0, string.Join("\n", _browser.ConsoleErrors));
+        Assert.True(Chromium.ConsoleErrors.Count == 0, string.Join("\n", Chromium.ConsoleErrors));
     }
 
     [Fact]
     public async Task A_token_is_created_with_an_expiry_date_and_listed_with_it_beside_one_that_never_expires_and_one_expired()
     {
-        Assert.SkipWhen(_browser is null, Browser.Missing);
-        var page = await _browser!.NewPageAsync();
+        Assert.SkipWhen(Chromium is null, Browser.Missing);
+        var page = await Chromium!.NewPageAsync();
         await SignInAsync(page, Onboarding.AdminPassword);
-        using (var browser = await _api.CreateBrowserAsync())
+        using (var browser = await Api.CreateBrowserAsync())
         {
             // Expires a minute from the router's (test) clock, which is then moved past it.
-            var soon = _api.Time.GetUtcNow().AddMinutes(1);
+            var soon = Api.Time.GetUtcNow().AddMinutes(1);
             await browser.PostJsonAsync("/api/v1/tokens", $$"""{ "name": "short-lived", "scope": "read", "expiresAt": "{{soon:O}}" }""").ExpectAsync(HttpStatusCode.Created);
-            _api.Time.Advance(TimeSpan.FromMinutes(2));
+            Api.Time.Advance(TimeSpan.FromMinutes(2));
         }
 
-        await page.GotoAsync($"{_url}/account");
+        await page.GotoAsync($"{Url}/account");
         await page.GetByTestId("manage-tokens").WaitForAsync();
         await Assertions.Expect(page.GetByTestId("token-summary")).ToContainTextAsync("1 token, 1 of them expired.");
         await page.GetByTestId("manage-tokens").ClickAsync();
@@ -154,8 +132,8 @@ public sealed class AccountPageTests : IAsyncLifetime
 
     private async Task SignInAsync(IPage page, string password)
     {
-        (await _api.CreateBrowserAsync()).Dispose(); // sets the admin password
-        await page.GotoAsync($"{_url}/login");
+        (await Api.CreateBrowserAsync()).Dispose(); // sets the admin password
+        await page.GotoAsync($"{Url}/login");
         await Browser.Field(page, "password").FillAsync(password);
         await page.GetByTestId("sign-in").ClickAsync();
         await page.GetByTestId("signed-in-as").WaitForAsync();
@@ -167,7 +145,7 @@ public sealed class AccountPageTests : IAsyncLifetime
     /// </summary>
     private void OnlyTheRefusalsAsked(int[] statuses)
     {
-        Assert.All(_browser!.ConsoleErrors, error => Assert.Contains(statuses,
+        Assert.All(Chromium!.ConsoleErrors, error => Assert.Contains(statuses,
             status => error == $"Failed to load resource: the server responded with a status of {status} ({ReasonOf(status)})"));
     }
 

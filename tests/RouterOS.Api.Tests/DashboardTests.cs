@@ -12,42 +12,20 @@ namespace RouterOS.Api.Tests;
 /// the test results (artifacts/test-results/screenshots).
 /// </summary>
 [Collection(BrowserTests.Name)]
-public sealed class DashboardTests : IAsyncLifetime
+public sealed class DashboardTests : DashboardPageTests
 {
-    private readonly ApiFactory _api = new();
-    private Browser? _browser;
-    private string _url = "";
-
-    public async ValueTask InitializeAsync()
-    {
-        if (!Browser.Available)
-            return;
-        var port = Browser.FreePort();
-        _url = $"http://127.0.0.1:{port}";
-        _api.UseKestrel(port);
-        _api.StartServer();
-        _browser = await Browser.LaunchAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_browser is not null)
-            await _browser.DisposeAsync();
-        await _api.DisposeAndDeleteAsync();
-    }
-
     [Fact]
     public async Task A_new_admin_sets_up_signs_in_and_watches_a_flow_live_then_kills_it()
     {
-        Assert.SkipWhen(_browser is null, Browser.Missing);
+        Assert.SkipWhen(Chromium is null, Browser.Missing);
         var page = await NewPageAsync();
-        _api.Engine.KillableFlows.Add(7);
+        Api.Engine.KillableFlows.Add(7);
 
-        await page.GotoAsync(_url);
+        await page.GotoAsync(Url);
         await page.GetByTestId("setup-token").Or(page.GetByTestId("username")).First.WaitForAsync();
         await ScreenshotAsync(page, "sign-in");
-        await page.GotoAsync($"{_url}/setup");
-        await Field(page, "setup-token").FillAsync(_api.Services.GetRequiredService<Auth.SetupToken>().Value!);
+        await page.GotoAsync($"{Url}/setup");
+        await Field(page, "setup-token").FillAsync(Api.Services.GetRequiredService<Auth.SetupToken>().Value!);
         await Field(page, "new-password").FillAsync("dashboard admin password");
         await page.GetByTestId("set-up").ClickAsync();
 
@@ -55,7 +33,7 @@ public sealed class DashboardTests : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("capabilities")).ToContainTextAsync("Flowtable fast path available");
         await ScreenshotAsync(page, "overview");
 
-        _api.Engine.PushFlows(new FlowUpdate(true, [TestFlows.Udp(7, "192.168.1.100", 40000, "203.0.113.1", 53, 1280, offload: "software")], [], TestFlows.Totals(1), true));
+        Api.Engine.PushFlows(new FlowUpdate(true, [TestFlows.Udp(7, "192.168.1.100", 40000, "203.0.113.1", 53, 1280, offload: "software")], [], TestFlows.Totals(1), true));
         await page.GetByText("Flows", new() { Exact = true }).First.ClickAsync();
         var row = page.GetByTestId("flow-7");
         await Assertions.Expect(row).ToContainTextAsync("192.168.1.100:40000");
@@ -63,32 +41,32 @@ public sealed class DashboardTests : IAsyncLifetime
         await Assertions.Expect(row.GetByTestId("sent")).ToHaveTextAsync("1.3 KB");
 
         // The counters grow live, without reloading the page.
-        _api.Engine.PushFlows(new FlowUpdate(false, [TestFlows.Udp(7, "192.168.1.100", 40000, "203.0.113.1", 53, 25_000, offload: "software")], [], null, true));
+        Api.Engine.PushFlows(new FlowUpdate(false, [TestFlows.Udp(7, "192.168.1.100", 40000, "203.0.113.1", 53, 25_000, offload: "software")], [], null, true));
         await Assertions.Expect(row.GetByTestId("sent")).ToHaveTextAsync("25 KB");
         await ScreenshotAsync(page, "flows");
 
         await row.GetByTestId("kill").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Kill", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByText("Connection killed.")).ToBeVisibleAsync();
-        Assert.Equal([7ul], _api.Engine.Killed);
-        Assert.True(_browser!.ConsoleErrors.Count == 0, string.Join("\n", _browser!.ConsoleErrors));
+        Assert.Equal([7ul], Api.Engine.Killed);
+        Assert.True(Chromium!.ConsoleErrors.Count == 0, string.Join("\n", Chromium!.ConsoleErrors));
     }
 
     [Fact]
     public async Task Edits_are_reviewed_committed_with_a_confirm_window_and_confirmed()
     {
-        Assert.SkipWhen(_browser is null, Browser.Missing);
+        Assert.SkipWhen(Chromium is null, Browser.Missing);
         var page = await NewPageAsync();
         await SignInAsync(page);
         // Automation edits the candidate; the dashboard shows the pending edits.
-        using (var browser = await _api.CreateBrowserAsync())
-        using (var automation = new HttpClient { BaseAddress = new Uri(_url) })
+        using (var browser = await Api.CreateBrowserAsync())
+        using (var automation = new HttpClient { BaseAddress = new Uri(Url) })
         {
             Onboarding.UseToken(automation, await Onboarding.CreateTokenAsync(browser, "dashboard-test", "write"));
             await automation.PutJsonAsync("/api/v1/config", ApiCalls.Example("home-router")).ExpectAsync(HttpStatusCode.OK);
         }
 
-        await page.GotoAsync($"{_url}/changes");
+        await page.GotoAsync($"{Url}/changes");
         await Assertions.Expect(page.GetByTestId("pending-edits")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("edits")).ToContainTextAsync("bridges[br-lan]");
         await page.GetByTestId("review-plan").ClickAsync();
@@ -103,27 +81,27 @@ public sealed class DashboardTests : IAsyncLifetime
         await banner.GetByTestId("confirm").ClickAsync();
 
         await Assertions.Expect(banner).ToBeHiddenAsync();
-        Assert.Equal([(1L, TimeSpan.FromSeconds(120))], _api.Engine.Applied.Select(a => (a.Revision, a.ConfirmWithin!.Value)));
-        Assert.Equal([1L], _api.Engine.Confirmed);
+        Assert.Equal([(1L, TimeSpan.FromSeconds(120))], Api.Engine.Applied.Select(a => (a.Revision, a.ConfirmWithin!.Value)));
+        Assert.Equal([1L], Api.Engine.Confirmed);
         await Assertions.Expect(page.GetByTestId("pending-edits")).ToBeHiddenAsync();
     }
 
     [Fact]
     public async Task The_pppoe_page_follows_a_session_live_says_a_failure_in_plain_words_and_reconnects()
     {
-        Assert.SkipWhen(_browser is null, Browser.Missing);
+        Assert.SkipWhen(Chromium is null, Browser.Missing);
         var page = await NewPageAsync();
         await SignInAsync(page);
-        _api.Engine.Uplinks.Add(PppoeApiTests.Session("lcp"));
-        _api.Engine.PushUplinks();
+        Api.Engine.Uplinks.Add(PppoeApiTests.Session("lcp"));
+        Api.Engine.PushUplinks();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "PPPoE", Exact = true }).ClickAsync();
         var card = page.GetByTestId("pppoe-ppp-wan");
         await Assertions.Expect(card.GetByTestId("state")).ToHaveTextAsync("lcp");
 
         // The session comes up: the page follows without a reload.
-        _api.Engine.Uplinks[0] = PppoeApiTests.Session("up");
-        _api.Engine.PushUplinks();
+        Api.Engine.Uplinks[0] = PppoeApiTests.Session("up");
+        Api.Engine.PushUplinks();
         await Assertions.Expect(card.GetByTestId("state")).ToHaveTextAsync("up");
         await Assertions.Expect(card.GetByTestId("address")).ToHaveTextAsync("10.64.0.10/32");
         await Assertions.Expect(card.GetByTestId("peer")).ToHaveTextAsync("10.64.0.1");
@@ -134,26 +112,26 @@ public sealed class DashboardTests : IAsyncLifetime
         await ScreenshotAsync(page, "pppoe-up");
 
         // Authentication fails three times: the failure and what to check, then a reconnect.
-        _api.Engine.Uplinks[0] = PppoeApiTests.Session("failed", "authentication failed 3 times in a row: stopped dialling");
-        _api.Engine.PushUplinks();
+        Api.Engine.Uplinks[0] = PppoeApiTests.Session("failed", "authentication failed 3 times in a row: stopped dialling");
+        Api.Engine.PushUplinks();
         await Assertions.Expect(card.GetByTestId("failure")).ToContainTextAsync("authentication failed 3 times in a row: stopped dialling");
         await Assertions.Expect(card.GetByTestId("failure")).ToContainTextAsync("What to check: check the username and password");
         await Assertions.Expect(card.GetByTestId("uptime")).ToHaveTextAsync("—");
         await ScreenshotAsync(page, "pppoe-failed");
         await card.GetByTestId("reconnect").ClickAsync();
         await Assertions.Expect(page.GetByText("ppp-wan: the session is ended and dialled again.")).ToBeVisibleAsync();
-        Assert.Equal(["ppp-wan"], _api.Engine.Reconnected);
-        Assert.True(_browser!.ConsoleErrors.Count == 0, string.Join("\n", _browser.ConsoleErrors));
+        Assert.Equal(["ppp-wan"], Api.Engine.Reconnected);
+        Assert.True(Chromium!.ConsoleErrors.Count == 0, string.Join("\n", Chromium.ConsoleErrors));
     }
 
     [Fact]
     public async Task A_bad_filter_is_explained_on_the_page()
     {
-        Assert.SkipWhen(_browser is null, Browser.Missing);
+        Assert.SkipWhen(Chromium is null, Browser.Missing);
         var page = await NewPageAsync();
         await SignInAsync(page);
 
-        await page.GotoAsync($"{_url}/flows");
+        await page.GotoAsync($"{Url}/flows");
         await Field(page, "filter").FillAsync("port:http");
         await Field(page, "filter").PressAsync("Enter");
 
@@ -163,11 +141,11 @@ public sealed class DashboardTests : IAsyncLifetime
     [Fact]
     public async Task The_dashboard_can_be_used_with_the_keyboard_alone()
     {
-        Assert.SkipWhen(_browser is null, Browser.Missing);
+        Assert.SkipWhen(Chromium is null, Browser.Missing);
         var page = await NewPageAsync();
-        (await _api.CreateBrowserAsync()).Dispose(); // sets the admin password
+        (await Api.CreateBrowserAsync()).Dispose(); // sets the admin password
 
-        await page.GotoAsync($"{_url}/login");
+        await page.GotoAsync($"{Url}/login");
         await Field(page, "username").FocusAsync();
         await page.Keyboard.PressAsync("Control+A");
         await page.Keyboard.TypeAsync("admin");
@@ -186,15 +164,15 @@ public sealed class DashboardTests : IAsyncLifetime
         await page.Keyboard.PressAsync("Enter");
 
         await Assertions.Expect(page.GetByTestId("ports-row-eth1")).ToBeVisibleAsync();
-        Assert.True(_browser!.ConsoleErrors.Count == 0, string.Join("\n", _browser.ConsoleErrors));
+        Assert.True(Chromium!.ConsoleErrors.Count == 0, string.Join("\n", Chromium.ConsoleErrors));
     }
 
-    private Task<IPage> NewPageAsync() => _browser!.NewPageAsync();
+    private Task<IPage> NewPageAsync() => Chromium!.NewPageAsync();
 
     private async Task SignInAsync(IPage page)
     {
-        using var browser = await _api.CreateBrowserAsync();
-        await page.GotoAsync($"{_url}/login");
+        using var browser = await Api.CreateBrowserAsync();
+        await page.GotoAsync($"{Url}/login");
         await Field(page, "password").FillAsync(Onboarding.AdminPassword);
         await page.GetByTestId("sign-in").ClickAsync();
         await page.GetByTestId("signed-in-as").WaitForAsync();

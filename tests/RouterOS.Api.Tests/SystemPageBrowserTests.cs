@@ -14,39 +14,17 @@ namespace RouterOS.Api.Tests;
 /// restored through the page.
 /// </summary>
 [Collection(BrowserTests.Name)]
-public sealed class SystemPageBrowserTests : IAsyncLifetime
+public sealed class SystemPageBrowserTests : DashboardPageTests
 {
     private const string Passphrase = "a long backup passphrase";
 
     /// <summary>A phone's screen, where the menu is behind its button and wide tables scroll inside themselves.</summary>
     private static readonly (int Width, int Height) Phone = (390, 844);
 
-    private readonly ApiFactory _api = new();
-    private Browser? _browser;
-    private string _url = "";
-
-    public async ValueTask InitializeAsync()
-    {
-        if (!Browser.Available)
-            return;
-        var port = Browser.FreePort();
-        _url = $"http://127.0.0.1:{port}";
-        _api.UseKestrel(port);
-        _api.StartServer();
-        _browser = await Browser.LaunchAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_browser is not null)
-            await _browser.DisposeAsync();
-        await _api.DisposeAndDeleteAsync();
-    }
-
     [Fact]
     public async Task The_slots_show_and_a_bundle_uploaded_on_the_page_installs_line_by_line_then_the_page_offers_the_reboot()
     {
-        Assert.SkipWhen(_browser is null, Browser.Missing);
+        Assert.SkipWhen(Chromium is null, Browser.Missing);
         var page = await OpenSystemPageAsync();
 
         await Assertions.Expect(page.GetByTestId("running-version")).ToHaveTextAsync("1.0.0");
@@ -64,7 +42,7 @@ public sealed class SystemPageBrowserTests : IAsyncLifetime
 
         // The outcome waits until the test has seen the lines before it: they must show as they stream.
         var outcome = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _api.EngineSystem.HoldOutcome = outcome;
+        Api.EngineSystem.HoldOutcome = outcome;
         var bundle = Bundle(300_000);
         await ChooseBundleAsync(page, "routeros-1.1.0.raucb", bundle);
         await Assertions.Expect(page.GetByTestId("bundle-name")).ToHaveTextAsync("routeros-1.1.0.raucb (300 KB)");
@@ -89,24 +67,24 @@ public sealed class SystemPageBrowserTests : IAsyncLifetime
         await Assertions.Expect(b.GetByTestId("next-boot")).ToBeVisibleAsync();
         await Assertions.Expect(a.GetByTestId("next-boot")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("boot-change")).ToContainTextAsync("The next boot starts slot B, not the running slot A");
-        Assert.Equal(bundle, Assert.Single(_api.EngineSystem.Uploads));
+        Assert.Equal(bundle, Assert.Single(Api.EngineSystem.Uploads));
         await Browser.ScreenshotAsync(page, "system-upgrade-installed");
 
         await page.GetByTestId("reboot-now").ClickAsync();
         await Assertions.Expect(Dialog(page)).ToContainTextAsync("starting slot B");
-        Assert.Equal(0, _api.EngineSystem.Reboots);
+        Assert.Equal(0, Api.EngineSystem.Reboots);
         await DialogButton(page, "Reboot").ClickAsync();
         await Assertions.Expect(page.GetByTestId("restarting")).ToContainTextAsync("The router is rebooting: rebooting: the router is back in about a minute");
-        Assert.Equal(1, _api.EngineSystem.Reboots);
+        Assert.Equal(1, Api.EngineSystem.Reboots);
         OnlyTheRefusalsAsked([]);
     }
 
     [Fact]
     public async Task A_bundle_for_another_device_is_refused_with_the_engines_reason_and_nothing_is_offered()
     {
-        Assert.SkipWhen(_browser is null, Browser.Missing);
+        Assert.SkipWhen(Chromium is null, Browser.Missing);
         const string Reason = "refused, nothing was written: the bundle is made for 'routeros-aarch64' and this router is 'routeros-x86_64': a bundle for another architecture or product is never installed";
-        _api.EngineSystem.InstallScript =
+        Api.EngineSystem.InstallScript =
         [
             new UpgradeProgress("checking", 0, "checking the bundle's signature and that it is made for this device"),
             new UpgradeProgress("refused", 0, Reason),
@@ -134,7 +112,7 @@ public sealed class SystemPageBrowserTests : IAsyncLifetime
     [Fact]
     public async Task A_reboot_happens_only_once_confirmed()
     {
-        Assert.SkipWhen(_browser is null, Browser.Missing);
+        Assert.SkipWhen(Chromium is null, Browser.Missing);
         var page = await OpenSystemPageAsync();
         await Assertions.Expect(page.GetByTestId("slot-A")).ToBeVisibleAsync();
 
@@ -143,23 +121,23 @@ public sealed class SystemPageBrowserTests : IAsyncLifetime
         await Assertions.Expect(Dialog(page)).ToContainTextAsync("starting slot A");
         await DialogButton(page, "Cancel").ClickAsync();
         await Assertions.Expect(Dialog(page)).ToHaveCountAsync(0);
-        Assert.Equal(0, _api.EngineSystem.Reboots);
+        Assert.Equal(0, Api.EngineSystem.Reboots);
 
         await page.GetByTestId("reboot").ClickAsync();
         await DialogButton(page, "Reboot").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("restarting")).ToContainTextAsync("back in about a minute");
         // Exactly one: the cancelled dialog sent nothing.
-        Assert.Equal(1, _api.EngineSystem.Reboots);
+        Assert.Equal(1, Api.EngineSystem.Reboots);
         await Assertions.Expect(page.GetByTestId("reboot")).ToBeDisabledAsync();
-        Assert.Equal(0, _api.EngineSystem.FactoryResets);
+        Assert.Equal(0, Api.EngineSystem.FactoryResets);
         OnlyTheRefusalsAsked([]);
     }
 
     [Fact]
     public async Task A_factory_reset_on_a_phone_happens_only_once_the_word_is_typed_and_confirmed()
     {
-        Assert.SkipWhen(_browser is null, Browser.Missing);
+        Assert.SkipWhen(Chromium is null, Browser.Missing);
         var page = await OpenSystemPageAsync(Phone);
         // The page fits the screen; the slots table scrolls inside itself to what runs and what boots next.
         await Assertions.Expect(page.GetByTestId("slot-A")).ToBeVisibleAsync();
@@ -179,7 +157,7 @@ public sealed class SystemPageBrowserTests : IAsyncLifetime
         await Browser.ScreenshotAsync(page, "system-factory-reset-dialog");
         await page.GetByTestId("factory-reset-cancel").ClickAsync();
         await Assertions.Expect(Dialog(page)).ToHaveCountAsync(0);
-        Assert.Equal(0, _api.EngineSystem.FactoryResets);
+        Assert.Equal(0, Api.EngineSystem.FactoryResets);
 
         await page.GetByTestId("factory-reset").ClickAsync();
         await word.FillAsync("factory-reset");
@@ -188,8 +166,8 @@ public sealed class SystemPageBrowserTests : IAsyncLifetime
 
         await Assertions.Expect(page.GetByTestId("restarting")).ToContainTextAsync("Factory reset: the data partition is erased at the next boot");
         await Assertions.Expect(page.GetByTestId("start-again")).ToBeVisibleAsync();
-        Assert.Equal(1, _api.EngineSystem.FactoryResets);
-        Assert.Equal(0, _api.EngineSystem.Reboots);
+        Assert.Equal(1, Api.EngineSystem.FactoryResets);
+        Assert.Equal(0, Api.EngineSystem.Reboots);
         await Assertions.Expect(page.GetByTestId("factory-reset")).ToBeDisabledAsync();
         OnlyTheRefusalsAsked([]);
     }
@@ -197,10 +175,10 @@ public sealed class SystemPageBrowserTests : IAsyncLifetime
     [Fact]
     public async Task A_backup_is_downloaded_by_the_browser_and_restored_through_the_page_while_bad_files_are_refused_with_the_reason()
     {
-        Assert.SkipWhen(_browser is null, Browser.Missing);
+        Assert.SkipWhen(Chromium is null, Browser.Missing);
         // Revision 1: the home router (with its PPPoE password) named gateway.
-        using var automation = new HttpClient { BaseAddress = new Uri(_url) };
-        using (var browser = await _api.CreateBrowserAsync())
+        using var automation = new HttpClient { BaseAddress = new Uri(Url) };
+        using (var browser = await Api.CreateBrowserAsync())
             Onboarding.UseToken(automation, await Onboarding.CreateTokenAsync(browser, "system-page-test", "write"));
         await automation.PutJsonAsync("/api/v1/config", ApiCalls.Example("home-router").Replace("\"hostname\": \"router\"", "\"hostname\": \"gateway\"", StringComparison.Ordinal))
             .ExpectAsync(HttpStatusCode.OK);
@@ -227,7 +205,7 @@ public sealed class SystemPageBrowserTests : IAsyncLifetime
         // Then the router is renamed (revision 2), and bad files change nothing.
         await automation.PutJsonAsync("/api/v1/system", """{ "hostname": "renamed" }""").ExpectAsync(HttpStatusCode.OK);
         await automation.PostJsonAsync("/api/v1/commit", """{ "message": "rename" }""").ExpectAsync(HttpStatusCode.Created);
-        var applied = _api.Engine.Applied.Count;
+        var applied = Api.Engine.Applied.Count;
 
         await RestoreAsync(page, "notes.json", Encoding.UTF8.GetBytes("not json at all"), Passphrase);
         await Assertions.Expect(page.GetByTestId("restore-error")).ToContainTextAsync("Nothing was restored: this is not a RouterOS backup: it is not JSON");
@@ -239,15 +217,15 @@ public sealed class SystemPageBrowserTests : IAsyncLifetime
             .ToContainTextAsync("Nothing was restored: the passphrase is not the one this backup was made with; nothing was changed");
         await Assertions.Expect(page.GetByTestId("restored")).ToHaveCountAsync(0);
         await Browser.ScreenshotAsync(page, "system-restore-refused");
-        Assert.Equal(applied, _api.Engine.Applied.Count);
+        Assert.Equal(applied, Api.Engine.Applied.Count);
 
         // The file as the browser saved it restores: the seal and the sealed secret came through intact.
         await RestoreAsync(page, "backup-again.json", file, Passphrase);
         await Assertions.Expect(page.GetByTestId("restored")).ToContainTextAsync("Restored from a backup made ");
         await Assertions.Expect(page.GetByTestId("restore-error")).ToHaveCountAsync(0);
-        var restored = _api.Engine.Applied[^1];
+        var restored = Api.Engine.Applied[^1];
         await Assertions.Expect(page.GetByTestId("restored")).ToContainTextAsync($"Restored as revision {restored.Revision}:");
-        Assert.Equal(applied + 1, _api.Engine.Applied.Count);
+        Assert.Equal(applied + 1, Api.Engine.Applied.Count);
         Assert.Equal("gateway", restored.Config.SystemOrDefault.Hostname?.ToString());
         Assert.Equal("change-me", Assert.Single(restored.Config.Pppoe).Password.Reveal());
         OnlyTheRefusalsAsked([422]); // the three bad files; the short passphrase is the form's own check, never sent
@@ -256,9 +234,9 @@ public sealed class SystemPageBrowserTests : IAsyncLifetime
     /// <summary>Signs in as the administrator and opens the System page from the menu (on a phone, behind the menu button).</summary>
     private async Task<IPage> OpenSystemPageAsync((int Width, int Height)? screen = null)
     {
-        (await _api.CreateBrowserAsync()).Dispose(); // sets the admin password
-        var page = screen is var (width, height) ? await _browser!.NewPageAsync(width, height) : await _browser!.NewPageAsync();
-        await page.GotoAsync($"{_url}/login");
+        (await Api.CreateBrowserAsync()).Dispose(); // sets the admin password
+        var page = screen is var (width, height) ? await Chromium!.NewPageAsync(width, height) : await Chromium!.NewPageAsync();
+        await page.GotoAsync($"{Url}/login");
         await Browser.Field(page, "password").FillAsync(Onboarding.AdminPassword);
         await page.GetByTestId("sign-in").ClickAsync();
         await page.GetByTestId("signed-in-as").WaitForAsync();
@@ -315,7 +293,7 @@ public sealed class SystemPageBrowserTests : IAsyncLifetime
     /// 4xx answer to a fetch); anything else, a .NET exception or a failed JS interop included, fails the test.
     /// </summary>
     private void OnlyTheRefusalsAsked(int[] statuses) =>
-        Assert.All(_browser!.ConsoleErrors, error => Assert.Contains(statuses,
+        Assert.All(Chromium!.ConsoleErrors, error => Assert.Contains(statuses,
             status => error == $"Failed to load resource: the server responded with a status of {status} ({ReasonOf(status)})"));
 
     private static string ReasonOf(int status) => status switch

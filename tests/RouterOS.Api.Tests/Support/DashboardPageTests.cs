@@ -1,0 +1,35 @@
+namespace RouterOS.Api.Tests.Support;
+
+/// <summary>
+/// What every real-browser test of the dashboard starts from: the real API (its engine faked) on a
+/// free loopback port, and Debian's Chromium driven by Playwright. Without Chromium the tests skip
+/// with <see cref="Browser.Missing"/>.
+/// </summary>
+public abstract class DashboardPageTests : IAsyncLifetime
+{
+    protected ApiFactory Api { get; } = new();
+
+    protected Browser? Chromium { get; private set; }
+
+    /// <summary>Where the dashboard is served, e.g. http://127.0.0.1:41234.</summary>
+    protected string Url { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!Browser.Available)
+            return;
+        var port = Browser.FreePort();
+        Url = $"http://127.0.0.1:{port}";
+        Api.UseKestrel(port);
+        Api.StartServer();
+        Chromium = await Browser.LaunchAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Chromium is not null)
+            await Chromium.DisposeAsync();
+        await Api.DisposeAndDeleteAsync();
+        GC.SuppressFinalize(this);
+    }
+}
