@@ -241,7 +241,9 @@ measure_memory() {
 expect "memory is measured with the router idle and with 10000 flows" measure_memory
 
 # 7. Upgrades. Progress comes back as NDJSON; the last line is the outcome.
-firmware() { call "$api/system/firmware"; }
+# The firmware's state asks the update client (rauc status): the first time after a boot, under TCG,
+# that took longer than the 30 s the other calls get.
+firmware() { call --max-time 180 "$api/system/firmware"; }
 slots_of() { firmware | jq -c '{booted, nextBoot, slots: [.slots[] | {bootname, version, bootStatus}]}'; }
 hostname_is() { [[ $(call "$api/config" | jq -r .system.hostname) == "$1" ]]; }
 commit_hostname() {
