@@ -14,8 +14,10 @@ set -euo pipefail
 #     the device image (firmware/image): its root filesystem, slots, GRUB, disk and signed bundles, and UEFI under qemu.
 #   python3: the image tier types on the VM's serial console and sends its 10,000 test flows.
 #   chromium: the dashboard's browser tests (Playwright drives it; `playwright install` cannot download here).
+#   clang, zlib1g-dev: the engine's NativeAOT publish (firmware/image/publish.sh, make image and make bench)
+#     links the compiled engine with clang, against zlib.
 APT_PACKAGES=(jq iproute2 nftables libnftables1 conntrack iperf3 curl strace util-linux qemu-system-x86 busybox-static kmod cpio chromium dnsmasq-base ppp pppoe stress-ng
-  mmdebstrap squashfs-tools grub-efi-amd64-bin mtools dosfstools fdisk rauc openssl xz-utils ovmf python3)
+  mmdebstrap squashfs-tools grub-efi-amd64-bin mtools dosfstools fdisk rauc openssl xz-utils ovmf python3 clang zlib1g-dev)
 
 missing=()
 for package in "${APT_PACKAGES[@]}"; do
