@@ -36,7 +36,7 @@ fi
 # 2. Debian's kernel (shared with the test VM's cache) and the device's initramfs.
 kernel=$("$repo/firmware/vm/build-kernel.sh")
 release=$(cat "$kernel/release")
-initrd_hash=$(inputs_hash "$here/initramfs.sh" "$here/initramfs-init" -- "$release")
+initrd_hash=$(inputs_hash "$here/initramfs.sh" "$here/initramfs-init" "$repo/firmware/initramfs-modules.sh" -- "$release")
 if ! cached "$shared/initrd.stamp" "$initrd_hash"; then
   log "initramfs for $release"
   "$here/initramfs.sh" "$kernel/tree" "$release" "$shared/initrd.img"

@@ -10,15 +10,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work"/{bin,modules,proc,sys,dev}
 cp /bin/busybox "$work/bin/busybox"
-order=()
-for module in virtio_pci virtio_blk virtio_scsi nvme ahci ata_piix sd_mod squashfs overlay ext4; do
-  while read -r _ path _; do
-    name=$(basename "$path")
-    [[ " ${order[*]} " == *" $name "* ]] && continue
-    cp "$path" "$work/modules/" && order+=("$name")
-  done < <(modprobe -d "$tree" -S "$release" --show-depends "$module" | awk '$1 == "insmod"')
-done
-printf '%s\n' "${order[@]}" > "$work/modules/order"
+source "$here/../initramfs-modules.sh"
+initramfs_modules "$tree" "$release" "$work/modules" virtio_pci virtio_blk virtio_scsi nvme ahci ata_piix sd_mod squashfs overlay ext4
 install -m 0755 "$here/initramfs-init" "$work/init"
 # Fixed timestamps: the same inputs give the same bytes.
 find "$work" -exec touch -h -d @0 {} +

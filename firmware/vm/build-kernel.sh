@@ -26,15 +26,8 @@ echo "$release" > "$dir/release"
 root=$dir/initramfs
 mkdir -p "$root"/{bin,modules,proc,sys,dev,lower,upper,newroot}
 cp /bin/busybox "$root/bin/busybox"
-order=()
-for module in virtio_pci 9pnet_virtio 9p overlay; do
-  while read -r _ path _; do
-    name=$(basename "$path")
-    [[ " ${order[*]} " == *" $name "* ]] && continue
-    cp "$path" "$root/modules/" && order+=("$name")
-  done < <(modprobe -d "$dir/tree" -S "$release" --show-depends "$module" | awk '$1 == "insmod"')
-done
-printf '%s\n' "${order[@]}" > "$root/modules/order"
+source "$(dirname "$0")/../initramfs-modules.sh"
+initramfs_modules "$dir/tree" "$release" "$root/modules" virtio_pci 9pnet_virtio 9p overlay
 cat > "$root/init" <<'INIT'
 #!/bin/busybox sh
 # PID 1 of the test VM: mount the host's / (read-only, 9p) under a tmpfs overlay and switch to it.
