@@ -43,6 +43,12 @@ for part in "${parts[@]}"; do
     *) echo "publish.sh: no part '$part' (engine, engine-jit, api)" >&2; exit 2 ;;
   esac
 done
-# Debug symbols are not shipped (NativeAOT writes its symbols beside the binary, as .dbg).
-find "$app" \( -name '*.pdb' -o -name '*.dbg' \) -delete
+# Debug symbols are not shipped (NativeAOT writes its symbols beside the binary, as .dbg), nor
+# what only a developer's tools load: the debugger's libraries (mscordaccore, mscordbi) and
+# createdump, the LTTng trace provider (the runtime goes on without it), the standalone GCs
+# (loaded only when DOTNET_GCName names one) and Blazor's WebAssembly debugging proxy (only
+# UseWebAssemblyDebugging starts it, which the API never calls). 19 MB raw, about 6 compressed.
+find "$app" \( -name '*.pdb' -o -name '*.dbg' -o -name 'libmscordaccore.so' -o -name 'libmscordbi.so' -o -name createdump \
+  -o -name 'libcoreclrtraceptprovider.so' -o -name 'libclrgc.so' -o -name 'libclrgcexp.so' \) -delete
+rm -rf "$app/api/BlazorDebugProxy"
 chmod -R go-w,o+rX "$app"

@@ -45,6 +45,14 @@ rm -rf "$tree/var/cache/apt"/* "$tree/var/lib/apt/lists"/* "$tree/var/log"/*
 # a router names its ports from the bus (net_id), which needs none of it.
 rm -rf "$tree/usr/lib/udev/hwdb.bin" "$tree/usr/lib/udev/hwdb.d"
 ln -sf /dev/null "$tree/etc/systemd/system/systemd-hwdb-update.service"
+# Nothing on the device installs packages (a slot is replaced whole): debconf's templates and the
+# Perl that Debian's package scripts run (perl-base is Essential for dpkg's maintainer scripts, not
+# for anything the router runs) go, and so do glibc's iconv converters (gconv: no program here
+# converts character sets; .NET runs with invariant globalization) and the leap-second ("right/")
+# time zones. About 18 MB.
+rm -rf "$tree/usr/bin/perl" "$tree"/usr/bin/perl5.* "$tree/usr/lib/x86_64-linux-gnu/perl-base" "$tree/usr/share/perl5" \
+  "$tree/var/cache/debconf"/*.dat-old "$tree/var/cache/debconf/templates.dat" \
+  "$tree/usr/lib/x86_64-linux-gnu/gconv" "$tree/usr/share/zoneinfo/right"
 log "rootfs: $(du -sm "$tree" | cut -f1) MB raw; squashfs (xz)"
 rm -f "$output"
 # Reproducible: fixed timestamps and no file owners from the build machine's ids.
