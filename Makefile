@@ -44,14 +44,12 @@ run: build
 # Every tier runs even if an earlier one failed, so one run shows every failure (a hung tier is
 # stopped by its timeout and counted as failed, well inside CI's 90 minutes); the summary
 # script then prints the closing line and sets the exit code.
-# The device image tier runs beside the others from the start (scripts/background-tier.sh): it is
-# mostly a TCG guest booting, on one core; after them it would put make test past 45 minutes. It
-# runs at a lower priority, so the tiers in the foreground keep their cores (the full-kernel VM's
-# engine has 300 s to start) and the image tier's own deadlines (minutes per boot) absorb the wait.
+# The device image tier is not here yet (make test-image): alone it takes about 31 minutes and
+# these tiers about 22, so one after the other pass 45 minutes; beside them on two cores its TCG
+# guest broke their deadlines (the full-kernel scenarios' 30 s, the fault tests' 60 s; docs/firmware.md,
+# issue 20).
 test: build
 	@rm -rf $(RESULTS) && mkdir -p $(RESULTS)
-	@echo "== device image tier: starts now, beside the other tiers (its output at the end)"
-	@scripts/background-tier.sh start $(RESULTS)/image-tier 60m firmware/image/image-tier.sh $(RESULTS)
 	@echo "== tiers 1 and 2: unit, property, golden and API tests; privileged tests in network namespaces (root)"
 	@scripts/test-projects.sh $(RESULTS) $(CONFIGURATION) $(TEST_PROJECTS)
 	@echo "== lab tier: make run's lab (scripts/lab.sh, root): the README's commands as written; faults"
@@ -66,10 +64,8 @@ test: build
 	else \
 		echo "fail dotnet format --verify-no-changes (run 'make format')" > $(RESULTS)/format.check; \
 	fi
-	@echo "== device image tier (firmware/image/image-tier.sh): waiting for it to end"
-	@scripts/background-tier.sh wait $(RESULTS)/image-tier $(RESULTS)/image.check "fail device image tier did not run to the end"
 	@scripts/test-summary.sh $(RESULTS) $(RESULTS)/reports.check $(RESULTS)/format.check $(RESULTS)/kernel.check \
-		$(RESULTS)/readme.check $(RESULTS)/fault.check $(RESULTS)/image.check
+		$(RESULTS)/readme.check $(RESULTS)/fault.check
 
 # Tiers 1 and 2 RUNS times in a row (default 3) beside stress-ng on every core: the proof that no
 # test depends on timing (issue 18). Not part of `make test`: it triples the time of the first tiers.
@@ -91,8 +87,8 @@ image: deps
 vm: deps
 	@firmware/image/vm.sh
 
-# The device image tier alone (make test runs it too): build the image, boot it five times under
-# TCG, check it (about 25 minutes on a quiet machine).
+# The device image tier: build the image, boot it five times under TCG, check it (about 31 minutes
+# on a quiet machine).
 test-image: deps
 	@rm -rf $(RESULTS) && mkdir -p $(RESULTS)
 	@timeout --kill-after 30s 75m firmware/image/image-tier.sh $(RESULTS) || echo "fail device image tier did not run to the end" >> $(RESULTS)/image.check
