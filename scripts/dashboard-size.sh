@@ -32,15 +32,5 @@ globalization). Everything the published app serves: $files files ($framework We
 <!-- /bench:dashboard-size -->
 MD
 )
-if grep -q '<!-- bench:dashboard-size -->' "$doc"; then
-  python3 - "$doc" "$section" <<'PY'
-import re, sys
-path, section = sys.argv[1], sys.argv[2]
-text = open(path).read()
-text = re.sub(r"<!-- bench:dashboard-size -->.*?<!-- /bench:dashboard-size -->", lambda _: section, text, flags=re.S)
-open(path, "w").write(text)
-PY
-else
-  printf '\n%s\n' "$section" >> "$doc"
-fi
+scripts/bench-section.sh "$doc" dashboard-size "$section"
 echo "dashboard: $(mib "$raw") uncompressed, $(mib "$brotli") as served (Brotli), $files files"

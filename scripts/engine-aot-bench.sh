@@ -298,15 +298,5 @@ Restarts, in order (ms): JIT ${times[jit]% }; NativeAOT ${times[aot]% }.
 <!-- /bench:engine-aot -->
 MD
 )
-if grep -q '<!-- bench:engine-aot -->' "$doc"; then
-  python3 - "$doc" "$section" <<'PY'
-import re, sys
-path, section = sys.argv[1], sys.argv[2]
-text = open(path).read()
-text = re.sub(r"<!-- bench:engine-aot -->.*?<!-- /bench:engine-aot -->", lambda _: section, text, flags=re.S)
-open(path, "w").write(text)
-PY
-else
-  printf '\n%s\n' "$section" >> "$doc"
-fi
+scripts/bench-section.sh "$doc" engine-aot "$section"
 echo "engine-aot-bench: written to $doc"
