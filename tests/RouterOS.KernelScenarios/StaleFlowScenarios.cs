@@ -8,17 +8,11 @@ namespace RouterOS.KernelScenarios;
 /// Issue 18: a change under an offloaded flow (a link down, a neighbour's new MAC, a new uplink
 /// address, a host moving to another bridge port) makes the engine delete its conntrack entry,
 /// so its stale flowtable entry goes too. Each proves the deletion was the engine's: the flow's
-/// entry is gone and the engine's log names the change. The entry is told by a conntrack mark the
-/// scenario gives it, not by its id: the id is a hash of the entry's address and tuple, so the
-/// entry the transfer's next packet makes in its place can come back with the same id (seen in
-/// scenario 17: the slab handed the freed entry's memory to its successor).
+/// entry (by id) is gone and the engine's log names the change.
 /// </summary>
 internal static class StaleFlowScenarios
 {
     private const string MovingMac = "02:00:00:00:bb:01";
-
-    /// <summary>The conntrack mark given to the offloaded entry under test (no rule of the engine's sets a mark).</summary>
-    private const string TrackedMark = "1717";
 
     public static IReadOnlyList<Scenario> All { get; } =
     [
@@ -137,31 +131,20 @@ internal static class StaleFlowScenarios
         return text;
     }
 
-    /// <summary>
-    /// Waits for the TCP flow to the upstream's port to be offloaded and marks its conntrack entry
-    /// (<see cref="TrackedMark"/>); the entry's id, for the messages.
-    /// </summary>
+    /// <summary>Waits for the TCP flow to the upstream's port to be offloaded; its conntrack id.</summary>
     private static async Task<string> OffloadedAsync(string port)
     {
         var entry = await Poll.UntilAsync(() => Listed().Split('\n').Where(line => line.Contains($"dport={port} ", StringComparison.Ordinal) && Traffic.Offloaded(line))
             .OrderByDescending(Traffic.OriginalBytes).FirstOrDefault(), "the TCP flow [OFFLOAD]", Listed);
-        var id = Regex.Match(entry, @" id=(\d+)") is { Success: true } found ? found.Groups[1].Value : throw new ScenarioFailure($"expected the flow's conntrack id; saw: {entry}");
-        var sourcePort = Regex.Match(entry, @" sport=(\d+)") is { Success: true } sport ? sport.Groups[1].Value : throw new ScenarioFailure($"expected the flow's source port; saw: {entry}");
-        Lab.In(Lab.Router, "conntrack", "-U", "-p", "tcp", "--orig-port-src", sourcePort, "--orig-port-dst", port, "--mark", TrackedMark);
-        if (!Marked().Contains($" id={id}", StringComparison.Ordinal))
-            throw new ScenarioFailure($"expected conntrack entry {id} to carry mark {TrackedMark}; saw: {Listed()}");
-        return id;
+        return Regex.Match(entry, @" id=(\d+)") is { Success: true } id ? id.Groups[1].Value : throw new ScenarioFailure($"expected the flow's conntrack id; saw: {entry}");
     }
 
-    /// <summary>The marked entry gone and the engine's log saying why.</summary>
+    /// <summary>The entry with <paramref name="id"/> gone and the engine's log saying why.</summary>
     private static async Task GoneAsync(Engine engine, string id, string why)
     {
-        await Poll.UntilAsync(() => Marked().Length == 0, $"conntrack entry {id} (mark {TrackedMark}) deleted", Listed);
+        await Poll.UntilAsync(() => !Regex.IsMatch(Listed(), $@" id={id}\b"), $"conntrack entry {id} deleted", Listed);
         await Poll.UntilAsync(() => engine.LogTail().Contains($"Stale fast path: {why}", StringComparison.Ordinal), $"the engine's log to say \"{why}\"", engine.LogTail);
     }
-
-    /// <summary>The entries that carry <see cref="TrackedMark"/>, one per line.</summary>
-    private static string Marked() => string.Join('\n', Listed().Split('\n').Where(line => line.Contains($" mark={TrackedMark} ", StringComparison.Ordinal)));
 
     private static string Listed() => Shell.Execute("ip", "netns", "exec", Lab.Router, "conntrack", "-L", "-p", "tcp", "-o", "id").Output;
 
