@@ -47,15 +47,16 @@ api_pid=$(cat /run/routeros-lab/api.pid)
 for attempt in 1 2 3 4 5; do
   config=$(curl -sS --fail-with-body "$api/config" -H "$auth" | jq -c --arg a "10.99.$attempt.1/24" '.addresses += [{"device":"br-lan","address":$a}]')
   curl -sS --fail-with-body -X PUT "$api/config" -H "$auth" -H 'Content-Type: application/json' -d "$config" > /dev/null
+  kill_when_applying "$lab_dir/data/routeros.db" "$api_pid" > "$work/api/killed-at" 2>&1 &
+  watcher=$!
+  wait_for 30 grep -q '^watching' "$work/api/killed-at"
   curl -sS -X POST "$api/commit" -H "$auth" -H 'Content-Type: application/json' -d '{"message":"fault tier: API killed"}' \
-    > "$work/api/commit.json" 2>&1 &
-  commit_curl=$!
-  kill_when_applying "$lab_dir/data/routeros.db" "$api_pid" > "$work/api/killed-at" 2>&1
+    > "$work/api/commit.json" 2>&1
+  wait "$watcher"
   kill_status=$?
-  wait "$commit_curl"
   [[ $kill_status == 2 ]] || break
 done
-expect "API killed during a commit: killed while its revision was applying ($(cat "$work/api/killed-at"))" test "$kill_status" -eq 0
+expect "API killed during a commit: killed while its revision was applying ($(tail -1 "$work/api/killed-at"))" test "$kill_status" -eq 0
 expect "API killed: the supervisor started it again within ${back_within} s" wait_for "$back_within" api_back "$api_pid"
 traffic_stop "$work/api"
 expect "API killed: the ping through the router lost no reply" ping_lost_none "$work/api/ping.log"

@@ -52,14 +52,17 @@ traffic_stop() {
 }
 
 # kill_when_applying DB PID: as the API's user, reads the API's store until a revision is being
-# applied, then kills the API (SIGKILL) at once; prints which revision. Exit 2 when a new revision
-# finished applying before a read saw it (an apply can be that quick: the caller tries again);
-# exit 1 after 30 s.
+# applied, then kills the API (SIGKILL) at once; prints which revision. Its first line, "watching",
+# comes once it knows the newest revision so far: start the commit after that line, or a quick
+# commit can end before the watcher has looked and be taken for the revision before it. Exit 2
+# when a new revision finished applying before a read saw it (an apply can be that quick: the
+# caller tries again); exit 1 after 30 s.
 kill_when_applying() {
   setpriv --reuid=routeros --regid=routeros --init-groups /usr/bin/python3 - "$1" "$2" <<'PYTHON'
 import os, signal, sqlite3, sys, time
 store = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True, timeout=5)
 newest_before = store.execute("SELECT COALESCE(MAX(Number), 0) FROM Revisions").fetchone()[0]
+print("watching", flush=True)
 deadline = time.monotonic() + 30
 while time.monotonic() < deadline:
     row = store.execute("SELECT Number FROM Revisions WHERE State = 'Applying'").fetchone()
