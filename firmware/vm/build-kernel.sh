@@ -10,6 +10,11 @@ cache=${ROUTEROS_VM_CACHE:-/var/cache/routeros/vm}
 package=$(apt-cache depends linux-image-amd64 | sed -n 's/.*Depends: \(linux-image-[0-9].*-amd64\)$/\1/p' | head -1)
 [[ -n $package ]] || { echo "build-kernel: apt knows no linux-image-amd64 (run apt-get update)" >&2; exit 1; }
 dir=$cache/$package
+# make test builds the device image (which takes this kernel too) beside the full-kernel tier: the
+# second caller waits for the first rather than removing what it is unpacking.
+mkdir -p "$cache"
+exec 9> "$cache/.lock"
+flock 9
 if [[ -f $dir/ready ]]; then
   echo "$dir"
   exit 0

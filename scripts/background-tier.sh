@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# make test runs the device image tier beside the tiers that time nothing (docs/firmware.md, "The image tier in make test"): each
+# line of a make recipe is a shell of its own, so one line starts the tier and a later one waits.
+#   background-tier.sh start PREFIX LIMIT COMMAND...: runs COMMAND under `timeout LIMIT`, its output
+#     in PREFIX.log, its pid in PREFIX.pid and its exit status, once it ends, in PREFIX.status.
+#   background-tier.sh wait PREFIX CHECK_FILE NAME: waits for it, prints its log, and writes
+#     "fail NAME did not run to the end" to CHECK_FILE when it did not end by itself (its timeout,
+#     a crash, a kill).
+set -euo pipefail
+action=$1 prefix=$2
+shift 2
+case $action in
+  start)
+    limit=$1
+    shift
+    rm -f "$prefix.status"
+    # Its own output and no terminal: the tier outlives this recipe line, and must not hold make's
+    # output (a pipe CI reads to its end) open.
+    (
+      status=0
+      timeout --kill-after 30s "$limit" "$@" > "$prefix.log" 2>&1 < /dev/null || status=$?
+      echo "$status" > "$prefix.status"
+    ) < /dev/null > /dev/null 2>&1 &
+    echo $! > "$prefix.pid"
+    ;;
+  wait)
+    check_file=$1 name=$2
+    pid=$(cat "$prefix.pid")
+    # Not this shell's child: tail waits for any process.
+    tail --pid="$pid" -f /dev/null
+    cat "$prefix.log" 2>/dev/null || true
+    status=$(cat "$prefix.status" 2>/dev/null || echo "none")
+    [[ $status == 0 ]] || echo "fail $name did not run to the end (exit status $status)" >> "$check_file"
+    ;;
+  *)
+    echo "background-tier.sh: start or wait, not '$action'" >&2
+    exit 2
+    ;;
+esac
