@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# make test runs the device image tier beside the tiers that time nothing (docs/firmware.md, "The image tier in make test"): each
-# line of a make recipe is a shell of its own, so one line starts the tier and a later one waits.
+# make test runs the device image tier's build in the background (docs/firmware.md, "The image tier
+# in make test"). Each line of a make recipe is a shell of its own, so one line starts it and a
+# later one waits for it.
 #   background-tier.sh start PREFIX LIMIT COMMAND...: runs COMMAND under `timeout LIMIT`, its output
 #     in PREFIX.log, its pid in PREFIX.pid and its exit status, once it ends, in PREFIX.status.
 #   background-tier.sh wait PREFIX CHECK_FILE NAME: waits for it, prints its log, and writes

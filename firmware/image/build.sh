@@ -7,6 +7,8 @@
 # Each step runs only when its inputs changed: a second build with nothing changed takes seconds.
 # ROUTEROS_IMAGE_FILES=DIR: files copied over the root filesystem (as OpenWrt's image builder's
 # FILES=), e.g. a site's own settings. --bundle-only: the slot and its bundle, no disk.
+# --no-download-copy: no routeros.img.xz (the image tier boots the raw disk: the copy would cost it
+# a minute of both cores for nothing it checks).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -18,8 +20,14 @@ build=$out/build
 # The publish and the initramfs do not depend on the version: shared by every build of this tree.
 shared=$repo/firmware/out/build
 files=${ROUTEROS_IMAGE_FILES:-}
-bundle_only=false
-[[ ${1:-} == --bundle-only ]] && bundle_only=true
+bundle_only=false download_copy=true
+for option in "$@"; do
+  case $option in
+    --bundle-only) bundle_only=true ;;
+    --no-download-copy) download_copy=false ;;
+    *) echo "build.sh: no option '$option' (--bundle-only, --no-download-copy)" >&2; exit 2 ;;
+  esac
+done
 mkdir -p "$build" "$shared"
 started=$SECONDS
 
@@ -45,7 +53,7 @@ fi
 
 # 3. The root slot.
 base=$("$here/base.sh" "$cache")
-slot_hash=$(inputs_hash "$here/rootfs" "$here/rootfs.sh" "$here/modules.sh" "$cert" ${files:+"$files"} -- "$base" "$app_hash" "$initrd_hash" "$version")
+slot_hash=$(inputs_hash "$here/rootfs" "$here/rootfs.sh" "$here/modules.sh" "$cert" ${files:+"$files"} -- "$base" "$app_hash" "$initrd_hash" "$version" "${ROUTEROS_SQUASHFS_COMPRESSION:-xz}")
 if ! cached "$build/rootfs.stamp" "$slot_hash"; then
   log "root slot"
   "$here/rootfs.sh" "$base" "$kernel" "$shared/initrd.img" "$shared/app" "$cert" "$version" "$build/rootfs.img" "$files"
@@ -57,9 +65,12 @@ disk_hash=$(inputs_hash "$here/disk.sh" "$here/grub.cfg" -- "$slot_hash")
 if ! $bundle_only && ! cached "$build/disk.stamp" "$disk_hash"; then
   log "disk image"
   "$here/disk.sh" "$build/rootfs.img" "$out/routeros.img"
+  echo "$disk_hash" > "$build/disk.stamp"
+fi
+if ! $bundle_only && $download_copy && ! cached "$build/download.stamp" "$disk_hash"; then
   log "compressed copy"
   xz -T0 -3 -c "$out/routeros.img" > "$out/routeros.img.xz.partial" && mv "$out/routeros.img.xz.partial" "$out/routeros.img.xz"
-  echo "$disk_hash" > "$build/disk.stamp"
+  echo "$disk_hash" > "$build/download.stamp"
 fi
 bundle_hash=$(inputs_hash "$here/bundle.sh" "$cert" "$key" -- "$slot_hash" "$version")
 if ! cached "$build/bundle.stamp" "$bundle_hash"; then
@@ -70,6 +81,8 @@ fi
 echo "$version" > "$out/version"
 if $bundle_only; then
   log "done in $((SECONDS - started)) s: $out/routeros.raucb ($(du -m "$out/routeros.raucb" | cut -f1) MB); version $version"
-else
+elif $download_copy; then
   log "done in $((SECONDS - started)) s: $out/routeros.img ($(du -m --apparent-size "$out/routeros.img" | cut -f1) MiB, $(du -m "$out/routeros.img.xz" | cut -f1) MB compressed), $out/routeros.raucb ($(du -m "$out/routeros.raucb" | cut -f1) MB); version $version"
+else
+  log "done in $((SECONDS - started)) s: $out/routeros.img ($(du -m --apparent-size "$out/routeros.img" | cut -f1) MiB, no compressed copy), $out/routeros.raucb ($(du -m "$out/routeros.raucb" | cut -f1) MB); version $version"
 fi

@@ -4,17 +4,24 @@
 # and an ISP with DHCP, web and iperf3 servers), and checks what an administrator relies on, each
 # as one "pass|fail NAME" line in RESULTS_DIR/image.check. A check that did not get to run (the VM
 # died, a deadline passed) is a failure too.
-# Usage: firmware/image/image-tier.sh RESULTS_DIR
+# Usage: firmware/image/image-tier.sh RESULTS_DIR [build|boot]
+#   build: only the image and the test bundles; boot: only the boots, of what build made. make test
+#   runs the build in the background at the lowest priority while the other tiers run (it times
+#   nothing), and the boots alone after them (they do: docs/firmware.md, "The image tier in make test").
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 results=$(realpath -m "$1")
+phase=${2:-all}
+[[ $phase == all || $phase == build || $phase == boot ]] || { echo "image-tier.sh: the phase is build or boot, not '$phase'" >&2; exit 2; }
 check_file=$results/image.check
 WORK=$repo/artifacts/image-tier
 source "$here/vm-lib.sh"
 mkdir -p "$results"
-rm -rf "$WORK" && mkdir -p "$WORK"
-: > "$check_file"
+if [[ $phase != boot ]]; then
+  rm -rf "$WORK" && mkdir -p "$WORK"
+  : > "$check_file"
+fi
 started=$SECONDS
 
 check() { # check pass|fail NAME [DETAIL]
@@ -23,7 +30,7 @@ check() { # check pass|fail NAME [DETAIL]
 }
 # Measurements (docs/benchmarks.md quotes them): one line each in RESULTS_DIR/image-figures.txt.
 figures=$results/image-figures.txt
-: > "$figures"
+[[ $phase == build ]] || : > "$figures"
 figure() { echo "$1" >> "$figures"; echo "== figure: $1"; }
 # expect NAME COMMAND...: pass when the command succeeds.
 expect() { local name=$1; shift; if "$@"; then check pass "$name"; else check fail "$name"; fi; }
@@ -45,7 +52,8 @@ finish() {
 }
 trap 'vm_stop; vm_net_down' EXIT
 
-plan "the image builds" "first boot prints the setup token on the console" \
+[[ $phase == boot ]] || plan "the image builds"
+[[ $phase == build ]] || plan "first boot prints the setup token on the console" \
   "the API answers on the LAN side" "the API does not answer on the WAN side" \
   "setup with the console's token" "the LAN client gets a lease from the router" \
   "the console's routeros command shows the firmware" \
@@ -59,37 +67,50 @@ plan "the image builds" "first boot prints the setup token on the console" \
   "an image that cannot come up healthy falls back to the previous slot by itself" \
   "backup, factory reset, restore gives back the configuration"
 
-# 1. Build.
-if ! "$here/build.sh" > "$WORK/build.log" 2>&1; then
-  cat "$WORK/build.log"
-  check fail "the image builds"
-  give_up "the image did not build"
+# 1. Build: the image, and the bundles the upgrade checks install.
+build_image() {
+  if ! "$here/build.sh" --no-download-copy > "$WORK/build.log" 2>&1; then
+    cat "$WORK/build.log"
+    check fail "the image builds"
+    give_up "the image did not build"
+  fi
+  tail -1 "$WORK/build.log"
+  version=$(cat "$repo/firmware/out/version")
+  # The second build: the same tree under another version string. The broken build: its API
+  # cannot start (a drop-in runs /bin/false), so it never comes up healthy.
+  mkdir -p "$WORK/broken-files/etc/systemd/system/routeros-api.service.d"
+  printf '[Service]\nExecStart=\nExecStart=/bin/false\n' > "$WORK/broken-files/etc/systemd/system/routeros-api.service.d/broken.conf"
+  if ! ROUTEROS_SQUASHFS_COMPRESSION=gzip ROUTEROS_VERSION="$version-second" ROUTEROS_IMAGE_OUT="$WORK/second" "$here/build.sh" --bundle-only >> "$WORK/build.log" 2>&1 \
+    || ! ROUTEROS_SQUASHFS_COMPRESSION=gzip ROUTEROS_VERSION="$version-broken" ROUTEROS_IMAGE_OUT="$WORK/broken" ROUTEROS_IMAGE_FILES="$WORK/broken-files" \
+      "$here/build.sh" --bundle-only >> "$WORK/build.log" 2>&1; then
+    cat "$WORK/build.log"
+    check fail "the image builds" "the second or the broken bundle did not build"
+    give_up "the bundles did not build"
+  fi
+  # The bundle the integrity checks alter: signed like any other, its payload 4 MiB of random bytes.
+  # Neither check gets as far as writing a slot, so a full slot's 107 MB would only make the upload
+  # (about 60 s through the guest's network under TCG) and the install's reading longer, twice.
+  mkdir -p "$WORK/small"
+  head -c 4194304 /dev/urandom > "$WORK/small/slot.img"
+  read -r cert key < <("$here/keys.sh" "${ROUTEROS_KEY_DIR:-$repo/firmware/out/keys}")
+  if ! "$here/bundle.sh" "$WORK/small/slot.img" "$version-small" "$cert" "$key" "$WORK/small/routeros.raucb" >> "$WORK/build.log" 2>&1; then
+    cat "$WORK/build.log"
+    check fail "the image builds" "the small test bundle did not build"
+    give_up "the bundles did not build"
+  fi
+  check pass "the image builds" "$version, in $((SECONDS - started)) s with the three test bundles"
+  echo "$version" > "$WORK/built"
+}
+if [[ $phase == boot ]]; then
+  [[ -f $WORK/built ]] || give_up "the image did not build"
+else
+  build_image
 fi
-tail -1 "$WORK/build.log"
-version=$(cat "$repo/firmware/out/version")
-# The second build: the same tree under another version string. The broken build: its API
-# cannot start (a drop-in runs /bin/false), so it never comes up healthy.
-mkdir -p "$WORK/broken-files/etc/systemd/system/routeros-api.service.d"
-printf '[Service]\nExecStart=\nExecStart=/bin/false\n' > "$WORK/broken-files/etc/systemd/system/routeros-api.service.d/broken.conf"
-if ! ROUTEROS_VERSION="$version-second" ROUTEROS_IMAGE_OUT="$WORK/second" "$here/build.sh" --bundle-only >> "$WORK/build.log" 2>&1 \
-  || ! ROUTEROS_VERSION="$version-broken" ROUTEROS_IMAGE_OUT="$WORK/broken" ROUTEROS_IMAGE_FILES="$WORK/broken-files" \
-    "$here/build.sh" --bundle-only >> "$WORK/build.log" 2>&1; then
-  cat "$WORK/build.log"
-  check fail "the image builds" "the second or the broken bundle did not build"
-  give_up "the bundles did not build"
+if [[ $phase == build ]]; then
+  echo "== image tier, build: $((SECONDS - started)) s"
+  exit 0
 fi
-# The bundle the integrity checks alter: signed like any other, its payload 4 MiB of random bytes.
-# Neither check gets as far as writing a slot, so a full slot's 107 MB would only make the upload
-# (about 60 s through the guest's network under TCG) and the install's reading longer, twice.
-mkdir -p "$WORK/small"
-head -c 4194304 /dev/urandom > "$WORK/small/slot.img"
-read -r cert key < <("$here/keys.sh" "${ROUTEROS_KEY_DIR:-$repo/firmware/out/keys}")
-if ! "$here/bundle.sh" "$WORK/small/slot.img" "$version-small" "$cert" "$key" "$WORK/small/routeros.raucb" >> "$WORK/build.log" 2>&1; then
-  cat "$WORK/build.log"
-  check fail "the image builds" "the small test bundle did not build"
-  give_up "the bundles did not build"
-fi
-check pass "the image builds" "$version, in $((SECONDS - started)) s with the three test bundles"
+version=$(cat "$WORK/built")
 cp --sparse=always "$repo/firmware/out/routeros.img" "$WORK/disk.img"
 
 # 2. First boot.

@@ -30,16 +30,23 @@ parts=("$@")
 ((${#parts[@]} > 0)) || parts=(engine api)
 rm -rf "$app" && mkdir -p "$app"
 # Its own intermediate and output folders (--artifacts-path): make test builds the image while other
-# tiers build and run the same projects, which must not share obj/ with it.
-common=(-c Release -r linux-x64 --self-contained -nologo -clp:NoSummary -v quiet
-  --artifacts-path "$(dirname "$app")/dotnet-artifacts")
+# tiers build and run the same projects, which must not share obj/ with it. Nor their build
+# processes: make test runs this at the lowest priority, which MSBuild nodes and a compiler server
+# left for the next build would pass on to it (and one of theirs would lift this one's).
+common=(-c Release -r linux-x64 --self-contained -nologo -clp:NoSummary -v quiet -nodeReuse:false
+  -p:UseSharedCompilation=false --artifacts-path "$(dirname "$app")/dotnet-artifacts")
 jit=("${common[@]}" -p:RouterOSReadyToRun=true -p:PublishTrimmed=true -p:TrimMode=partial
   -p:EnableRequestDelegateGenerator=false -p:SuppressTrimAnalysisWarnings=true)
+# The dashboard's files are kept as they are and Brotli-compressed, not also gzipped (5 MB that xz
+# cannot shrink, 5% of the compressed image): on the device a browser reaches the dashboard only
+# over HTTPS (plain HTTP from off the router is redirected), where every browser since 2017 takes
+# Brotli; a client that takes neither gets the files uncompressed.
+brotli_only=(-p:EnableDefaultCompressionFormats=false -p:BuildCompressionFormats= -p:PublishCompressionFormats=brotli)
 for part in "${parts[@]}"; do
   case $part in
     engine) dotnet publish "$repo/src/RouterOS.Engine" "${common[@]}" -p:RouterOSNativeAot=true -o "$app/engine" ;;
     engine-jit) dotnet publish "$repo/src/RouterOS.Engine" "${jit[@]}" -o "$app/engine" ;;
-    api) dotnet publish "$repo/src/RouterOS.Api" "${jit[@]}" -o "$app/api" ;;
+    api) dotnet publish "$repo/src/RouterOS.Api" "${jit[@]}" "${brotli_only[@]}" -o "$app/api" ;;
     *) echo "publish.sh: no part '$part' (engine, engine-jit, api)" >&2; exit 2 ;;
   esac
 done

@@ -25,8 +25,15 @@ cat > "$work/guest.sh" <<GUEST
 exec dotnet "$work/scenarios/RouterOS.KernelScenarios.dll" "$work/engine/RouterOS.Engine.dll" /vmout/results
 GUEST
 set +e
-VM_TIMEOUT=${VM_TIMEOUT:-900} "$here/run.sh" "$work/guest.sh" "$work/out"
+# In the background and waited for, so that a kill of this script reaches run.sh (which stops its VM).
+VM_TIMEOUT=${VM_TIMEOUT:-900} "$here/run.sh" "$work/guest.sh" "$work/out" &
+run_pid=$!
+trap 'kill "$run_pid" 2>/dev/null' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+wait "$run_pid"
 vm=$?
+trap - EXIT
 set -e
 echo "== full-kernel VM log ($work/out/log):"
 cat "$work/out/log" 2>/dev/null || echo "(no log)"

@@ -90,7 +90,7 @@ public sealed class SystemApiTests : IAsyncLifetime
         _api.EngineSystem.InstallScript =
         [
             new UpgradeProgress("checking", 0, "checking the bundle's signature and that it is made for this device"),
-            new UpgradeProgress("refused", 0, "refused, nothing was written: the bundle is not signed: this router installs only bundles signed with the key its image trusts"),
+            new UpgradeProgress("refused", 0, "nothing was written: the bundle is not signed: this router installs only bundles signed with the key its image trusts"),
         ];
 
         var problem = await _writer.PostAsync("/api/v1/system/upgrade", Bundle(Bytes(1000)), Cancel).ExpectAsync(HttpStatusCode.UnprocessableEntity);

@@ -92,7 +92,7 @@ public sealed partial class FirmwareManager(DeviceImage image, IUpdateClient upd
         if (refusal is not null)
         {
             LogRefused(id, refusal);
-            reports.TryWrite(new InstallReport(InstallPhase.Refused, 0, $"refused, nothing was written: {refusal}"));
+            reports.TryWrite(new InstallReport(InstallPhase.Refused, 0, $"nothing was written: {refusal}"));
             return;
         }
         LogInstalling(id, check.Version);

@@ -101,7 +101,7 @@ public sealed class FirmwareManagerTests
         var reports = await bench.InstallAsync((await bench.UploadAsync(Bundle)).Id);
 
         Assert.Equal([InstallPhase.Checking, InstallPhase.Refused], reports.Select(report => report.Phase));
-        Assert.Equal("refused, nothing was written: the bundle is made for 'routeros-arm64' and this router is 'routeros-x86_64': a bundle for another architecture or product is never installed",
+        Assert.Equal("nothing was written: the bundle is made for 'routeros-arm64' and this router is 'routeros-x86_64': a bundle for another architecture or product is never installed",
             reports[^1].Message);
         Assert.DoesNotContain(bench.Runner.Calls, call => call.StartsWith("rauc install", StringComparison.Ordinal));
         Assert.Empty(Directory.EnumerateFiles(bench.UploadDirectory));
@@ -118,7 +118,7 @@ public sealed class FirmwareManagerTests
         var reports = await bench.InstallAsync((await bench.UploadAsync(Bundle)).Id);
 
         Assert.Equal(InstallPhase.Refused, reports[^1].Phase);
-        Assert.StartsWith($"refused, nothing was written: {reason}", reports[^1].Message, StringComparison.Ordinal);
+        Assert.StartsWith($"nothing was written: {reason}", reports[^1].Message, StringComparison.Ordinal);
         Assert.DoesNotContain(bench.Runner.Calls, call => call.StartsWith("rauc install", StringComparison.Ordinal));
     }
 
