@@ -46,7 +46,7 @@ run: build
 # script then prints the closing line and sets the exit code.
 # The device image tier's build (about 8 minutes of both cores) starts first, in the background at
 # the lowest priority (one session, so nice counts), and takes what the other tiers leave idle: it
-# times nothing, and they are not slowed. Its boots (TCG guests whose figures the docs quote, with
+# times nothing, and slows them little. Its boots (TCG guests whose figures the docs quote, with
 # deadlines) run last, alone (docs/firmware.md, "The image tier in make test").
 test: deps
 	@rm -rf $(RESULTS) && mkdir -p $(RESULTS)
@@ -94,8 +94,8 @@ image: deps
 vm: deps
 	@firmware/image/vm.sh
 
-# The device image tier: build the image, boot it five times under TCG, check it (about 31 minutes
-# on a quiet machine).
+# The device image tier alone: build the image, boot it five times under TCG, check it (about 27
+# minutes on a quiet machine).
 test-image: deps
 	@rm -rf $(RESULTS) && mkdir -p $(RESULTS)
 	@timeout --kill-after 30s 75m firmware/image/image-tier.sh $(RESULTS) || echo "fail device image tier did not run to the end" >> $(RESULTS)/image.check

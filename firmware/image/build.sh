@@ -53,7 +53,7 @@ fi
 
 # 3. The root slot.
 base=$("$here/base.sh" "$cache")
-slot_hash=$(inputs_hash "$here/rootfs" "$here/rootfs.sh" "$here/modules.sh" "$cert" ${files:+"$files"} -- "$base" "$app_hash" "$initrd_hash" "$version" "${ROUTEROS_SQUASHFS_COMPRESSION:-xz}")
+slot_hash=$(inputs_hash "$here/rootfs" "$here/rootfs.sh" "$here/modules.sh" "$cert" ${files:+"$files"} -- "$base" "$app_hash" "$initrd_hash" "$version")
 if ! cached "$build/rootfs.stamp" "$slot_hash"; then
   log "root slot"
   "$here/rootfs.sh" "$base" "$kernel" "$shared/initrd.img" "$shared/app" "$cert" "$version" "$build/rootfs.img" "$files"

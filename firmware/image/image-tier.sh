@@ -47,6 +47,7 @@ give_up() {
 finish() {
   vm_stop
   vm_net_down
+  [[ -f $WORK/qemu-resets ]] && echo "== qemu: $(wc -l < "$WORK/qemu-resets") lost restart(s) of the guest were reset by the harness (vm-lib.sh, vm_restart_lost)"
   echo "== image tier: $(grep -c '^pass' "$check_file") passed, $(grep -c '^fail' "$check_file") failed, $((SECONDS - started)) s"
   exit 0
 }
@@ -80,15 +81,15 @@ build_image() {
   # cannot start (a drop-in runs /bin/false), so it never comes up healthy.
   mkdir -p "$WORK/broken-files/etc/systemd/system/routeros-api.service.d"
   printf '[Service]\nExecStart=\nExecStart=/bin/false\n' > "$WORK/broken-files/etc/systemd/system/routeros-api.service.d/broken.conf"
-  if ! ROUTEROS_SQUASHFS_COMPRESSION=gzip ROUTEROS_VERSION="$version-second" ROUTEROS_IMAGE_OUT="$WORK/second" "$here/build.sh" --bundle-only >> "$WORK/build.log" 2>&1 \
-    || ! ROUTEROS_SQUASHFS_COMPRESSION=gzip ROUTEROS_VERSION="$version-broken" ROUTEROS_IMAGE_OUT="$WORK/broken" ROUTEROS_IMAGE_FILES="$WORK/broken-files" \
+  if ! ROUTEROS_VERSION="$version-second" ROUTEROS_IMAGE_OUT="$WORK/second" "$here/build.sh" --bundle-only >> "$WORK/build.log" 2>&1 \
+    || ! ROUTEROS_VERSION="$version-broken" ROUTEROS_IMAGE_OUT="$WORK/broken" ROUTEROS_IMAGE_FILES="$WORK/broken-files" \
       "$here/build.sh" --bundle-only >> "$WORK/build.log" 2>&1; then
     cat "$WORK/build.log"
     check fail "the image builds" "the second or the broken bundle did not build"
     give_up "the bundles did not build"
   fi
   # The bundle the integrity checks alter: signed like any other, its payload 4 MiB of random bytes.
-  # Neither check gets as far as writing a slot, so a full slot's 107 MB would only make the upload
+  # Neither check gets as far as writing a slot, so a full slot's 100 MB would only make the upload
   # (about 60 s through the guest's network under TCG) and the install's reading longer, twice.
   mkdir -p "$WORK/small"
   head -c 4194304 /dev/urandom > "$WORK/small/slot.img"

@@ -53,15 +53,15 @@ ln -sf /dev/null "$tree/etc/systemd/system/systemd-hwdb-update.service"
 rm -rf "$tree/usr/bin/perl" "$tree"/usr/bin/perl5.* "$tree/usr/lib/x86_64-linux-gnu/perl-base" "$tree/usr/share/perl5" \
   "$tree/var/cache/debconf"/*.dat-old "$tree/var/cache/debconf/templates.dat" \
   "$tree/usr/lib/x86_64-linux-gnu/gconv" "$tree/usr/share/zoneinfo/right"
-# xz: the smallest that GRUB reads (not zstd). ROUTEROS_SQUASHFS_COMPRESSION=gzip is for the image
-# tier's throwaway test bundles: a third of xz's time on two cores, for a bundle a quarter larger.
-compression=${ROUTEROS_SQUASHFS_COMPRESSION:-xz}
-case $compression in
-  xz) options=(-comp xz) ;;
-  gzip) options=(-comp gzip -Xcompression-level 1) ;;
-  *) echo "rootfs: ROUTEROS_SQUASHFS_COMPRESSION is xz or gzip, not '$compression'" >&2; exit 2 ;;
-esac
-log "rootfs: $(du -sm "$tree" | cut -f1) MB raw; squashfs ($compression)"
+# Two programs that came with packages the router needs and that it never runs: iproute2's ARP
+# daemon, the only user of Berkeley DB (libdb, 1.8 MB), and systemd's network manager (1.6 MB;
+# the engine configures the links; masked, so that nothing starts it). About 1.3 MB compressed.
+rm -f "$tree/usr/sbin/arpd" "$tree"/usr/lib/x86_64-linux-gnu/libdb-5.3.so "$tree/usr/lib/systemd/systemd-networkd" \
+  "$tree/usr/lib/systemd/systemd-networkd-wait-online"
+for unit in systemd-networkd.service systemd-networkd.socket systemd-networkd-wait-online.service; do
+  ln -sf /dev/null "$tree/etc/systemd/system/$unit"
+done
+log "rootfs: $(du -sm "$tree" | cut -f1) MB raw; squashfs (xz)"
 rm -f "$output"
 # Reproducible: fixed timestamps and no file owners from the build machine's ids.
-mksquashfs "$tree" "$output" "${options[@]}" -b 1M -noappend -quiet -all-time 0 -mkfs-time 0 -processors "$(nproc)" >/dev/null
+mksquashfs "$tree" "$output" -comp xz -b 1M -noappend -quiet -all-time 0 -mkfs-time 0 -processors "$(nproc)" >/dev/null

@@ -8,7 +8,7 @@ namespace RouterOS.KernelScenarios;
 /// Issue 18: a change under an offloaded flow (a link down, a neighbour's new MAC, a new uplink
 /// address, a host moving to another bridge port) makes the engine delete its conntrack entry,
 /// so its stale flowtable entry goes too. Each proves the deletion was the engine's: the flow's
-/// entry (by id) is gone and the engine's log names the change.
+/// entry is destroyed (conntrack's DESTROY event of its id) and the engine's log names the change.
 /// </summary>
 internal static class StaleFlowScenarios
 {
@@ -28,10 +28,11 @@ internal static class StaleFlowScenarios
         var port = await ServeOnceAsync(5211);
         using var transfer = Shell.Start("ip", "netns", "exec", Lab.Client, "iperf3", "-c", Lab.ServerAddress, "-p", port, "-t", "60");
         var id = await OffloadedAsync(port);
+        using var destroyed = await DestroyEvents.StartAsync();
         Lab.In(Lab.Server, "ip", "link", "set", "eth0", "down");
         try
         {
-            await GoneAsync(engine, id, "link wan0 went down");
+            await GoneAsync(engine, destroyed, id, "link wan0 went down");
         }
         finally
         {
@@ -47,13 +48,14 @@ internal static class StaleFlowScenarios
         var port = await ServeOnceAsync(5212);
         using var transfer = Shell.Start("ip", "netns", "exec", Lab.Client, "iperf3", "-c", Lab.ServerAddress, "-p", port, "-t", "60");
         var id = await OffloadedAsync(port);
+        using var destroyed = await DestroyEvents.StartAsync();
         var original = Lab.In(Lab.Client, "cat", "/sys/class/net/eth0/address").Trim();
         // The client's card is swapped: a new MAC, announced as its ARP would announce it to the router.
         Lab.In(Lab.Client, "ip", "link", "set", "eth0", "address", "02:00:00:00:aa:01");
         Lab.In(Lab.Router, "ip", "neigh", "replace", "192.168.1.2", "lladdr", "02:00:00:00:aa:01", "dev", "lan0", "nud", "reachable");
         try
         {
-            await GoneAsync(engine, id, "neighbour 192.168.1.2 on lan0 changed its MAC");
+            await GoneAsync(engine, destroyed, id, "neighbour 192.168.1.2 on lan0 changed its MAC");
         }
         finally
         {
@@ -75,8 +77,9 @@ internal static class StaleFlowScenarios
         try
         {
             var id = await OffloadedAsync(port);
+            using var destroyed = await DestroyEvents.StartAsync();
             await engine.ApplyOrFailAsync(Configs.Router(masquerade: false, wanAddress: "203.0.113.3/24"));
-            await GoneAsync(engine, id, "address 203.0.113.2/24 was removed from wan0");
+            await GoneAsync(engine, destroyed, id, "address 203.0.113.2/24 was removed from wan0");
         }
         finally
         {
@@ -99,6 +102,7 @@ internal static class StaleFlowScenarios
         try
         {
             var id = await OffloadedAsync(port);
+            using var destroyed = await DestroyEvents.StartAsync();
             // lan1 stays up: the host's old card takes another MAC and gives up the address.
             Lab.In(Lab.Host1, "ip", "address", "flush", "dev", "eth0");
             Lab.In(Lab.Host1, "ip", "link", "set", "eth0", "address", "02:00:00:00:bb:99");
@@ -106,7 +110,7 @@ internal static class StaleFlowScenarios
             Lab.Address(Lab.Host2, "eth0", "192.168.1.50/24", "192.168.1.1");
             // Its first frame on lan2 teaches the bridge where it is now.
             await Poll.UntilAsync(() => Lab.Ping(Lab.Host2, "192.168.1.1"), "the moved host to reach the router on lan2", Lab.Diagnostics);
-            await GoneAsync(engine, id, $"{MovingMac} moved from lan1 to lan2 on br-lan");
+            await GoneAsync(engine, destroyed, id, $"{MovingMac} moved from lan1 to lan2 on br-lan");
             await Poll.UntilAsync(() => Lab.Ping(Lab.Host2, Lab.ServerAddress), "the moved host to reach the upstream", Lab.Diagnostics);
         }
         finally
@@ -139,10 +143,10 @@ internal static class StaleFlowScenarios
         return Regex.Match(entry, @" id=(\d+)") is { Success: true } id ? id.Groups[1].Value : throw new ScenarioFailure($"expected the flow's conntrack id; saw: {entry}");
     }
 
-    /// <summary>The entry with <paramref name="id"/> gone and the engine's log saying why.</summary>
-    private static async Task GoneAsync(Engine engine, string id, string why)
+    /// <summary>The entry with <paramref name="id"/> destroyed and the engine's log saying why.</summary>
+    private static async Task GoneAsync(Engine engine, DestroyEvents destroyed, string id, string why)
     {
-        await Poll.UntilAsync(() => !Regex.IsMatch(Listed(), $@" id={id}\b"), $"conntrack entry {id} deleted", Listed);
+        await destroyed.WaitForAsync(id);
         await Poll.UntilAsync(() => engine.LogTail().Contains($"Stale fast path: {why}", StringComparison.Ordinal), $"the engine's log to say \"{why}\"", engine.LogTail);
     }
 
