@@ -33,7 +33,9 @@ deps:
 build: deps
 	dotnet build $(SOLUTION) -c $(CONFIGURATION) -nologo -clp:NoSummary
 
-run: build
+# Builds only what the lab runs (scripts/lab-build.sh), not the tests.
+run:
+	@scripts/install-deps.sh lab
 	@echo "RouterOS lab: a router in network namespace ros-router, its LAN client in ros-lan, an upstream in ros-wan."
 	@echo "  The dashboard and API: http://127.0.0.1:8080 (reference: /api/docs). On first start the API prints"
 	@echo "  'Setup token: ...': use it with POST /api/v1/setup (see README.md). Ctrl-C stops and removes the lab."

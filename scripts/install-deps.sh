@@ -16,8 +16,13 @@ set -euo pipefail
 #   chromium: the dashboard's browser tests (Playwright drives it; `playwright install` cannot download here).
 #   clang, zlib1g-dev: the engine's NativeAOT publish (firmware/image/publish.sh, make image and make bench)
 #     links the compiled engine with clang, against zlib.
-APT_PACKAGES=(jq iproute2 nftables libnftables1 conntrack iperf3 curl strace util-linux qemu-system-x86 busybox-static kmod cpio chromium dnsmasq-base ppp pppoe stress-ng
-  mmdebstrap squashfs-tools grub-efi-amd64-bin mtools dosfstools fdisk rauc openssl xz-utils ovmf python3 clang zlib1g-dev)
+# `make run` needs only the lab's share (LAB_PACKAGES: the engine, the lab's ISP and LAN client, the
+# README's commands), so a first `make run` does not wait for a browser, qemu and a compiler.
+# Usage: install-deps.sh [lab]  (no argument: everything, for the tests, the image and the benchmarks)
+LAB_PACKAGES=(jq iproute2 nftables libnftables1 conntrack curl util-linux busybox-static dnsmasq-base ppp pppoe python3)
+APT_PACKAGES=("${LAB_PACKAGES[@]}" iperf3 strace qemu-system-x86 kmod cpio chromium stress-ng
+  mmdebstrap squashfs-tools grub-efi-amd64-bin mtools dosfstools fdisk rauc openssl xz-utils ovmf clang zlib1g-dev)
+[[ ${1:-} == lab ]] && APT_PACKAGES=("${LAB_PACKAGES[@]}")
 
 missing=()
 for package in "${APT_PACKAGES[@]}"; do

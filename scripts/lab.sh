@@ -76,6 +76,20 @@ remove_lab
 trap stop EXIT
 trap 'stop; exit 0' INT TERM
 
+# Built before anything starts (the engine runs from its build output), and the API published while
+# the namespaces and the engine come up (scripts/lab-build.sh); each in the background with a wait,
+# so that Ctrl-C or TERM stops a build at once. ROUTEROS_LAB_SKIP_PUBLISH=1: the lab tests build and publish once for several labs.
+publish_pid=
+if [[ -z ${ROUTEROS_LAB_SKIP_PUBLISH:-} ]]; then
+  scripts/lab-build.sh build &
+  pids+=($!)
+  wait "${pids[-1]}" || { echo "lab: the build failed (its errors above)" >&2; exit 1; }
+  unset 'pids[-1]'
+  scripts/lab-build.sh publish &
+  publish_pid=$!
+  pids+=("$publish_pid")
+fi
+
 ip netns add ros-router; ip netns add ros-lan; ip netns add ros-wan
 ip link add lan0 netns ros-router type veth peer name eth0 netns ros-lan
 ip link add wan0 netns ros-router type veth peer name eth0 netns ros-wan
@@ -134,17 +148,15 @@ ip netns exec ros-lan busybox udhcpc -i eth0 -f -A 3 -s "$root/scripts/lab-udhcp
 pids+=($!)
 echo "lab: router up. From the LAN client:  ip netns exec ros-lan curl http://203.0.113.1/"
 echo "lab: kernel state:  ip netns exec ros-router ip -d link;  ip netns exec ros-router nft list ruleset"
-# Published once here (in the background, so Ctrl-C is not held up until the publish ends);
-# the supervisor starts the published API again after it dies. ROUTEROS_LAB_SKIP_PUBLISH=1: the
-# lab tests publish once for several labs.
 export RouterOS__InitialConfig="$lab_config" RouterOS__EngineSocket="$socket"
-if [[ -z ${ROUTEROS_LAB_SKIP_PUBLISH:-} ]]; then
-  scripts/run-api.sh --publish-only &
-  pids+=($!)
-  wait "${pids[-1]}" || { echo "lab: the API could not be published" >&2; exit 1; }
-  unset 'pids[-1]'
+if [[ -n $publish_pid ]]; then
+  wait "$publish_pid" || { echo "lab: the API could not be published (its errors above)" >&2; exit 1; }
+  # Out of the list the teardown signals: the pid is free for the system to give again.
+  running=()
+  for pid in "${pids[@]}"; do [[ $pid == "$publish_pid" ]] || running+=("$pid"); done
+  pids=("${running[@]}")
 fi
-scripts/lab-supervise.sh api "$run_dir/api.pid" scripts/run-api.sh --no-publish &
+scripts/lab-supervise.sh api "$run_dir/api.pid" scripts/run-api.sh &
 pids+=($!)
 # Until Ctrl-C or TERM (the trap stops everything); a service that dies is its supervisor's business.
 wait

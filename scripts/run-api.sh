@@ -1,12 +1,9 @@
 #!/usr/bin/env bash
 # Runs the config API on http://127.0.0.1:8080 as the unprivileged system user 'routeros' (created
-# here if missing), with its data in ./data (or ROUTEROS_LAB_DATA). The API never runs as root:
-# only the engine does. --no-publish: run what an earlier call published (the lab's supervisor
-# starts the API again this way, in a second rather than a publish's half minute); --publish-only:
-# publish and stop there.
+# here if missing), with its data in ./data (or ROUTEROS_LAB_DATA), from what scripts/lab-build.sh
+# published into artifacts/api. The API never runs as root: only the engine does. The lab's
+# supervisor starts it again this way after it dies, in a second.
 set -euo pipefail
-publish=true
-[[ ${1:-} == --no-publish ]] && publish=false
 cd "$(dirname "$0")/.."
 user=routeros
 data=${ROUTEROS_LAB_DATA:-$PWD/data}
@@ -20,11 +17,7 @@ chmod 0700 "$data"
 # output points at the NuGet cache under /root, which the API's user cannot read). Run from the
 # publish folder, so its appsettings.json (log levels, defaults) is the content root's.
 out=$PWD/artifacts/api
-if $publish; then
-  dotnet publish src/RouterOS.Api -c "${CONFIGURATION:-Debug}" -o "$out" -nologo -clp:NoSummary -v quiet
-  chmod -R o+rX "$out"
-  [[ ${1:-} == --publish-only ]] && exit 0
-fi
+[[ -f $out/RouterOS.Api.dll ]] || { echo "run-api: nothing published in $out (scripts/lab-build.sh publish)" >&2; exit 1; }
 cd "$out"
 # setpriv execs (runuser forks and waits): the API's pid is this script's, so a supervisor's
 # signal reaches the API itself and a kill -9 of the API is seen by the supervisor at once.
