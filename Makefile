@@ -112,6 +112,7 @@ bench: deps
 	dotnet bench/RouterOS.Engine.Bench/bin/Release/net10.0/RouterOS.Engine.Bench.dll docs/benchmarks.md
 	scripts/dashboard-size.sh docs/benchmarks.md
 	scripts/engine-aot-bench.sh docs/benchmarks.md
+	scripts/first-run-bench.sh docs/benchmarks.md
 
 format: deps
 	dotnet format $(SOLUTION)
