@@ -18,6 +18,8 @@ if ip netns list | grep -qE '^ros-(router|lan|wan)\b' || curl -s -o /dev/null --
   exit 1
 fi
 clone=$(mktemp -d /tmp/routeros-first-run.XXXXXX)
+# The API runs as 'routeros' and reads what the lab published inside.
+chmod 0755 "$clone"
 lab=
 stop_lab() {
   [[ -n $lab ]] || return 0
@@ -41,7 +43,9 @@ run() {
       echo "first-run-bench: make run exited; its output:" >&2; tail -n 30 "$clone/run-$1.log" >&2; exit 1
     fi
     now=${EPOCHREALTIME/./}
-    (((now - started) / 1000000 < 600)) || { echo "first-run-bench: no answer within 10 minutes" >&2; exit 1; }
+    if (((now - started) / 1000000 >= 600)); then
+      echo "first-run-bench: no answer within 10 minutes; make run's output:" >&2; tail -n 30 "$clone/run-$1.log" >&2; exit 1
+    fi
     sleep 0.2
   done
   now=${EPOCHREALTIME/./}
