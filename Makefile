@@ -53,7 +53,8 @@ run:
 test: deps
 	@rm -rf $(RESULTS) && mkdir -p $(RESULTS)
 	@echo "== device image tier: its build starts in the background (firmware/image/image-tier.sh; its output below)"
-	@scripts/background-tier.sh start $(RESULTS)/image-build 60m nice -n 19 firmware/image/image-tier.sh $(RESULTS) build
+	@# $$PPID: make's pid (the recipe's shell is its child), so the tier stops when make does.
+	@scripts/background-tier.sh start $(RESULTS)/image-build 60m $$PPID nice -n 19 firmware/image/image-tier.sh $(RESULTS) build
 	@$(MAKE) --no-print-directory build
 	@echo "== tiers 1 and 2: unit, property, golden and API tests; privileged tests in network namespaces (root)"
 	@scripts/test-projects.sh $(RESULTS) $(CONFIGURATION) $(TEST_PROJECTS)
