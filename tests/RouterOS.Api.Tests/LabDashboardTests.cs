@@ -55,7 +55,7 @@ public sealed partial class LabDashboardTests
         await Browser.ScreenshotAsync(page, "lab-overview");
 
         // Ports, a bridge over the two LAN ports, and the addresses.
-        await page.GotoAsync($"{url}/interfaces");
+        await OpenAsync(page, url, "interfaces");
         foreach (var name in new[] { "lan0", "lan1", "wan0" })
             await AddPortAsync(page, name);
         await page.GetByTestId("add-bridges").ClickAsync();
@@ -68,7 +68,7 @@ public sealed partial class LabDashboardTests
         await AddAddressAsync(page, "wan0", "203.0.113.2/24");
 
         // A DHCP server on the bridge, for the second LAN client.
-        await page.GotoAsync($"{url}/dhcp");
+        await OpenAsync(page, url, "dhcp");
         await page.GetByTestId("add-dhcp/servers").ClickAsync();
         await Browser.SelectAsync(page, "dhcp-device", "br-lan");
         await Browser.Field(page, "dhcp-start").FillAsync("192.168.1.150");
@@ -77,7 +77,7 @@ public sealed partial class LabDashboardTests
         await page.GetByTestId("dhcp-save").ClickAsync();
         await page.GetByTestId("dhcp/servers-row-br-lan").WaitForAsync();
         await ZonesByAutomationAsync(api, url);
-        await page.GotoAsync($"{url}/interfaces");
+        await OpenAsync(page, url, "interfaces");
 
         // A bad value is explained beside its field, and nothing reaches the candidate.
         await page.GetByTestId("add-addresses").ClickAsync();
@@ -96,7 +96,7 @@ public sealed partial class LabDashboardTests
         await page.GetByTestId("vlan-save").ClickAsync();
         await page.GetByTestId("vlans-row-wan0.7").WaitForAsync();
         await Browser.ScreenshotAsync(page, "lab-interfaces");
-        await page.GotoAsync($"{url}/flowtables");
+        await OpenAsync(page, url, "flowtables");
         await page.GetByTestId("add-flowtables").ClickAsync();
         await Browser.Field(page, "flowtable-name").FillAsync("ft");
         await Browser.Field(page, "ft-device-br-lan").CheckAsync();
@@ -114,7 +114,7 @@ public sealed partial class LabDashboardTests
         await Browser.ScreenshotAsync(page, "lab-flowtables");
 
         // The plan: on this kernel, the flowtable and the VLAN device are refused in plain words.
-        await page.GotoAsync($"{url}/changes");
+        await OpenAsync(page, url, "changes");
         await page.GetByTestId("review-plan").ClickAsync();
         await page.GetByTestId("plan").WaitForAsync();
         await Browser.ScreenshotAsync(page, "lab-plan");
@@ -128,10 +128,10 @@ public sealed partial class LabDashboardTests
             await Assertions.Expect(page.GetByTestId("vlan-form")).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByTestId("vlan-error")).ToContainTextAsync("8021q");
             await DeleteAsync(page, "vlans-row-wan0.7");
-            await page.GotoAsync($"{url}/flowtables");
+            await OpenAsync(page, url, "flowtables");
             await DeleteAsync(page, "offload-rules-row-lan-to-wan");
             await DeleteAsync(page, "flowtables-row-ft");
-            await page.GotoAsync($"{url}/changes");
+            await OpenAsync(page, url, "changes");
             await page.GetByTestId("review-plan").ClickAsync();
         }
         await CommitAsync(page, "lab from the dashboard", confirmWithin: 120);
@@ -159,12 +159,12 @@ public sealed partial class LabDashboardTests
 
         // The second LAN client gets an address from the router's dnsmasq; the lease shows on the DHCP page.
         await Poll.UntilAsync(() => lab.Dhcp().Contains("obtained", StringComparison.Ordinal), "a lease from the router's dnsmasq");
-        await page.GotoAsync($"{url}/dhcp");
+        await OpenAsync(page, url, "dhcp");
         await Assertions.Expect(page.GetByTestId("lease").First).ToContainTextAsync("192.168.1.1");
         await Browser.ScreenshotAsync(page, "lab-dhcp");
 
         // Traffic from the LAN client appears live, its counters grow, and it can be killed.
-        await page.GotoAsync($"{url}/flows");
+        await OpenAsync(page, url, "flows");
         lab.SendUdp(sourcePort: 43000, count: 5);
         var row = page.Locator("[data-testid^=flow-]").Filter(new() { HasText = $"{LanClient}:43000" });
         await Assertions.Expect(row.GetByTestId("sent")).ToHaveTextAsync("440 B");
@@ -178,9 +178,9 @@ public sealed partial class LabDashboardTests
         Assert.DoesNotContain("sport=43000", lab.Router.Exec("conntrack", "-L"), StringComparison.Ordinal);
 
         // An unconfirmed commit rolls back by itself, and the banner says so.
-        await page.GotoAsync($"{url}/interfaces");
+        await OpenAsync(page, url, "interfaces");
         await AddAddressAsync(page, "wan0", "198.51.100.2/24");
-        await page.GotoAsync($"{url}/changes");
+        await OpenAsync(page, url, "changes");
         await page.GetByTestId("review-plan").ClickAsync();
         await CommitAsync(page, "not confirmed", confirmWithin: 5);
         Assert.Contains("198.51.100.2/24", lab.Router.Exec("ip", "address", "show", "wan0"), StringComparison.Ordinal);
@@ -255,17 +255,32 @@ public sealed partial class LabDashboardTests
 
     private static async Task VisitEveryPageAsync(IPage page, string url)
     {
-        foreach (var (path, heading) in Pages)
+        foreach (var (path, _) in Pages)
         {
-            await page.GotoAsync($"{url}/{path}");
-            await page.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true }).WaitForAsync();
+            await OpenAsync(page, url, path);
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             await Browser.ScreenshotAsync(page, $"lab-page-{(path.Length == 0 ? "overview" : path)}");
         }
         // The last page visited is the revisions: the unconfirmed one says it was rolled back.
         await Assertions.Expect(page.GetByTestId("revision-2").GetByTestId("state")).ToContainTextAsync("rolled");
-        await page.GotoAsync($"{url}/audit");
+        await OpenAsync(page, url, "audit");
         await Assertions.Expect(page.GetByTestId("audit-entry").Filter(new() { HasText = "POST /api/v1/commit" }).First).ToBeVisibleAsync();
+    }
+
+    /// <summary>
+    /// Opens a page as a user's click on the menu does: inside the running app (Blazor's own
+    /// navigation), not by loading the app again, which boots the WebAssembly runtime anew and was
+    /// most of this test's time. A page not yet running the app is loaded. Returns once the page's
+    /// heading is there, so nothing is done on the page being left.
+    /// </summary>
+    private static async Task OpenAsync(IPage page, string url, string path)
+    {
+        var heading = Pages.Single(known => known.Path == path).Heading;
+        if (await page.EvaluateAsync<bool>("() => typeof window.Blazor?.navigateTo === 'function'"))
+            await page.EvaluateAsync("path => Blazor.navigateTo(path)", "/" + path);
+        else
+            await page.GotoAsync($"{url}/{path}");
+        await page.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true }).WaitForAsync();
     }
 
     /// <summary>Every page, by its path and its heading.</summary>
@@ -279,10 +294,9 @@ public sealed partial class LabDashboardTests
     private static async Task OnAPhoneAsync(IPage phone, string url)
     {
         await phone.SetViewportSizeAsync(390, 844);
-        foreach (var (path, heading) in Pages)
+        foreach (var (path, _) in Pages)
         {
-            await phone.GotoAsync($"{url}/{path}");
-            await phone.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true }).WaitForAsync();
+            await OpenAsync(phone, url, path);
             await phone.WaitForLoadStateAsync(LoadState.NetworkIdle);
             var width = await phone.EvaluateAsync<int>("document.documentElement.scrollWidth");
             Assert.True(width <= 390, $"/{path} is {width} px wide on a 390 px screen");
