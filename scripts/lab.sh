@@ -78,7 +78,8 @@ trap 'stop; exit 0' INT TERM
 
 # Built before anything starts (the engine runs from its build output), and the API published while
 # the namespaces and the engine come up (scripts/lab-build.sh); each in the background with a wait,
-# so that Ctrl-C or TERM stops a build at once. ROUTEROS_LAB_SKIP_PUBLISH=1: the lab tests build and publish once for several labs.
+# so that Ctrl-C or TERM stops a build at once. ROUTEROS_LAB_SKIP_PUBLISH=1: neither (the lab tests
+# build and publish once for several labs).
 publish_pid=
 if [[ -z ${ROUTEROS_LAB_SKIP_PUBLISH:-} ]]; then
   scripts/lab-build.sh build &

@@ -38,8 +38,8 @@ lab_start() {
   trap lab_stop EXIT
   trap 'exit 130' INT
   trap 'exit 143' TERM
-  # Publishing the API (the dashboard's files compressed) is most of a lab's start: a lab after
-  # the first one of the same build runs the API the first one published.
+  # Building and publishing are most of a lab's start: a lab after the first one of the same
+  # build runs the API the first one published.
   local build published_stamp=$repo/artifacts/api/.lab-test-build skip=
   build=$(stat -c '%n %Y %s' "$repo"/src/RouterOS.Api/bin/"${CONFIGURATION:-Debug}"/net10.0/RouterOS.*.dll 2>/dev/null)
   [[ -n $build && -f $published_stamp && $(cat "$published_stamp") == "$build" ]] && skip=1
