@@ -22,8 +22,9 @@ step() {
   echo "lab: $what: done in $((SECONDS - started)) s"
 }
 case ${1:-} in
-  build) step "building the engine, the API and the dashboard (RouterOS.Lab.slnf)" \
-  dotnet build RouterOS.Lab.slnf -c "$config" -nologo -v minimal -clp:NoSummary ;;
+  build)
+    step "building the engine, the API and the dashboard (RouterOS.Lab.slnf)" \
+      dotnet build RouterOS.Lab.slnf -c "$config" -nologo -v minimal -clp:NoSummary ;;
   publish)
     step "publishing the API and the dashboard into $out" \
       dotnet publish src/RouterOS.Api -c "$config" --no-build -p:CompressionEnabled=false -p:PublishTrimmed=false \
