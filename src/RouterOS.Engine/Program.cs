@@ -10,19 +10,36 @@ using RouterOS.Engine.State;
 // The privileged engine. `RouterOS.Engine probe --netns NAME` prints the kernel's capabilities
 // as JSON and exits; `RouterOS.Engine system ...` asks the running engine for the firmware's
 // status, an upgrade, a reboot or a factory reset (the console's way, without the network);
-// otherwise it serves the gRPC contract on its Unix socket.
-var options = EngineOptions.Parse(args);
-if (args.Length > 0 && args[0] == "system")
+// otherwise it serves the gRPC contract on its Unix socket. A word it does not know stops it
+// before it touches any namespace (EngineCommandLine).
+EngineCommandLine commandLine;
+try
+{
+    commandLine = EngineCommandLine.Parse(args);
+}
+catch (EngineUsageException refused)
+{
+    Console.Error.WriteLine($"RouterOS.Engine: {refused.Message}");
+    Console.Error.WriteLine(EngineCommandLine.Usage);
+    return 2;
+}
+var options = commandLine.Options;
+if (commandLine.Command == EngineCommand.Help)
+{
+    Console.WriteLine(EngineCommandLine.Usage);
+    return 0;
+}
+if (commandLine.Command == EngineCommand.System)
 {
     // A client of the socket: whoever may open it (root, the routeros group) may use these.
-    return await SystemConsole.RunAsync(args[1..], options.SocketPath, Console.Out, Console.Error);
+    return await SystemConsole.RunAsync(commandLine.Rest, options.SocketPath, Console.Out, Console.Error);
 }
 if (Environment.UserName != "root" && Environment.GetEnvironmentVariable("ROUTEROS_ENGINE_ALLOW_NON_ROOT") != "1")
 {
     Console.Error.WriteLine("RouterOS.Engine needs root (CAP_NET_ADMIN) to change the kernel's network state.");
     return 1;
 }
-if (args.Length > 0 && args[0] == "probe")
+if (commandLine.Command == EngineCommand.Probe)
 {
     using var probeKernel = new RouterKernel(options.Namespace);
     var capabilities = probeKernel.Run(RouterOS.Engine.Probe.CapabilityProbe.Run);
@@ -31,7 +48,7 @@ if (args.Length > 0 && args[0] == "probe")
 }
 
 UnixSocketPermissions.PrepareDirectory(options.SocketPath, options.SocketGroup);
-var builder = EngineServer.CreateBuilder(options.SocketPath, args);
+var builder = EngineServer.CreateBuilder(options.SocketPath);
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<RouterOS.Engine.Kernel.Ports.IRouterKernel>(_ => new RouterKernel(options.Namespace));
