@@ -113,6 +113,7 @@ if [[ $phase == build ]]; then
 fi
 version=$(cat "$WORK/built")
 cp --sparse=always "$repo/firmware/out/routeros.img" "$WORK/disk.img"
+rm -f "$WORK/ovmf-vars.fd" # a new machine: the firmware's variables as shipped
 
 # 2. First boot.
 vm_net_up "$WORK"
