@@ -13,7 +13,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: help deps build run test test-under-load test-kernel test-image image vm bench format clean
+.PHONY: help deps build run test test-under-load test-kernel test-image test-compose image vm container bench format clean
 
 help:
 	@echo "make run    - run the lab router and dashboard (see README.md); WAN=pppoe for a PPPoE uplink"
@@ -23,6 +23,8 @@ help:
 	@echo "make image  - the device image and its signed update bundle, under firmware/out (docs/firmware.md)"
 	@echo "make vm     - boot the device image in qemu; its dashboard on http://127.0.0.1:8080"
 	@echo "make test-image - only the device image tier: build it, boot it in qemu, check it"
+	@echo "make container - the container images docker-compose.yml runs (README.md, 'Compose stack')"
+	@echo "make test-compose - only the compose tier: build the images, run docker-compose.yml with Podman, check it"
 	@echo "make bench  - run the benchmarks and write docs/benchmarks.md"
 	@echo "make format - rewrite the sources to the repository's code style"
 	@echo "make clean  - remove build output and test results"
@@ -55,6 +57,8 @@ test: deps
 	@echo "== device image tier: its build starts in the background (firmware/image/image-tier.sh; its output below)"
 	@# $$PPID: make's pid (the recipe's shell is its child), so the tier stops when make does.
 	@scripts/background-tier.sh start $(RESULTS)/image-build 60m $$PPID nice -n 19 firmware/image/image-tier.sh $(RESULTS) build
+	@echo "== compose tier: in the background too (container/compose-tier.sh; its output below)"
+	@scripts/background-tier.sh start $(RESULTS)/compose 40m $$PPID nice -n 19 container/compose-tier.sh $(RESULTS)
 	@$(MAKE) --no-print-directory build
 	@echo "== tiers 1 and 2: unit, property, golden and API tests; privileged tests in network namespaces (root)"
 	@scripts/test-projects.sh $(RESULTS) $(CONFIGURATION) $(TEST_PROJECTS)
@@ -70,12 +74,14 @@ test: deps
 	else \
 		echo "fail dotnet format --verify-no-changes (run 'make format')" > $(RESULTS)/format.check; \
 	fi
+	@echo "== compose tier (waited for)"
+	@scripts/background-tier.sh wait $(RESULTS)/compose $(RESULTS)/compose.check "compose tier"
 	@echo "== device image tier: its build (waited for)"
 	@scripts/background-tier.sh wait $(RESULTS)/image-build $(RESULTS)/image.check "device image build"
 	@echo "== device image tier: five boots under TCG"
 	@timeout --kill-after 30s 45m firmware/image/image-tier.sh $(RESULTS) boot || echo "fail device image tier did not run to the end" >> $(RESULTS)/image.check
 	@scripts/test-summary.sh $(RESULTS) $(RESULTS)/reports.check $(RESULTS)/format.check $(RESULTS)/kernel.check \
-		$(RESULTS)/readme.check $(RESULTS)/fault.check $(RESULTS)/image.check
+		$(RESULTS)/readme.check $(RESULTS)/fault.check $(RESULTS)/compose.check $(RESULTS)/image.check
 
 # Tiers 1 and 2 RUNS times in a row (default 3) beside stress-ng on every core: the proof that no
 # test depends on timing (issue 18). Not part of `make test`: it triples the time of the first tiers.
@@ -103,6 +109,17 @@ test-image: deps
 	@rm -rf $(RESULTS) && mkdir -p $(RESULTS)
 	@timeout --kill-after 30s 75m firmware/image/image-tier.sh $(RESULTS) || echo "fail device image tier did not run to the end" >> $(RESULTS)/image.check
 	@scripts/test-summary.sh --no-reports $(RESULTS) $(RESULTS)/image.check
+
+# The container images docker-compose.yml runs (container/build.sh: Podman if installed, else Docker).
+container: deps
+	@container/build.sh
+
+# The compose tier alone: the images on a base of this machine's Debian packages, docker-compose.yml
+# run with Podman in a namespace of its own, checked.
+test-compose: deps
+	@rm -rf $(RESULTS) && mkdir -p $(RESULTS)
+	@timeout --kill-after 30s 40m container/compose-tier.sh $(RESULTS) || echo "fail compose tier did not run to the end" >> $(RESULTS)/compose.check
+	@scripts/test-summary.sh --no-reports $(RESULTS) $(RESULTS)/compose.check
 
 # Release build: benchmarks measure what ships. Each writes its own section of docs/benchmarks.md.
 # The engine benchmark needs root (scratch network namespaces), like `make run` and `make test`.

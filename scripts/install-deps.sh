@@ -14,6 +14,8 @@ set -euo pipefail
 #     the device image (firmware/image): its root filesystem, slots, GRUB, disk and signed bundles, and UEFI under qemu.
 #   python3: the image tier types on the VM's serial console and sends its 10,000 test flows.
 #   chromium: the dashboard's browser tests (Playwright drives it; `playwright install` cannot download here).
+#   podman, runc, docker-compose: the compose tier (container/compose-tier.sh) runs docker-compose.yml
+#     with Docker's own docker-compose against Podman's Docker API (no Docker daemon runs here).
 #   clang, zlib1g-dev: the engine's NativeAOT publish (firmware/image/publish.sh, make image and make bench)
 #     links the compiled engine with clang, against zlib.
 # `make run` needs only the lab's share (LAB_PACKAGES: the engine, the lab's ISP and LAN client, the
@@ -21,7 +23,8 @@ set -euo pipefail
 # Usage: install-deps.sh [lab]  (no argument: everything, for the tests, the image and the benchmarks)
 LAB_PACKAGES=(jq iproute2 nftables libnftables1 conntrack curl util-linux busybox-static dnsmasq-base ppp pppoe python3)
 APT_PACKAGES=("${LAB_PACKAGES[@]}" iperf3 strace qemu-system-x86 kmod cpio chromium stress-ng
-  mmdebstrap squashfs-tools grub-efi-amd64-bin mtools dosfstools fdisk rauc openssl xz-utils ovmf clang zlib1g-dev)
+  mmdebstrap squashfs-tools grub-efi-amd64-bin mtools dosfstools fdisk rauc openssl xz-utils ovmf clang zlib1g-dev
+  podman runc docker-compose)
 [[ ${1:-} == lab ]] && APT_PACKAGES=("${LAB_PACKAGES[@]}")
 
 missing=()

@@ -8,7 +8,8 @@
 # ROUTEROS_IMAGE_FILES=DIR: files copied over the root filesystem (as OpenWrt's image builder's
 # FILES=), e.g. a site's own settings. --bundle-only: the slot and its bundle, no disk.
 # --no-download-copy: no routeros.img.xz (the image tier boots the raw disk: the copy would cost it
-# a minute of both cores for nothing it checks).
+# a minute of both cores for nothing it checks). --app-only: only the published engine and API
+# (the container images take the same, container/build.sh), and print their folder.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -20,26 +21,36 @@ build=$out/build
 # The publish and the initramfs do not depend on the version: shared by every build of this tree.
 shared=$repo/firmware/out/build
 files=${ROUTEROS_IMAGE_FILES:-}
-bundle_only=false download_copy=true
+bundle_only=false download_copy=true app_only=false
 for option in "$@"; do
   case $option in
     --bundle-only) bundle_only=true ;;
     --no-download-copy) download_copy=false ;;
-    *) echo "build.sh: no option '$option' (--bundle-only, --no-download-copy)" >&2; exit 2 ;;
+    --app-only) app_only=true ;;
+    *) echo "build.sh: no option '$option' (--bundle-only, --no-download-copy, --app-only)" >&2; exit 2 ;;
   esac
 done
 mkdir -p "$build" "$shared"
 started=$SECONDS
 
-read -r cert key < <("$here/keys.sh" "${ROUTEROS_KEY_DIR:-$repo/firmware/out/keys}")
-
-# 1. The engine and the API, published.
+# 1. The engine and the API, published. One build at a time publishes (make test builds the image
+# and the container images side by side); the other then finds it current.
+exec {app_lock}>"$shared/app.lock"
+flock "$app_lock"
 app_hash=$(inputs_hash "$repo/src" "$repo/web" "$repo/Directory.Build.props" "$repo/Directory.Packages.props" "$repo/global.json" "$here/publish.sh")
 if ! cached "$shared/app.stamp" "$app_hash"; then
   log "publishing the engine and the API"
-  "$here/publish.sh" "$repo" "$shared/app"
+  # Not passed on: a build server the publish left behind would hold the lock.
+  "$here/publish.sh" "$repo" "$shared/app" {app_lock}>&-
   echo "$app_hash" > "$shared/app.stamp"
 fi
+flock --unlock "$app_lock"
+if $app_only; then
+  echo "$shared/app"
+  exit 0
+fi
+
+read -r cert key < <("$here/keys.sh" "${ROUTEROS_KEY_DIR:-$repo/firmware/out/keys}")
 
 # 2. Debian's kernel (shared with the test VM's cache) and the device's initramfs.
 kernel=$("$repo/firmware/vm/build-kernel.sh")

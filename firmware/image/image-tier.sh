@@ -17,6 +17,8 @@ phase=${2:-all}
 check_file=$results/image.check
 WORK=$repo/artifacts/image-tier
 source "$here/vm-lib.sh"
+source "$repo/scripts/tier-lib.sh"
+tier=image
 mkdir -p "$results"
 if [[ $phase != boot ]]; then
   rm -rf "$WORK" && mkdir -p "$WORK"
@@ -24,31 +26,15 @@ if [[ $phase != boot ]]; then
 fi
 started=$SECONDS
 
-check() { # check pass|fail NAME [DETAIL]
-  echo "$1 image: $2" >> "$check_file"
-  echo "== [$((SECONDS - started)) s] $1 image: $2${3:+ ($3)}"
-}
 # Measurements (docs/benchmarks.md quotes them): one line each in RESULTS_DIR/image-figures.txt.
 figures=$results/image-figures.txt
 [[ $phase == build ]] || : > "$figures"
 figure() { echo "$1" >> "$figures"; echo "== figure: $1"; }
-# expect NAME COMMAND...: pass when the command succeeds.
-expect() { local name=$1; shift; if "$@"; then check pass "$name"; else check fail "$name"; fi; }
-# The checks that remain when the tier has to stop early are failures, each named.
-planned=()
-plan() { planned+=("$@"); }
-give_up() {
-  local name
-  for name in "${planned[@]}"; do
-    grep -qF " image: $name" "$check_file" || check fail "$name" "not run: $1"
-  done
-  finish
-}
 finish() {
   vm_stop
   vm_net_down
-  [[ -f $WORK/qemu-resets ]] && echo "== qemu: $(wc -l < "$WORK/qemu-resets") lost restart(s) of the guest were reset by the harness (vm-lib.sh, vm_restart_lost)"
-  echo "== image tier: $(grep -c '^pass' "$check_file") passed, $(grep -c '^fail' "$check_file") failed, $((SECONDS - started)) s"
+  [[ -f $WORK/qemu-resets ]] && echo "== qemu: $(wc -l < "$WORK/qemu-resets") lost restart(s) of the guest: the harness power-cycled it (vm-lib.sh, vm_restart_lost)"
+  tier_summary
   exit 0
 }
 trap 'vm_stop; vm_net_down' EXIT

@@ -3,26 +3,15 @@
 # veth whose other end is in a namespace the caller uses: the LAN client (NIC 1) and the ISP
 # (NIC 2: a DHCP server, a web server and an iperf3 server on 203.0.113.1). Nothing outside these
 # namespaces is touched; every name starts with rosimg-<pid> so a later run can remove what a
-# killed run left behind.
+# killed run left behind (remove_stale_namespaces, scripts/tier-lib.sh, which the caller sources).
 
 VM_PREFIX=rosimg-$$
 VM_NS=$VM_PREFIX-vm LAN_NS=$VM_PREFIX-lan ISP_NS=$VM_PREFIX-isp
 ISP_ADDRESS=203.0.113.1
 
-# Namespaces of earlier runs whose process is gone: their processes are stopped, they are removed.
-vm_remove_stale() {
-  local ns pid
-  for ns in $(ip netns list | awk '$1 ~ /^rosimg-[0-9]+-/ { print $1 }'); do
-    pid=${ns#rosimg-}; pid=${pid%%-*}
-    kill -0 "$pid" 2>/dev/null && continue
-    ip netns pids "$ns" 2>/dev/null | xargs -r kill -9 2>/dev/null || true
-    ip netns del "$ns" 2>/dev/null || true
-  done
-}
-
 vm_net_up() {
   local work=$1
-  vm_remove_stale
+  remove_stale_namespaces rosimg
   for ns in "$VM_NS" "$LAN_NS" "$ISP_NS"; do ip netns add "$ns"; ip -n "$ns" link set lo up; done
   local side
   for side in lan isp; do
