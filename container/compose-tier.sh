@@ -117,20 +117,12 @@ api=http://127.0.0.1:8080/api/v1
 curl_in() { inside curl --silent --show-error --max-time 30 "$@"; }
 expect "the API answers on loopback" bash -c "[[ \$(nsenter --net=/run/netns/$ns curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8080/readyz) == 200 ]]"
 password="a long admin password for the compose tier"
-sign_in() { # sign_in TOKEN_NAME: signs in as the administrator and makes an API token of that name
-  curl_in --fail-with-body -c "$work/jar" -X POST "$api/auth/login" -H 'Content-Type: application/json' \
-    -d "{\"username\":\"admin\",\"password\":\"$password\"}" >/dev/null || return 1
-  local xsrf
-  xsrf=$(curl_in --fail-with-body -b "$work/jar" -c "$work/jar" "$api/auth/antiforgery" | jq -r .token) || return 1
-  bearer=$(curl_in --fail-with-body -b "$work/jar" -c "$work/jar" -X POST "$api/tokens" -H "X-XSRF-TOKEN: $xsrf" \
-    -H 'Content-Type: application/json' -d "{\"name\":\"$1\",\"scope\":\"write\"}" | jq -er .token) || return 1
-}
+sign_in() { bearer=$(api_token curl_in "$api" "$work/jar" "$password" "$1"); } # sign_in TOKEN_NAME
 setup() {
   local token
   token=$(compose logs --no-color api 2>&1 | grep -o 'Setup token: [0-9a-f]*' | tail -1 | cut -d' ' -f3)
   [[ -n $token ]] || { echo "no setup token in the api's logs"; return 1; }
-  curl_in --fail-with-body -X POST "$api/setup" -H 'Content-Type: application/json' \
-    -d "{\"token\":\"$token\",\"password\":\"$password\"}" >/dev/null || return 1
+  api_setup curl_in "$api" "$token" "$password" || return 1
   sign_in compose-tier
 }
 expect "setup with the token from the logs" setup

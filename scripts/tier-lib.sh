@@ -35,3 +35,19 @@ remove_stale_namespaces() {
     ip netns del "$ns" 2>/dev/null || true
   done
 }
+
+# api_setup CURL API TOKEN PASSWORD: the administrator's password set with the setup token.
+# api_token CURL API JAR PASSWORD NAME: signs in as the administrator (the cookie in JAR) and prints
+# a new write API token called NAME. CURL is the tier's curl (a function that reaches the router).
+api_setup() {
+  "$1" --fail-with-body -X POST "$2/setup" -H 'Content-Type: application/json' \
+    -d "{\"token\":\"$3\",\"password\":\"$4\"}" >/dev/null
+}
+api_token() {
+  local curl=$1 api=$2 jar=$3 password=$4 name=$5 xsrf
+  "$curl" --fail-with-body -c "$jar" -X POST "$api/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"admin\",\"password\":\"$password\"}" >/dev/null || return 1
+  xsrf=$("$curl" --fail-with-body -b "$jar" -c "$jar" "$api/auth/antiforgery" | jq -r .token) || return 1
+  "$curl" --fail-with-body -b "$jar" -c "$jar" -X POST "$api/tokens" -H "X-XSRF-TOKEN: $xsrf" \
+    -H 'Content-Type: application/json' -d "{\"name\":\"$name\",\"scope\":\"write\"}" | jq -er .token
+}

@@ -152,14 +152,8 @@ expect "the API does not answer on the WAN side" wan_refuses
 
 # 4. Setup with the token from the console, then an API token for the rest.
 setup() {
-  curl_lan --fail-with-body -X POST "$api/setup" -H 'Content-Type: application/json' \
-    -d "{\"token\":\"$token\",\"password\":\"a long admin password\"}" >/dev/null || return 1
-  curl_lan --fail-with-body -c "$WORK/jar" -X POST "$api/auth/login" -H 'Content-Type: application/json' \
-    -d '{"username":"admin","password":"a long admin password"}' >/dev/null || return 1
-  local xsrf
-  xsrf=$(curl_lan --fail-with-body -b "$WORK/jar" -c "$WORK/jar" "$api/auth/antiforgery" | jq -r .token) || return 1
-  bearer=$(curl_lan --fail-with-body -b "$WORK/jar" -c "$WORK/jar" -X POST "$api/tokens" -H "X-XSRF-TOKEN: $xsrf" \
-    -H 'Content-Type: application/json' -d '{"name":"image-tier","scope":"write"}' | jq -er .token) || return 1
+  api_setup curl_lan "$api" "$token" "a long admin password" || return 1
+  bearer=$(api_token curl_lan "$api" "$WORK/jar" "a long admin password" image-tier)
 }
 expect "setup with the console's token" setup
 auth="Authorization: Bearer ${bearer:-none}"

@@ -25,3 +25,22 @@ inputs_hash() {
 cached() { [[ -f $1 && $(cat "$1") == "$2" ]]; }
 
 log() { printf '[image %(%T)T] %s\n' -1 "$*" >&2; }
+
+# debian_tar OUT PACKAGE...: a root filesystem tarball of Debian's essential set and PACKAGEs, made
+# by mmdebstrap from this machine's own apt sources (no mirror is named in the repository), without
+# manuals, documentation (but the copyrights) and translations. The device image's and the
+# container images' bases.
+debian_tar() {
+  local out=$1 sources
+  shift
+  sources=$(grep -l '^Types: deb' /etc/apt/sources.list.d/*.sources 2>/dev/null | head -1 || true)
+  [[ -n $sources ]] || sources=/etc/apt/sources.list
+  # merged-usr hook: without it bookworm pulls usrmerge and with it perl (about 47 MB).
+  mmdebstrap --quiet --mode=root --format=tar --variant=essential \
+    --hook-dir=/usr/share/mmdebstrap/hooks/merged-usr \
+    --include="$(IFS=,; echo "$*")" \
+    --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/doc/*' \
+    --dpkgopt='path-include=/usr/share/doc/*/copyright' --dpkgopt='path-exclude=/usr/share/locale/*' \
+    --dpkgopt='path-include=/usr/share/locale/locale.alias' --dpkgopt='path-exclude=/usr/share/info/*' \
+    bookworm "$out" "$sources" >&2
+}
