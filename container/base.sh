@@ -23,4 +23,6 @@ log "container base: mmdebstrap (about a minute)"
 debian_tar "$cache/base.tar.partial" "${packages[@]}"
 podman import --quiet "$cache/base.tar.partial" "$image" >/dev/null
 rm -f "$cache/base.tar.partial"
+# Earlier bases (another package list): only this one is built on now.
+podman images --format '{{.Repository}}:{{.Tag}}' | grep '^localhost/routeros-base:' | grep -vxF "$image" | xargs -r podman rmi --force >/dev/null || true
 echo "$image"

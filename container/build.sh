@@ -28,3 +28,5 @@ for target in engine api; do
   "$tool" build --quiet "${base_args[@]}" --target "$target" -t "localhost/routeros-$target:latest" \
     -f "$here/Containerfile" "$context" >/dev/null
 done
+# What an earlier build of these images left untagged (their own label only: nobody else's images).
+"$tool" image prune --force --filter label=org.routeros.part >/dev/null

@@ -7,7 +7,8 @@
 # The machine's own network is never touched: the stack's network is the machine's (network_mode:
 # host), so the whole container runtime runs inside a namespace this script makes (nsenter --net),
 # where "the host's network" is that namespace, a veth to a LAN client namespace in it. The compose
-# file is the user's, unchanged. Podman answers Docker's API (podman system service) and Docker's
+# file is the user's, unchanged; one check then points the engine at a second namespace with the
+# setting a lab would use (ROUTEROS_ENGINE_NETWORK). Podman answers Docker's API (podman system service) and Docker's
 # own docker-compose (Debian's, 1.29) drives it: Debian's podman-compose (1.0.3) adds a network to
 # every container, which network_mode: host refuses, and ignores depends_on's conditions. Nothing here
 # runs systemd, which runs Podman's health checks on a timer: this script runs them (podman
@@ -24,7 +25,7 @@ mkdir -p "$results"
 rm -rf "$work" && mkdir -p "$work"
 started=$SECONDS
 prefix=rosctr-$$
-ns=$prefix-host lan_ns=$prefix-lan project=$prefix
+ns=$prefix-host lan_ns=$prefix-lan router_ns=$prefix-router project=$prefix
 export CONTAINERS_CONF=$here/containers.conf
 export DOCKER_HOST=unix://$work/podman.sock COMPOSE_PROJECT_NAME=$project
 compose_file=$repo/docker-compose.yml
@@ -34,7 +35,8 @@ tier=compose
 plan "the images build" "both services become healthy" "the API answers on loopback" "setup with the token from the logs" \
   "a configuration committed through REST is in the namespace's kernel (address, nft table)" "the LAN client gets a lease from the engine's dnsmasq" \
   "the API container runs as non-root with no capabilities and a read-only root" "the engine container is not privileged and has only its capabilities" \
-  "down and up again keep the configuration" "down -v leaves no containers, volumes or namespaces"
+  "down and up again keep the configuration" "the engine manages the namespace ROUTEROS_ENGINE_NETWORK names" \
+  "down -v leaves no containers, volumes or namespaces"
 finish() {
   cleanup
   tier_summary
@@ -53,7 +55,7 @@ cleanup() {
   [[ -n $service_pid ]] && kill "$service_pid" 2>/dev/null && wait "$service_pid" 2>/dev/null
   health_pid= service_pid=
   local name
-  for name in "$ns" "$lan_ns"; do
+  for name in "$ns" "$lan_ns" "$router_ns"; do
     ip netns pids "$name" 2>/dev/null | xargs -r kill -9 2>/dev/null || true
     ip netns del "$name" 2>/dev/null || true
   done
@@ -185,7 +187,22 @@ kept() {
 }
 expect "down and up again keep the configuration" kept
 
-# 7. down -v: nothing of the stack is left (containers, volumes; it made no namespaces).
+# 7. The engine in a namespace of its own (the setting a lab or a test uses); the API stays on the
+# stack's host. The engine restores the configuration from its volume into that namespace.
+named_namespace() {
+  ip netns add "$router_ns" && ip -n "$router_ns" link set lo up && ip -n "$router_ns" link add lan0 type veth peer name lan0-peer || return 1
+  compose down --timeout 20 >> "$work/compose.log" 2>&1 || return 1
+  ROUTEROS_ENGINE_NETWORK=ns:/run/netns/$router_ns up_and_healthy || return 1
+  ip -n "$router_ns" -4 addr show dev lan0 | grep -q 'inet 192.168.77.1/24' || { echo "lan0 in $router_ns: $(ip -n "$router_ns" -br addr show dev lan0)"; return 1; }
+  ip netns exec "$router_ns" nft list table inet routeros >/dev/null || { echo "no table inet routeros in $router_ns"; return 1; }
+  local engine_pid
+  engine_pid=$(pid_of engine)
+  [[ $(ip netns identify "$engine_pid") == "$router_ns" ]] || { echo "the engine (pid $engine_pid) is in '$(ip netns identify "$engine_pid")', not $router_ns"; return 1; }
+  [[ $(curl_in -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8080/readyz) == 200 ]] || { echo "the API on the stack's host does not reach the engine"; return 1; }
+}
+expect "the engine manages the namespace ROUTEROS_ENGINE_NETWORK names" named_namespace
+
+# 8. down -v: nothing of the stack is left (containers, volumes; it made no namespaces).
 nothing_left() {
   local namespaces_before
   namespaces_before=$(ip netns list | awk '{ print $1 }' | sort)
