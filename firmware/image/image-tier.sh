@@ -351,7 +351,9 @@ expect "an image that cannot come up healthy falls back to the previous slot by 
 # 8. Backup, factory reset (the next boot is a first boot: a new setup token), restore.
 reset_and_restore() {
   local passphrase="a backup passphrase for the tier"
-  call "$api/system/backup" -H "X-Backup-Passphrase: $passphrase" -o "$WORK/backup.json" || return 1
+  # The backup's key takes 600,000 PBKDF2 rounds (BackupKeys), the restore's too: seconds natively,
+  # and once (2026-12-06, the machine busy beside it) more than curl's 30 s under TCG.
+  call --max-time 180 "$api/system/backup" -H "X-Backup-Passphrase: $passphrase" -o "$WORK/backup.json" || return 1
   MARKER='Setup token: [0-9a-f]+' reboot_and_wait \
     call -X POST "$api/system/factory-reset" -H 'Content-Type: application/json' -d '{"confirm":"factory-reset"}' > "$WORK/reset-token" || return 1
   token=$(grep -o 'Setup token: [0-9a-f]*' "$WORK/reset-token" | tail -1 | cut -d' ' -f3)
@@ -359,7 +361,7 @@ reset_and_restore() {
   setup || { echo "setup after the reset failed"; return 1; }
   auth="Authorization: Bearer $bearer"
   hostname_is routeros || { echo "the reset did not bring back the defaults"; return 1; }
-  call -X POST "$api/system/restore" -H "X-Backup-Passphrase: $passphrase" -H 'Content-Type: application/json' \
+  call --max-time 180 -X POST "$api/system/restore" -H "X-Backup-Passphrase: $passphrase" -H 'Content-Type: application/json' \
     --data-binary "@$WORK/backup.json" >/dev/null || return 1
   hostname_is tier-router
 }
