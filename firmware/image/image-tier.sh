@@ -43,7 +43,7 @@ trap 'vm_stop; vm_net_down' EXIT
 [[ $phase == build ]] || plan "first boot prints the setup token on the console" \
   "the API answers on the LAN side" "the API does not answer on the WAN side" \
   "setup with the console's token" "the LAN client gets a lease from the router" \
-  "the console's routeros command shows the firmware" \
+  "the console's routeros command shows the firmware" "the hardware watchdog is armed" \
   "the LAN client fetches a page from the upstream through NAT" \
   "a TCP transfer through the router is offloaded" \
   "memory is measured with the router idle and with 10000 flows" \
@@ -167,6 +167,14 @@ console_status() {
   vm_wait_for "version: $version" 120 "$from" && vm_wait_for 'slot A \(rootfs.0\): booted' 60 "$from"
 }
 expect "the console's routeros command shows the firmware" console_status
+# The hardware watchdog (qemu's i6300esb here): systemd has armed it and pets it (watchdog.conf).
+watchdog_armed() {
+  local from
+  from=$(vm_console_size)
+  vm_console_type "cat /sys/class/watchdog/watchdog0/identity /sys/class/watchdog/watchdog0/state" || return 1
+  vm_wait_for 'i6300ESB' 60 "$from" >/dev/null && vm_wait_for '^active$' 30 "$from"
+}
+expect "the hardware watchdog is armed" watchdog_armed
 
 # 5. Through the router: NAT (the ISP has no route back to 192.168.1.0/24) and the fast path.
 expect "the LAN client fetches a page from the upstream through NAT" \

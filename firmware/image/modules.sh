@@ -8,8 +8,10 @@ set -euo pipefail
 tree=$1 release=$2 rootfs=$3
 src=$tree/lib/modules/$release
 dst=$rootfs/lib/modules/$release
-# Directories (under kernel/) whose every module is wanted; exclusions after.
-wanted='^kernel/(net|lib|crypto|arch|block|fs/(squashfs|ext4|jbd2|overlayfs|fat|nls|autofs)|drivers/(net|virtio|nvme|ata|block|md|usb/(host|storage|core|common)|char/hw_random)|drivers/scsi/[^/]+\.ko)'
+# Directories (under kernel/) whose every module is wanted; exclusions after. Of the watchdogs, the
+# x86 PC's only (etc/systemd/system.conf.d/watchdog.conf): Intel's TCO, AMD's SP5100, ACPI's WDAT,
+# the common Super I/O chips, and qemu's i6300esb.
+wanted='^kernel/(net|lib|crypto|arch|block|fs/(squashfs|ext4|jbd2|overlayfs|fat|nls|autofs)|drivers/(net|virtio|nvme|ata|block|md|usb/(host|storage|core|common)|char/hw_random)|drivers/scsi/[^/]+\.ko|drivers/watchdog/(i6300esb|iTCO_wdt|iTCO_vendor_support|sp5100_tco|wdat_wdt|it87_wdt|w83627hf_wdt|f71808e_wdt)\.ko)'
 # Also left out, with what pulled them in: a VM host (kvm), the BPF self-test (test_bpf, 4.7 MB),
 # mesh networking (batman-adv, which needs cfg80211), RDMA storage and sockets (nvme-rdma, the NVMe
 # target, smc: InfiniBand's core), cluster and network block storage (rbd, drbd, md-cluster with

@@ -61,7 +61,7 @@ vm_start() {
   # stdout too goes to the log: a qemu holding a caller's pipe would keep $(...) from returning.
   ip netns exec "$VM_NS" qemu-system-x86_64 -accel tcg -cpu max -smp 2 -m 1536 \
     -drive "if=pflash,format=raw,readonly=on,file=$OVMF_CODE" -drive "if=pflash,format=raw,file=$work/ovmf-vars.fd" \
-    -drive "file=$disk,format=raw,if=virtio" \
+    -drive "file=$disk,format=raw,if=virtio" -device i6300esb \
     -netdev tap,id=lan,ifname=tap-lan,script=no,downscript=no -device virtio-net-pci,netdev=lan,mac=52:54:00:00:0a:01 \
     -netdev tap,id=wan,ifname=tap-isp,script=no,downscript=no -device virtio-net-pci,netdev=wan,mac=52:54:00:00:0b:01 \
     -chardev "socket,id=console,path=$work/console.sock,server=on,wait=off,logfile=$work/console.log,logappend=on" \

@@ -25,7 +25,7 @@ echo "vm: booting $dir/disk.img ($accel). The setup token appears on this consol
 exec qemu-system-x86_64 -accel "$accel" -cpu max -smp 2 -m 1536 \
   -drive if=pflash,format=raw,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.fd \
   -drive "if=pflash,format=raw,file=$dir/ovmf-vars.fd" \
-  -drive "file=$dir/disk.img,format=raw,if=virtio" \
+  -drive "file=$dir/disk.img,format=raw,if=virtio" -device i6300esb \
   -netdev "user,id=lan,net=192.168.1.0/24,host=192.168.1.2,dhcpstart=192.168.1.250,restrict=on,hostfwd=tcp:127.0.0.1:8080-192.168.1.1:8080,hostfwd=tcp:127.0.0.1:8443-192.168.1.1:8443" \
   -device virtio-net-pci,netdev=lan \
   -netdev user,id=wan,restrict=on -device virtio-net-pci,netdev=wan \
