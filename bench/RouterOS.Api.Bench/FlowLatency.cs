@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Logging.Abstractions;
 using RouterOS.Api.Contracts;
-using RouterOS.Api.Flows;
 using RouterOS.Bench;
 using RouterOS.Engine.Control;
 using RouterOS.Engine.Flows;
@@ -48,13 +47,13 @@ internal static class FlowLatency
         var latencies = new List<double>(total);
         var seen = new bool[total];
         await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(new Uri(url), "/hubs/flows"), options =>
+            .WithUrl(new Uri(new Uri(url), LiveHubs.FlowsPath), options =>
             {
                 options.Transports = HttpTransportType.WebSockets;
                 options.AccessTokenProvider = () => Task.FromResult<string?>(token);
             })
             .Build();
-        hub.On<FlowPageDelta>(nameof(IFlowClient.Update), delta =>
+        hub.On<FlowPageDelta>(LiveHubs.FlowUpdate, delta =>
         {
             var now = Stopwatch.GetTimestamp();
             lock (latencies)
@@ -72,7 +71,7 @@ internal static class FlowLatency
         });
         await hub.StartAsync();
         // The newest flows first: each new one lands on the page.
-        await hub.InvokeAsync("Subscribe", new FlowSubscribeRequest(Filter: "proto:udp", Sort: "age", Order: "asc", Limit: 500));
+        await hub.InvokeAsync(LiveHubs.FlowSubscribe, new FlowSubscribeRequest(Filter: "proto:udp", Sort: "age", Order: "asc", Limit: 500));
 
         using var inserter = new ConntrackInserter(scratch.Name);
         const int perTick = 10;

@@ -102,9 +102,9 @@ public sealed class FlowApiTests : IAsyncLifetime
     {
         var token = await Onboarding.CreateTokenAsync(await _api.CreateBrowserAsync(), "hub-test", "read");
         var updates = Channel.CreateUnbounded<FlowPageDelta>();
-        await using var hub = HubUpdates.Connect(_api, "/hubs/flows", token, nameof(IFlowClient.Update), updates);
+        await using var hub = HubUpdates.Connect(_api, LiveHubs.FlowsPath, token, LiveHubs.FlowUpdate, updates);
         await hub.StartAsync(TestContext.Current.CancellationToken);
-        await hub.InvokeAsync("Subscribe", new FlowSubscribeRequest(Limit: 10), TestContext.Current.CancellationToken);
+        await hub.InvokeAsync(LiveHubs.FlowSubscribe, new FlowSubscribeRequest(Limit: 10), TestContext.Current.CancellationToken);
         // A query the hub would refuse, set behind its back: computing its page throws, as a bug in the query code would.
         _api.Services.GetRequiredService<FlowHubSubscribers>().Set("broken", FlowQuery.Default with { Offset = int.MaxValue });
 
@@ -136,11 +136,11 @@ public sealed class FlowApiTests : IAsyncLifetime
     {
         var token = await Onboarding.CreateTokenAsync(await _api.CreateBrowserAsync(), "hub-test", "read");
         var updates = Channel.CreateUnbounded<FlowPageDelta>();
-        await using var hub = HubUpdates.Connect(_api, "/hubs/flows", token, nameof(IFlowClient.Update), updates);
+        await using var hub = HubUpdates.Connect(_api, LiveHubs.FlowsPath, token, LiveHubs.FlowUpdate, updates);
         await hub.StartAsync(TestContext.Current.CancellationToken);
         _api.Engine.PushFlows(new FlowUpdate(true, [TestFlows.Udp(1, "10.0.0.1", 1000, "192.0.2.1", 53, 500) with { NotOffloadedReason = "no offload rule matched" }, TestFlows.Udp(2, "10.0.0.2", 1000, "192.0.2.1", 53, 100)], [], TestFlows.Totals(2), true));
 
-        await hub.InvokeAsync("Subscribe", new FlowSubscribeRequest(Filter: "proto:udp", Limit: 1), TestContext.Current.CancellationToken);
+        await hub.InvokeAsync(LiveHubs.FlowSubscribe, new FlowSubscribeRequest(Filter: "proto:udp", Limit: 1), TestContext.Current.CancellationToken);
 
         var first = await HubUpdates.NextAsync(updates, d => d.Reset && d.Upserts.Count == 1);
         Assert.Equal(1ul, first.Upserts[0].Id);
@@ -156,7 +156,7 @@ public sealed class FlowApiTests : IAsyncLifetime
         Assert.Equal([2ul], second.Order);
 
         // A bad query is refused in words, and the subscription stays as it was.
-        var refused = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync("Subscribe", new FlowSubscribeRequest(Filter: "port:x"), TestContext.Current.CancellationToken));
+        var refused = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync(LiveHubs.FlowSubscribe, new FlowSubscribeRequest(Filter: "port:x"), TestContext.Current.CancellationToken));
         Assert.Contains("filter: 'x' is not a port", refused.Message, StringComparison.Ordinal);
     }
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Threading.Channels;
 using RouterOS.Api.Contracts;
 using RouterOS.Api.Tests.Support;
-using RouterOS.Api.Uplinks;
 
 namespace RouterOS.Api.Tests;
 
@@ -79,7 +78,7 @@ public sealed class PppoeApiTests : IAsyncLifetime
     {
         var token = await Onboarding.CreateTokenAsync(await _api.CreateBrowserAsync(), "hub-test", "read");
         var snapshots = Channel.CreateUnbounded<UplinkSnapshot>();
-        await using var hub = HubUpdates.Connect(_api, "/hubs/uplinks", token, nameof(IUplinkClient.Uplinks), snapshots);
+        await using var hub = HubUpdates.Connect(_api, LiveHubs.UplinksPath, token, LiveHubs.UplinkSnapshotMethod, snapshots);
         await hub.StartAsync(TestContext.Current.CancellationToken);
 
         _api.Engine.Uplinks.Add(Session("lcp"));

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR.Client;
 using RouterOS.Api.Contracts;
-using RouterOS.Api.Flows;
 using RouterOS.Api.Tests.Support;
 using RouterOS.Engine.Tests.Support;
 
@@ -42,9 +41,9 @@ public sealed class RealFlowTests
 
         var token = await Onboarding.CreateTokenAsync(await api.CreateBrowserAsync(), "real-hub", "read");
         var updates = Channel.CreateUnbounded<FlowPageDelta>();
-        await using var hub = HubUpdates.Connect(api, "/hubs/flows", token, nameof(IFlowClient.Update), updates);
+        await using var hub = HubUpdates.Connect(api, LiveHubs.FlowsPath, token, LiveHubs.FlowUpdate, updates);
         await hub.StartAsync(cancel);
-        await hub.InvokeAsync("Subscribe", new FlowSubscribeRequest(Filter: "port:42000"), cancel);
+        await hub.InvokeAsync(LiveHubs.FlowSubscribe, new FlowSubscribeRequest(Filter: "port:42000"), cancel);
         var first = await HubUpdates.NextAsync(updates, delta => delta.Reset);
         Assert.Equal(5ul, Assert.Single(first.Upserts).Original.Packets);
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using RouterOS.Api.Http;
 using RouterOS.Api.Store;
 using RouterOS.Domain.Model;
@@ -11,41 +10,44 @@ namespace RouterOS.Api.Apis;
 /// One list of the configuration exposed as a REST resource on the candidate: list, replace the
 /// whole list (which is also how the ordered offload policy is reordered), read, create or replace
 /// one item by its key, delete one. Every resource works the same way, so it is written once.
+/// The handlers return <see cref="IResult"/> and declare their answers with Produces: the request
+/// delegate generator, which compiles the handlers for the NativeAOT API, cannot name this method's
+/// T in the code it writes.
 /// </summary>
 public static class ResourceApi
 {
     public static RouteGroupBuilder MapResource<T>(this RouteGroupBuilder api, ConfigList<T> spec) where T : class
     {
         var group = api.MapGroup("/" + spec.Route).WithTags(spec.Route);
-        group.MapGet("/", async (CandidateStore candidates, CancellationToken ct) =>
+        group.MapGet("/", async Task<IResult> (CandidateStore candidates, CancellationToken ct) =>
             TypedResults.Ok(spec.Get((await candidates.GetAsync(ct)).Config)))
-            .WithSummary($"The candidate's {spec.PathName}.");
-        group.MapPut("/", async (HttpContext http, CandidateStore candidates, CancellationToken ct) =>
+            .Produces<EquatableArray<T>>().WithSummary($"The candidate's {spec.PathName}.");
+        group.MapPut("/", async Task<IResult> (HttpContext http, CandidateStore candidates, CancellationToken ct) =>
         {
             var items = await BodyReader.ReadAsync(http.Request, spec.ListJson, ct);
             var saved = await CandidateApi.SaveCandidateAsync(http, candidates, config => WithSecretsKept(spec.Set(config, items), config), ct);
             return TypedResults.Ok(spec.Get(saved.Config));
-        }).Accepts<EquatableArray<T>>("application/json").WithSummary($"Replace the candidate's {spec.PathName} (in this order).");
+        }).Accepts<EquatableArray<T>>("application/json").Produces<EquatableArray<T>>().WithSummary($"Replace the candidate's {spec.PathName} (in this order).");
         // {**key}: keys such as addresses and routes contain '/'.
-        group.MapGet("/{**key}", async Task<Results<Ok<T>, NotFound<string>>> (string key, CandidateStore candidates, CancellationToken ct) =>
+        group.MapGet("/{**key}", async Task<IResult> (string key, CandidateStore candidates, CancellationToken ct) =>
             spec.Find((await candidates.GetAsync(ct)).Config, key) is { } item ? TypedResults.Ok(item) : TypedResults.NotFound($"{ConfigPath.Item(spec.PathName, key)} does not exist"))
-            .WithSummary("One item, by its key.");
-        group.MapPut("/{**key}", async (string key, HttpContext http, CandidateStore candidates, CancellationToken ct) =>
+            .Produces<T>().Produces<string>(StatusCodes.Status404NotFound).WithSummary("One item, by its key.");
+        group.MapPut("/{**key}", async Task<IResult> (string key, HttpContext http, CandidateStore candidates, CancellationToken ct) =>
         {
             var item = await BodyReader.ReadAsync(http.Request, spec.ItemJson, ct);
             if (spec.Key(item) != key)
                 throw new BadRequestException($"the body describes {ConfigPath.Item(spec.PathName, spec.Key(item))} but the URL names {ConfigPath.Item(spec.PathName, key)}");
             var saved = await CandidateApi.SaveCandidateAsync(http, candidates, config => WithSecretsKept(spec.Place(config, item, key), config), ct);
             return TypedResults.Ok(spec.Find(saved.Config, key)!);
-        }).Accepts<T>("application/json").WithSummary("Create or replace one item; a new one goes at the end.");
-        group.MapDelete("/{**key}", async Task<Results<NoContent, NotFound<string>>> (string key, HttpContext http, CandidateStore candidates, CancellationToken ct) =>
+        }).Accepts<T>("application/json").Produces<T>().WithSummary("Create or replace one item; a new one goes at the end.");
+        group.MapDelete("/{**key}", async Task<IResult> (string key, HttpContext http, CandidateStore candidates, CancellationToken ct) =>
         {
             if (spec.Find((await candidates.GetAsync(ct)).Config, key) is null)
                 return TypedResults.NotFound($"{ConfigPath.Item(spec.PathName, key)} does not exist");
             await CandidateApi.SaveCandidateAsync(http, candidates,
                 config => spec.Remove(config, key), ct);
             return TypedResults.NoContent();
-        }).WithSummary("Delete one item.");
+        }).Produces(StatusCodes.Status204NoContent).Produces<string>(StatusCodes.Status404NotFound).WithSummary("Delete one item.");
         return api;
     }
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization.Metadata;
-using Microsoft.AspNetCore.Http.HttpResults;
 using RouterOS.Api.Http;
 using RouterOS.Api.Store;
 using RouterOS.Domain.Json;
@@ -22,13 +21,14 @@ public static class SettingsApi
         where T : class
     {
         var group = api.MapGroup("/" + route).WithTags(route);
-        group.MapGet("/", async (CandidateStore candidates, CancellationToken ct) => TypedResults.Ok(get((await candidates.GetAsync(ct)).Config)))
-            .WithSummary($"The candidate's {route} settings.");
-        group.MapPut("/", async Task<Ok<T>> (HttpContext http, CandidateStore candidates, CancellationToken ct) =>
+        // IResult and Produces, not Ok<T>: see ResourceApi (the request delegate generator cannot name T).
+        group.MapGet("/", async Task<IResult> (CandidateStore candidates, CancellationToken ct) => TypedResults.Ok(get((await candidates.GetAsync(ct)).Config)))
+            .Produces<T>().WithSummary($"The candidate's {route} settings.");
+        group.MapPut("/", async Task<IResult> (HttpContext http, CandidateStore candidates, CancellationToken ct) =>
         {
             var value = await BodyReader.ReadAsync(http.Request, typeInfo, ct);
             var saved = await CandidateApi.SaveCandidateAsync(http, candidates, config => set(config, value), ct);
             return TypedResults.Ok(get(saved.Config));
-        }).Accepts<T>("application/json").WithSummary($"Replace the candidate's {route} settings.");
+        }).Accepts<T>("application/json").Produces<T>().WithSummary($"Replace the candidate's {route} settings.");
     }
 }

@@ -6,20 +6,16 @@ using RouterOS.Api.Store;
 
 namespace RouterOS.Api.Flows;
 
-/// <summary>What a browser receives: only the rows it displays, as changes against what it was sent last.</summary>
-public interface IFlowClient
-{
-    Task Update(FlowPageDelta delta);
-}
-
 /// <summary>
-/// Live flows for the dashboard at /hubs/flows. A browser calls <see cref="Subscribe"/> with its
-/// query (again whenever the user changes it) and then receives <see cref="IFlowClient.Update"/>
-/// calls; <see cref="FlowHubPublisher"/> sends them.
+/// Live flows for the dashboard at <see cref="LiveHubs.FlowsPath"/>. A browser calls
+/// <see cref="Subscribe"/> with its query (again whenever the user changes it) and then receives
+/// <see cref="LiveHubs.FlowUpdate"/> calls, only the rows it displays as changes against what it
+/// was sent last; <see cref="FlowHubPublisher"/> sends them.
 /// </summary>
 [Authorize(Policy = AuthNames.ReadPolicy)]
-public sealed class FlowHub(FlowHubSubscribers subscribers, RevisionStore revisions) : Hub<IFlowClient>
+public sealed class FlowHub(FlowHubSubscribers subscribers, RevisionStore revisions) : Hub
 {
+    [HubMethodName(LiveHubs.FlowSubscribe)]
     public async Task Subscribe(FlowSubscribeRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -69,7 +69,7 @@ public sealed class FlowHubSubscribers
 /// update is skipped (its next delta covers both): a slow browser never holds up the others or
 /// the feed from the engine.
 /// </summary>
-public sealed partial class FlowHubPublisher(FlowCache cache, FlowHubSubscribers subscribers, IHubContext<FlowHub, IFlowClient> hub, TimeProvider time, ILogger<FlowHubPublisher> logger) : BackgroundService
+public sealed partial class FlowHubPublisher(FlowCache cache, FlowHubSubscribers subscribers, IHubContext<FlowHub> hub, TimeProvider time, ILogger<FlowHubPublisher> logger) : BackgroundService
 {
     public static readonly TimeSpan MinimumGap = TimeSpan.FromMilliseconds(100);
 
@@ -134,7 +134,7 @@ public sealed partial class FlowHubPublisher(FlowCache cache, FlowHubSubscribers
     {
         try
         {
-            await hub.Clients.Client(subscriber.ConnectionId).Update(delta);
+            await hub.Clients.Client(subscriber.ConnectionId).SendAsync(LiveHubs.FlowUpdate, delta);
         }
         catch (Exception exception)
         {

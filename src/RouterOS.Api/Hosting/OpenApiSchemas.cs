@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using RouterOS.Domain.Json;
 using RouterOS.Domain.Values;
 
 namespace RouterOS.Api.Hosting;
@@ -7,7 +8,8 @@ namespace RouterOS.Api.Hosting;
 /// <summary>
 /// Teaches the OpenAPI generator the configuration's own JSON shapes, which custom converters
 /// hide from it: an <see cref="EquatableArray{T}"/> is an array of T, and a validated value
-/// (an interface name, a CIDR, an MTU) is a plain string or number, not an object.
+/// (an interface name, a CIDR, an MTU) is a plain string or number, not an object. The converters
+/// say which (<see cref="IArrayJsonShape"/>, <see cref="IScalarJsonShape"/>).
 /// </summary>
 internal static class OpenApiSchemas
 {
@@ -15,21 +17,19 @@ internal static class OpenApiSchemas
     {
         options.AddSchemaTransformer(async (schema, context, cancellationToken) =>
         {
-            var type = context.JsonTypeInfo.Type;
-            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(EquatableArray<>))
+            switch (context.JsonTypeInfo.Converter)
             {
-                schema.Type = JsonSchemaType.Array;
-                schema.Items = await context.GetOrCreateSchemaAsync(type.GetGenericArguments()[0], null, cancellationToken);
-                schema.Properties?.Clear();
-                return;
+                case IArrayJsonShape array:
+                    schema.Type = JsonSchemaType.Array;
+                    schema.Items = await context.GetOrCreateSchemaAsync(array.ElementType, null, cancellationToken);
+                    schema.Properties?.Clear();
+                    break;
+                case IScalarJsonShape scalar:
+                    schema.Type = scalar.IsJsonNumber ? JsonSchemaType.Integer : JsonSchemaType.String;
+                    schema.Properties?.Clear();
+                    schema.Required?.Clear();
+                    break;
             }
-            var configValue = type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IConfigValue<>));
-            if (configValue is null)
-                return;
-            var isNumber = type.GetProperty(nameof(IConfigValue<VlanId>.IsJsonNumber))?.GetValue(null) is true;
-            schema.Type = isNumber ? JsonSchemaType.Integer : JsonSchemaType.String;
-            schema.Properties?.Clear();
-            schema.Required?.Clear();
         });
         return options;
     }

@@ -62,8 +62,8 @@ public static class RouterApiPipeline
         api.MapPppoeApi();
         api.MapSystemApi();
         api.MapBackupApi();
-        app.MapHub<Flows.FlowHub>("/hubs/flows");
-        app.MapHub<Uplinks.UplinkHub>("/hubs/uplinks");
+        app.MapHub<Flows.FlowHub>(LiveHubs.FlowsPath);
+        app.MapHub<Uplinks.UplinkHub>(LiveHubs.UplinksPath);
         // Any other path that is not the API's is a page of the dashboard (client-side routing).
         app.MapFallbackToFile("/", "index.html");
         app.MapFallbackToFile("{*path:regex(^(?!api/|hubs/|openapi/).*$)}", "index.html");

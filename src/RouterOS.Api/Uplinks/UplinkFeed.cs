@@ -8,7 +8,7 @@ namespace RouterOS.Api.Uplinks;
 /// Follows the engine's uplink stream and passes every snapshot to the browsers on
 /// <see cref="UplinkHub"/>, reconnecting whenever the engine goes away or restarts.
 /// </summary>
-public sealed partial class UplinkFeed(IEngineClient engine, IHubContext<UplinkHub, IUplinkClient> hub, ILogger<UplinkFeed> logger) : BackgroundService
+public sealed partial class UplinkFeed(IEngineClient engine, IHubContext<UplinkHub> hub, ILogger<UplinkFeed> logger) : BackgroundService
 {
     private volatile UplinkSnapshot _latest = new([], Connected: false);
 
@@ -29,7 +29,7 @@ public sealed partial class UplinkFeed(IEngineClient engine, IHubContext<UplinkH
     private async Task PublishAsync(UplinkSnapshot snapshot)
     {
         _latest = snapshot;
-        await hub.Clients.All.Uplinks(snapshot);
+        await hub.Clients.All.SendAsync(LiveHubs.UplinkSnapshotMethod, snapshot);
     }
 
     [LoggerMessage(LogLevel.Warning, "The engine's uplink stream is down: {Error}; reconnecting")]

@@ -5,22 +5,17 @@ using RouterOS.Api.Contracts;
 
 namespace RouterOS.Api.Uplinks;
 
-/// <summary>What a browser receives: every uplink's status, whole, whenever any of them changes.</summary>
-public interface IUplinkClient
-{
-    Task Uplinks(UplinkSnapshot snapshot);
-}
-
 /// <summary>
-/// Live uplink states for the dashboard at /hubs/uplinks: a browser gets the current snapshot on
-/// connecting and a new one after every change (<see cref="UplinkFeed"/> sends them).
+/// Live uplink states for the dashboard at <see cref="LiveHubs.UplinksPath"/>: a browser gets the
+/// current snapshot (every uplink's status, whole) on connecting and a new one after every change
+/// (<see cref="UplinkFeed"/> sends them).
 /// </summary>
 [Authorize(Policy = AuthNames.ReadPolicy)]
-public sealed class UplinkHub(UplinkFeed feed) : Hub<IUplinkClient>
+public sealed class UplinkHub(UplinkFeed feed) : Hub
 {
     public override async Task OnConnectedAsync()
     {
-        await Clients.Caller.Uplinks(feed.Latest);
+        await Clients.Caller.SendAsync(LiveHubs.UplinkSnapshotMethod, feed.Latest, Context.ConnectionAborted);
         await base.OnConnectedAsync();
     }
 }

@@ -10,8 +10,10 @@ namespace RouterOS.Domain.Json;
 /// serializer adds the JSON path and position, and RouterConfigJson turns that into
 /// a validation error.
 /// </summary>
-public sealed class ConfigValueConverter<T> : JsonConverter<T> where T : IConfigValue<T>
+public sealed class ConfigValueConverter<T> : JsonConverter<T>, IScalarJsonShape where T : IConfigValue<T>
 {
+    public bool IsJsonNumber => T.IsJsonNumber;
+
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         switch (reader.TokenType)

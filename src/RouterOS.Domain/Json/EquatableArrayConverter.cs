@@ -11,8 +11,10 @@ namespace RouterOS.Domain.Json;
 /// JSON lists for <see cref="EquatableArray{T}"/>. Items are read and written through the
 /// options' own type information, so source-generated metadata and value converters apply to them.
 /// </summary>
-public sealed class EquatableArrayConverter<T> : JsonConverter<EquatableArray<T>>
+public sealed class EquatableArrayConverter<T> : JsonConverter<EquatableArray<T>>, IArrayJsonShape
 {
+    public Type ElementType => typeof(T);
+
     public override bool HandleNull => true;
 
     public override EquatableArray<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

@@ -8,8 +8,10 @@ namespace RouterOS.Domain.Json;
 /// Writes every <see cref="Secret"/> as <see cref="Placeholder"/>, for output that people or other
 /// programs read: API answers, diffs, logs. Reading is refused: redacted output is never input.
 /// </summary>
-public sealed class RedactedSecretConverter : JsonConverter<Secret>
+public sealed class RedactedSecretConverter : JsonConverter<Secret>, IScalarJsonShape
 {
+    public bool IsJsonNumber => false;
+
     /// <summary>What stands in for a secret in redacted output.</summary>
     public const string Placeholder = "(secret)";
 

@@ -34,18 +34,18 @@ public sealed class FlowFeed(NavigationManager navigation) : IAsyncDisposable
         _query = query;
         if (_hub is null)
         {
-            _hub = new HubConnectionBuilder().WithUrl(navigation.ToAbsoluteUri("hubs/flows")).WithAutomaticReconnect()
+            _hub = new HubConnectionBuilder().WithUrl(navigation.ToAbsoluteUri(LiveHubs.FlowsPath.TrimStart('/'))).WithAutomaticReconnect()
                 .AddJsonProtocol(json => json.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, DashboardJson.Default))
                 .Build();
-            _hub.On<FlowPageDelta>("Update", Apply);
+            _hub.On<FlowPageDelta>(LiveHubs.FlowUpdate, Apply);
             // After a reconnect the server has forgotten the query: ask again.
-            _hub.Reconnected += _ => _hub.InvokeAsync("Subscribe", _query);
+            _hub.Reconnected += _ => _hub.InvokeAsync(LiveHubs.FlowSubscribe, _query);
             await _hub.StartAsync();
         }
         try
         {
             Error = null;
-            await _hub.InvokeAsync("Subscribe", query);
+            await _hub.InvokeAsync(LiveHubs.FlowSubscribe, query);
         }
         catch (HubException exception)
         {

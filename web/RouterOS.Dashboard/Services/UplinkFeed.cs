@@ -22,10 +22,10 @@ public sealed class UplinkFeed(NavigationManager navigation) : IAsyncDisposable
     {
         if (_hub is not null)
             return;
-        _hub = new HubConnectionBuilder().WithUrl(navigation.ToAbsoluteUri("hubs/uplinks")).WithAutomaticReconnect()
+        _hub = new HubConnectionBuilder().WithUrl(navigation.ToAbsoluteUri(LiveHubs.UplinksPath.TrimStart('/'))).WithAutomaticReconnect()
             .AddJsonProtocol(json => json.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, DashboardJson.Default))
             .Build();
-        _hub.On<UplinkSnapshot>("Uplinks", snapshot =>
+        _hub.On<UplinkSnapshot>(LiveHubs.UplinkSnapshotMethod, snapshot =>
         {
             Snapshot = snapshot;
             Changed?.Invoke();

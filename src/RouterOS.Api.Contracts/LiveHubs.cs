@@ -1,0 +1,24 @@
+namespace RouterOS.Api.Contracts;
+
+/// <summary>
+/// The SignalR hubs the dashboard follows: where they are and the names of the methods the API
+/// calls on a browser. Names, not a typed client interface: a typed hub client is a proxy the
+/// runtime emits, which the NativeAOT-compiled API cannot do.
+/// </summary>
+public static class LiveHubs
+{
+    /// <summary>Live flows: the browser subscribes with its query and receives <see cref="FlowUpdate"/>.</summary>
+    public const string FlowsPath = "/hubs/flows";
+
+    /// <summary>Method a flows subscriber receives: its page's changes as a <see cref="FlowPageDelta"/>.</summary>
+    public const string FlowUpdate = "Update";
+
+    /// <summary>The method a browser calls on the flows hub with its <see cref="FlowSubscribeRequest"/>.</summary>
+    public const string FlowSubscribe = "Subscribe";
+
+    /// <summary>Live uplink states: a browser receives <see cref="UplinkSnapshotMethod"/> on connecting and after every change.</summary>
+    public const string UplinksPath = "/hubs/uplinks";
+
+    /// <summary>Method an uplinks subscriber receives: every uplink's status, whole, as an <see cref="UplinkSnapshot"/>.</summary>
+    public const string UplinkSnapshotMethod = "Uplinks";
+}
