@@ -24,7 +24,7 @@ public static class BackupApi
         system.MapGet("/backup", BackupAsync).AuditedRead()
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .WithSummary($"Download a backup: the running configuration and the newest revisions as JSON, every secret sealed (AES-256-GCM) with a key from the passphrase in the {PassphraseHeader} header (at least {BackupKeys.MinPassphraseLength} characters; PBKDF2-HMAC-SHA256), the whole file sealed by an HMAC. Needs the write scope.");
-        system.MapPost("/restore", RestoreAsync).Accepts<Stream>("application/json")
+        system.MapPost("/restore", RestoreAsync).AcceptsBinary("application/json")
             .WithSummary($"Restore a backup (the file as downloaded, with its passphrase in {PassphraseHeader}). It is checked whole first (format, passphrase, seal, every configuration verifies) and a bad one changes nothing; then its running configuration is committed as a new revision and its revisions are kept as archived revisions.");
         return api;
     }

@@ -29,7 +29,7 @@ public static class SystemApi
         // GET /api/v1/system itself is the configuration's system settings (hostname): the firmware is a resource beside them.
         system.MapGet("/firmware", GetAsync).WithSummary("The versions that run and, on a device image, each root slot (A, B): its state, version, boot status, and which one the next boot tries.");
         system.MapPost("/upgrade", UpgradeAsync)
-            .Accepts<Stream>("application/octet-stream")
+            .AcceptsBinary("application/octet-stream")
             .Produces<UpgradeProgress>(StatusCodes.Status200OK, NdjsonType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Upload a signed upgrade bundle (the body, as application/octet-stream). A bundle that is unsigned, wrongly signed or for another device is refused (422) before anything is written; otherwise it is installed into the other slot and the progress streams back as NDJSON lines, the last one the outcome. Reboot to start it: a slot that does not come up healthy falls back by itself.");

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using RouterOS.Domain.Json;
@@ -33,4 +34,26 @@ internal static class OpenApiSchemas
         });
         return options;
     }
+
+    /// <summary>
+    /// Declares a body the handler reads as raw bytes (a bundle, a backup file) as a binary string of
+    /// <paramref name="contentType"/>. Not Accepts&lt;Stream&gt;: the generator would ask the JSON
+    /// options for a Stream's metadata, which source-generated JSON has not got. The content type is
+    /// still what routing matches, so a body of another type is refused (415) before the handler. (Its
+    /// type is a string's, which every context has, only for the generator's first pass: the
+    /// transformer replaces the schema.)
+    /// </summary>
+    public static RouteHandlerBuilder AcceptsBinary(this RouteHandlerBuilder endpoint, string contentType) =>
+        endpoint.WithMetadata(new AcceptsMetadata([contentType], typeof(string))).AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    [contentType] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
+                },
+            };
+            return Task.CompletedTask;
+        });
 }

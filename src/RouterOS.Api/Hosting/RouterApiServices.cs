@@ -62,7 +62,10 @@ public static class RouterApiServices
         services.AddHostedService(provider => provider.GetRequiredService<Uplinks.UplinkFeed>());
         services.AddSignalR().AddJsonProtocol(json =>
         {
-            json.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+            // Only source-generated metadata, no reflection behind it: what the NativeAOT API has, so a
+            // type missing from a context fails the tests, not the router.
+            json.PayloadSerializerOptions.TypeInfoResolverChain.Clear();
+            json.PayloadSerializerOptions.TypeInfoResolverChain.Add(ApiJsonContext.Default);
             json.PayloadSerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
         });
 
@@ -72,8 +75,10 @@ public static class RouterApiServices
         services.AddExceptionHandler<ProblemMapping>();
         services.ConfigureHttpJsonOptions(json =>
         {
-            json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
-            json.SerializerOptions.TypeInfoResolverChain.Insert(1, RouterConfigJsonContext.Default);
+            // As for the hubs: source-generated metadata only (the framework adds its own for problem details).
+            json.SerializerOptions.TypeInfoResolverChain.Clear();
+            json.SerializerOptions.TypeInfoResolverChain.Add(ApiJsonContext.Default);
+            json.SerializerOptions.TypeInfoResolverChain.Add(RouterConfigJsonContext.Default);
             // Answers never carry a password; see SecretPlaceholders for how one is kept on import.
             json.SerializerOptions.Converters.Add(new RedactedSecretConverter());
             json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
 using RouterOS.Api.Contracts;
+using RouterOS.Domain.Verification;
 
 namespace RouterOS.Api.Http;
 
@@ -47,4 +49,9 @@ namespace RouterOS.Api.Http;
 [JsonSerializable(typeof(UpgradeProgress))]
 [JsonSerializable(typeof(SystemActionRequest))]
 [JsonSerializable(typeof(SystemActionResult))]
+// Problem details: the framework adds its own metadata for them only where reflection is off by
+// default (NativeAOT); named here, the API's JIT builds and tests write them the same way.
+[JsonSerializable(typeof(ProblemDetails))]
+[JsonSerializable(typeof(HttpValidationProblemDetails))]
+[JsonSerializable(typeof(ConfigFinding[]))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -29,7 +29,9 @@ public sealed class ProblemMapping(IProblemDetailsService problems) : IException
         httpContext.Response.StatusCode = problem.Status;
         var details = new ProblemDetails { Status = problem.Status, Title = problem.Title, Detail = problem.Message };
         if (problem.Findings.Count > 0)
-            details.Extensions["findings"] = problem.Findings;
+            // An array, a type the JSON context names: an extension is written by its run-time type,
+            // and a list made by a collection expression is a type no context can name.
+            details.Extensions["findings"] = problem.Findings.ToArray();
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception });
     }
 }
