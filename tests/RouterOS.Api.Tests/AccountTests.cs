@@ -1,6 +1,5 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using RouterOS.Api.Auth;
 using RouterOS.Api.Store;
@@ -109,16 +108,12 @@ public sealed class AccountTests : IAsyncLifetime
     [Fact]
     public async Task A_setup_that_fails_to_save_leaves_the_setup_token_usable()
     {
-        var failOnce = new FailingSave();
-        await using var api = new ApiFactory(_api.DataDirectory)
-        {
-            ExtraServices = services => services.ConfigureDbContext<RouterDbContext>(db => db.AddInterceptors(failOnce)),
-        };
+        await using var api = new ApiFactory(_api.DataDirectory);
         var token = api.Services.GetRequiredService<SetupToken>().Value!;
         var client = api.CreateClient();
-        failOnce.Armed = true;
 
-        await client.PostJsonAsync("/api/v1/setup", $$"""{ "token": "{{token}}", "password": "{{Onboarding.AdminPassword}}" }""").ExpectAsync(HttpStatusCode.InternalServerError);
+        await using (await FailingSavesAsync(api, "Users"))
+            await client.PostJsonAsync("/api/v1/setup", $$"""{ "token": "{{token}}", "password": "{{Onboarding.AdminPassword}}" }""").ExpectAsync(HttpStatusCode.InternalServerError);
 
         Assert.Equal(token, api.Services.GetRequiredService<SetupToken>().Value);
         await client.PostJsonAsync("/api/v1/setup", $$"""{ "token": "{{token}}", "password": "{{Onboarding.AdminPassword}}" }""").ExpectAsync(HttpStatusCode.Created);
@@ -134,19 +129,30 @@ public sealed class AccountTests : IAsyncLifetime
         return setCookie.Split(';')[0];
     }
 
-    /// <summary>Makes the next save fail, as a full disk or a lost store would.</summary>
-    private sealed class FailingSave : SaveChangesInterceptor
+    /// <summary>
+    /// Makes every insert into <paramref name="table"/> fail, as a full disk or a lost store would, until
+    /// disposed: a trigger in the store itself, so the API runs unchanged.
+    /// </summary>
+    private static async Task<IAsyncDisposable> FailingSavesAsync(ApiFactory api, string table)
     {
-        public bool Armed { get; set; }
+        var connection = await api.Services.GetRequiredService<RouterDatabase>().OpenAsync(TestContext.Current.CancellationToken);
+        await Sql(connection, $"""CREATE TRIGGER "FailingSave" BEFORE INSERT ON "{table}" BEGIN SELECT RAISE(ABORT, 'disk full (test)'); END;""");
+        return new Disarm(connection);
+    }
 
-        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    private static async Task Sql(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+
+    private sealed class Disarm(SqliteConnection connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
         {
-            if (Armed)
-            {
-                Armed = false;
-                throw new DbUpdateException("disk full (test)");
-            }
-            return base.SavingChangesAsync(eventData, result, cancellationToken);
+            await Sql(connection, """DROP TRIGGER "FailingSave";""");
+            await connection.DisposeAsync();
         }
     }
 }

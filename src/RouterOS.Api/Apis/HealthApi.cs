@@ -56,9 +56,9 @@ public static class HealthApi
     }
 
     /// <summary>The configuration store opens and answers a query.</summary>
-    private sealed class StoreReadiness(RouterDbContext db) : IHealthCheck
+    private sealed class StoreReadiness(RouterDatabase database) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken) =>
-            await db.Database.CanConnectAsync(cancellationToken) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy();
+            await database.CanConnectAsync(cancellationToken) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy();
     }
 }

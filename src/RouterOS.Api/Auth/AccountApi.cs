@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using RouterOS.Api.Contracts;
 using RouterOS.Api.Http;
 using RouterOS.Api.Store;
@@ -26,11 +25,11 @@ public static class AccountApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ChangePasswordAsync(
-        HttpContext http, RouterDbContext db, SignInThrottle throttle, CancellationToken cancellationToken)
+        HttpContext http, UserStore users, SignInThrottle throttle, CancellationToken cancellationToken)
     {
         var request = await BodyReader.ReadAsync(http.Request, ApiJsonContext.Default.PasswordChangeRequest, cancellationToken);
         Passwords.Check(request.NewPassword, "newPassword");
-        var user = await db.Users.FindAsync([Actors.Of(http).Name], cancellationToken)
+        var user = await users.FindAsync(Actors.Of(http).Name, cancellationToken)
             ?? throw new ConflictException("No such account", "the signed-in account no longer exists");
         // Guessing the current password from an unattended browser is throttled like signing in.
         var slot = throttle.TryBegin(http.Connection.RemoteIpAddress, user.Username);
@@ -45,27 +44,20 @@ public static class AccountApi
             return TypedResults.Problem("currentPassword: the current password is wrong", statusCode: StatusCodes.Status403Forbidden, title: "Wrong password");
         }
         throttle.Succeeded(slot);
-        user.PasswordHash = Passwords.Hash(user, request.NewPassword);
-        var current = Sessions.IdOf(http.User);
-        await db.Sessions.Where(s => s.Username == user.Username && s.Id != current).ExecuteDeleteAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await users.ChangePasswordAsync(user.Username, Passwords.Hash(user, request.NewPassword), Sessions.IdOf(http.User), cancellationToken);
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<List<SessionInfo>>> ListAsync(HttpContext http, RouterDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Ok<List<SessionInfo>>> ListAsync(HttpContext http, SessionStore sessions, TimeProvider time, CancellationToken cancellationToken)
     {
         var name = Actors.Of(http).Name;
         var current = Sessions.IdOf(http.User);
         var since = time.GetUtcNow() - Sessions.IdleLifetime;
-        var rows = await db.Sessions.Where(s => s.Username == name).ToListAsync(cancellationToken);
+        var rows = await sessions.OfUserAsync(name, cancellationToken);
         return TypedResults.Ok(rows.Where(s => s.LastSeenAt >= since).OrderByDescending(s => s.LastSeenAt)
             .Select(s => new SessionInfo(s.Id, s.CreatedAt, s.LastSeenAt, s.RemoteAddress, s.UserAgent, s.Id == current)).ToList());
     }
 
-    private static async Task<Results<NoContent, NotFound>> RevokeAsync(string id, HttpContext http, RouterDbContext db, CancellationToken cancellationToken)
-    {
-        var name = Actors.Of(http).Name;
-        var deleted = await db.Sessions.Where(s => s.Id == id && s.Username == name).ExecuteDeleteAsync(cancellationToken);
-        return deleted == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
-    }
+    private static async Task<Results<NoContent, NotFound>> RevokeAsync(string id, HttpContext http, SessionStore sessions, CancellationToken cancellationToken) =>
+        await sessions.RevokeAsync(id, Actors.Of(http).Name, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
 }

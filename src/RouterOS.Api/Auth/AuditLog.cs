@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using RouterOS.Api.Contracts;
 using RouterOS.Api.Http;
 using RouterOS.Api.Store;
@@ -31,8 +30,7 @@ public static class AuditLog
         }
     });
 
-    private static Task RecordAsync(HttpContext http) =>
-        http.RequestServices.GetRequiredService<AuditTrail>().RecordAsync(http, http.RequestServices.GetRequiredService<RouterDbContext>());
+    private static Task RecordAsync(HttpContext http) => http.RequestServices.GetRequiredService<AuditTrail>().RecordAsync(http);
 
     public static RouteGroupBuilder MapAuditApi(this RouteGroupBuilder api)
     {
@@ -40,11 +38,11 @@ public static class AuditLog
         return api;
     }
 
-    private static async Task<Ok<List<AuditView>>> ListAsync(RouterDbContext db, CancellationToken cancellationToken, int skip = 0, int take = 100)
+    private static async Task<Ok<List<AuditView>>> ListAsync(AuditStore store, CancellationToken cancellationToken, int skip = 0, int take = 100)
     {
         if (skip < 0 || take is < 1 or > 1000)
             throw new BadRequestException("skip must be 0 or more and take 1 to 1000");
-        var rows = await db.Audit.OrderByDescending(a => a.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        var rows = await store.ListAsync(skip, take, cancellationToken);
         return TypedResults.Ok(rows.Select(a => new AuditView(a.At, a.Actor, a.Source, a.Method, a.Path, a.Status, a.RemoteAddress)).ToList());
     }
 }

@@ -1,5 +1,4 @@
 using RouterOS.Api.Hosting;
-using RouterOS.Api.Store;
 
 namespace RouterOS.Api.Auth;
 
@@ -8,7 +7,7 @@ namespace RouterOS.Api.Auth;
 /// the count waits for the next audit entry, so the last minute of a flood that stopped would be
 /// missing from the log until someone used the router again.
 /// </summary>
-public sealed class AuditSummaryFlusher(AuditTrail audit, IServiceScopeFactory scopes, TimeProvider time, ILogger<AuditSummaryFlusher> logger) : BackgroundService
+public sealed class AuditSummaryFlusher(AuditTrail audit, TimeProvider time, ILogger<AuditSummaryFlusher> logger) : BackgroundService
 {
     // Past the minute's end, so the window being flushed is over on any clock.
     private static readonly TimeSpan AfterMinute = TimeSpan.FromSeconds(1);
@@ -21,7 +20,6 @@ public sealed class AuditSummaryFlusher(AuditTrail audit, IServiceScopeFactory s
         var now = time.GetUtcNow();
         var nextMinute = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero).AddMinutes(1);
         await Task.Delay(nextMinute - now + AfterMinute, time, stoppingToken);
-        await using var scope = scopes.CreateAsyncScope();
-        await audit.FlushSummariesAsync(scope.ServiceProvider.GetRequiredService<RouterDbContext>());
+        await audit.FlushSummariesAsync();
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RouterOS.Api.Hosting;
 using RouterOS.Api.Http;
@@ -12,7 +11,7 @@ namespace RouterOS.Api.Auth;
 /// Refused anonymous requests are sampled (<see cref="AuditSampler"/>). Past the cap, the oldest
 /// refusal rows go first, down to nine tenths of it; real actions go only when nothing else is left.
 /// </summary>
-public sealed class AuditTrail(IOptions<RouterApiOptions> options, TimeProvider time) : IDisposable
+public sealed class AuditTrail(IOptions<RouterApiOptions> options, AuditStore store, TimeProvider time) : IDisposable
 {
     /// <summary>Source of a sampled refused anonymous request.</summary>
     public const string RefusedSource = "refused";
@@ -23,14 +22,16 @@ public sealed class AuditTrail(IOptions<RouterApiOptions> options, TimeProvider 
     // A path longer than this is cut: an attacker's 8 KB paths must not make rows large.
     private const int MaxPathLength = 256;
 
+    // Trimmed first when the log reaches its cap.
+    private static readonly string[] RefusalSources = [RefusedSource, SummarySource];
+
     private readonly AuditSampler _sampler = new(time, options.Value.AuditRefusalSamplesPerMinute);
     private readonly SemaphoreSlim _writing = new(1, 1);
     private long? _rows;
 
-    public async Task RecordAsync(HttpContext http, RouterDbContext db)
+    public async Task RecordAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(db);
         var actor = Actors.Of(http);
         var status = http.Response.StatusCode;
         var refused = !(http.User.Identity?.IsAuthenticated ?? false) && status >= StatusCodes.Status400BadRequest;
@@ -48,17 +49,16 @@ public sealed class AuditTrail(IOptions<RouterApiOptions> options, TimeProvider 
             Status = status,
             RemoteAddress = http.Connection.RemoteIpAddress?.ToString(),
         });
-        await WriteAsync(db, rows);
+        await WriteAsync(rows);
     }
 
     /// <summary>Writes the summary rows of minutes that are over. Run each minute (<see cref="AuditSummaryFlusher"/>) so a
     /// flood that stops is counted in the log without waiting for the next request.</summary>
-    public async Task FlushSummariesAsync(RouterDbContext db)
+    public async Task FlushSummariesAsync()
     {
-        ArgumentNullException.ThrowIfNull(db);
         var rows = EndedSummaries();
         if (rows.Count > 0)
-            await WriteAsync(db, rows);
+            await WriteAsync(rows);
     }
 
     private List<AuditRow> EndedSummaries() => [.. _sampler.TakeEnded().Select(summary => new AuditRow
@@ -71,17 +71,15 @@ public sealed class AuditTrail(IOptions<RouterApiOptions> options, TimeProvider 
         Status = summary.Status,
     })];
 
-    private async Task WriteAsync(RouterDbContext db, List<AuditRow> rows)
+    private async Task WriteAsync(List<AuditRow> rows)
     {
         await _writing.WaitAsync(CancellationToken.None);
         try
         {
-            db.ChangeTracker.Clear();
-            db.Audit.AddRange(rows);
-            await db.SaveChangesAsync(CancellationToken.None);
-            _rows = (_rows ?? await db.Audit.LongCountAsync(CancellationToken.None) - rows.Count) + rows.Count;
+            await store.AddAsync(rows, CancellationToken.None);
+            _rows = (_rows ?? await store.CountAsync(CancellationToken.None) - rows.Count) + rows.Count;
             if (_rows > options.Value.MaxAuditRows)
-                _rows = await TrimAsync(db, options.Value.MaxAuditRows);
+                _rows = await TrimAsync(options.Value.MaxAuditRows);
         }
         finally
         {
@@ -92,22 +90,15 @@ public sealed class AuditTrail(IOptions<RouterApiOptions> options, TimeProvider 
     public void Dispose() => _writing.Dispose();
 
     /// <summary>Deletes the oldest rows down to nine tenths of the cap (so not on every write): refusals first.</summary>
-    private static async Task<long> TrimAsync(RouterDbContext db, int cap)
+    private async Task<long> TrimAsync(int cap)
     {
         var keep = cap - (cap / 10);
-        var count = await db.Audit.LongCountAsync(CancellationToken.None);
-        var refusals = db.Audit.Where(a => a.Source == RefusedSource || a.Source == SummarySource);
-        count -= await DeleteOldestAsync(db, refusals, count - keep);
-        count -= await DeleteOldestAsync(db, db.Audit, count - keep);
+        var count = await store.CountAsync(CancellationToken.None);
+        if (count > keep)
+            count -= await store.DeleteOldestAsync(count - keep, RefusalSources, CancellationToken.None);
+        if (count > keep)
+            count -= await store.DeleteOldestAsync(count - keep, null, CancellationToken.None);
         return count;
-    }
-
-    private static async Task<int> DeleteOldestAsync(RouterDbContext db, IQueryable<AuditRow> rows, long excess)
-    {
-        if (excess <= 0)
-            return 0;
-        var oldest = rows.OrderBy(a => a.Id).Select(a => a.Id).Take((int)Math.Min(excess, int.MaxValue));
-        return await db.Audit.Where(a => oldest.Contains(a.Id)).ExecuteDeleteAsync(CancellationToken.None);
     }
 
     private static string Cut(string text) => text.Length <= MaxPathLength ? text : text[..(MaxPathLength - 1)] + "…";

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using RouterOS.Api.Contracts;
 using RouterOS.Api.Http;
 using RouterOS.Api.Store;
@@ -23,29 +22,19 @@ public static class AuthApi
         return api;
     }
 
-    private static async Task<Results<Created, ProblemHttpResult>> SetupAsync(HttpContext http, RouterDbContext db, SetupToken setup, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Created, ProblemHttpResult>> SetupAsync(HttpContext http, UserStore users, SetupToken setup, TimeProvider time, CancellationToken cancellationToken)
     {
         var request = await BodyReader.ReadAsync(http.Request, ApiJsonContext.Default.SetupRequest, cancellationToken);
-        if (await db.Users.AnyAsync(cancellationToken))
+        if (await users.AnyAsync(cancellationToken))
             throw new ConflictException("Already set up", "the admin password is set; sign in instead");
         Passwords.Check(request.Password);
         if (!setup.Matches(request.Token))
             return TypedResults.Problem("the setup token is wrong; it is the line 'Setup token: ...' in the API's output", statusCode: StatusCodes.Status403Forbidden, title: "Wrong setup token");
         var admin = new UserRow { Username = AuthNames.AdminUser, PasswordHash = "", CreatedAt = time.GetUtcNow() };
         admin.PasswordHash = Passwords.Hash(admin, request.Password);
-        db.Users.Add(admin);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            if (!await db.Users.AnyAsync(CancellationToken.None))
-                throw;
-            // Another setup with the token won the race.
+        // Not added: another setup with the token won the race.
+        if (!await users.TryAddAsync(admin, cancellationToken))
             throw new ConflictException("Already set up", "the admin password is set; sign in instead");
-        }
         // Only now: a setup that failed to save leaves the token usable for another try.
         setup.Spend();
         return TypedResults.Created();

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.EntityFrameworkCore;
 using RouterOS.Api.Http;
 using RouterOS.Api.Store;
 
@@ -27,13 +26,11 @@ internal static class Sessions
     /// <summary>Records a new session and returns the principal the cookie will carry.</summary>
     public static async Task<ClaimsPrincipal> StartAsync(HttpContext http, string username, CancellationToken cancellationToken)
     {
-        var db = http.RequestServices.GetRequiredService<RouterDbContext>();
+        var sessions = http.RequestServices.GetRequiredService<SessionStore>();
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         var id = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
         var agent = http.Request.Headers.UserAgent.ToString();
-        // SQLite cannot compare DateTimeOffsets in a query; the rows are few (one per browser signed in).
-        db.Sessions.RemoveRange((await db.Sessions.ToListAsync(cancellationToken)).Where(s => now - s.LastSeenAt > IdleLifetime));
-        db.Sessions.Add(new SessionRow
+        await sessions.StartAsync(new SessionRow
         {
             Id = id,
             Username = username,
@@ -41,8 +38,7 @@ internal static class Sessions
             LastSeenAt = now,
             RemoteAddress = http.Connection.RemoteIpAddress?.ToString(),
             UserAgent = agent.Length > MaxUserAgentLength ? agent[..MaxUserAgentLength] : agent,
-        });
-        await db.SaveChangesAsync(cancellationToken);
+        }, idleBefore: now - IdleLifetime, cancellationToken);
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.Name, username), new Claim(Actors.SourceClaim, "ui"), new Claim(IdClaim, id)], AuthNames.CookieScheme);
         return new ClaimsPrincipal(identity);
@@ -52,9 +48,9 @@ internal static class Sessions
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var id = context.Principal?.FindFirstValue(IdClaim);
-        var db = context.HttpContext.RequestServices.GetRequiredService<RouterDbContext>();
+        var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionStore>();
         var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        var row = id is null ? null : await db.Sessions.FindAsync([id], context.HttpContext.RequestAborted);
+        var row = id is null ? null : await sessions.FindAsync(id, context.HttpContext.RequestAborted);
         if (row is null || now - row.LastSeenAt > IdleLifetime)
         {
             context.RejectPrincipal();
@@ -62,10 +58,7 @@ internal static class Sessions
             return;
         }
         if (now - row.LastSeenAt > LastSeenResolution)
-        {
-            row.LastSeenAt = now;
-            await db.SaveChangesAsync(context.HttpContext.RequestAborted);
-        }
+            await sessions.SeenAsync(row.Id, now, context.HttpContext.RequestAborted);
     }
 
     public static string? IdOf(ClaimsPrincipal user) => user.FindFirstValue(IdClaim);
@@ -75,7 +68,6 @@ internal static class Sessions
     {
         if (IdOf(http.User) is not { } id)
             return;
-        var db = http.RequestServices.GetRequiredService<RouterDbContext>();
-        await db.Sessions.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken);
+        await http.RequestServices.GetRequiredService<SessionStore>().EndAsync(id, cancellationToken);
     }
 }

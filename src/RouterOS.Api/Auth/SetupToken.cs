@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
 using RouterOS.Api.Store;
 
 namespace RouterOS.Api.Auth;
@@ -25,11 +24,11 @@ public sealed class SetupToken
         }
     }
 
-    public async Task IssueIfNeededAsync(RouterDbContext db, TextWriter output)
+    public async Task IssueIfNeededAsync(UserStore users, TextWriter output)
     {
-        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(users);
         ArgumentNullException.ThrowIfNull(output);
-        if (await db.Users.AnyAsync())
+        if (await users.AnyAsync(CancellationToken.None))
             return;
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
         lock (_lock)

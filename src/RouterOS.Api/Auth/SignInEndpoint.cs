@@ -15,10 +15,10 @@ internal static class SignInEndpoint
     public const string AuditSource = "sign-in";
 
     public static async Task<Results<NoContent, ProblemHttpResult>> LoginAsync(
-        HttpContext http, RouterDbContext db, SignInThrottle throttle, ILoggerFactory logs, CancellationToken cancellationToken)
+        HttpContext http, UserStore users, SignInThrottle throttle, ILoggerFactory logs, CancellationToken cancellationToken)
     {
         var request = await BodyReader.ReadAsync(http.Request, ApiJsonContext.Default.LoginRequest, cancellationToken);
-        var user = await db.Users.FindAsync([request.Username], cancellationToken);
+        var user = await users.FindAsync(request.Username, cancellationToken);
         var remote = http.Connection.RemoteIpAddress;
         var slot = throttle.TryBegin(remote, user?.Username);
         if (!slot.IsGranted)
@@ -41,8 +41,7 @@ internal static class SignInEndpoint
         throttle.Succeeded(slot);
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            user!.PasswordHash = Passwords.Hash(user, request.Password);
-            await db.SaveChangesAsync(cancellationToken);
+            await users.RehashAsync(user!.Username, Passwords.Hash(user, request.Password), cancellationToken);
         }
         var principal = await Sessions.StartAsync(http, user!.Username, cancellationToken);
         await http.SignInAsync(AuthNames.CookieScheme, principal);

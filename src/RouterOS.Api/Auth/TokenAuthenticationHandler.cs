@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RouterOS.Api.Contracts;
 using RouterOS.Api.Http;
@@ -11,7 +10,7 @@ namespace RouterOS.Api.Auth;
 
 /// <summary>"Authorization: Bearer ros_..." for automation: the token's hash is looked up in the store.</summary>
 public sealed class TokenAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, RouterDbContext db, TimeProvider time)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, TokenStore tokens, TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     private const string BearerPrefix = "Bearer ";
@@ -26,7 +25,7 @@ public sealed class TokenAuthenticationHandler(
         if (!token.StartsWith(AuthNames.TokenPrefix, StringComparison.Ordinal))
             return AuthenticateResult.Fail("not a RouterOS API token");
         var hash = TokenHashing.Hash(token);
-        var row = await db.Tokens.SingleOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
+        var row = await tokens.FindByHashAsync(hash, Context.RequestAborted);
         if (row is null)
             return AuthenticateResult.Fail("unknown or revoked token");
         var now = time.GetUtcNow();
@@ -35,8 +34,7 @@ public sealed class TokenAuthenticationHandler(
         // "Last used" to the minute is enough, and spares a database write on every request.
         if (row.LastUsedAt is not { } last || now - last > LastUsedResolution)
         {
-            row.LastUsedAt = now;
-            await db.SaveChangesAsync(Context.RequestAborted);
+            await tokens.UsedAsync(row.Name, now, Context.RequestAborted);
         }
         var identity = new ClaimsIdentity(
         [

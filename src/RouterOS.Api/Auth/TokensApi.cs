@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using RouterOS.Api.Contracts;
 using RouterOS.Api.Http;
 using RouterOS.Api.Store;
@@ -24,7 +23,7 @@ public static class TokensApi
         return api;
     }
 
-    private static async Task<Created<CreatedToken>> CreateAsync(HttpContext http, RouterDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Created<CreatedToken>> CreateAsync(HttpContext http, TokenStore tokens, TimeProvider time, CancellationToken cancellationToken)
     {
         var request = await BodyReader.ReadAsync(http.Request, ApiJsonContext.Default.TokenRequest, cancellationToken);
         if (!ObjectName.TryParse(request.Name, out _, out var problem))
@@ -32,10 +31,8 @@ public static class TokensApi
         var now = time.GetUtcNow();
         if (request.ExpiresAt is { } expires && expires <= now)
             throw new BadRequestException("expiresAt: must be in the future (or omitted: valid until revoked)");
-        if (await db.Tokens.AnyAsync(t => t.Name == request.Name, cancellationToken))
-            throw new ConflictException("Name taken", $"a token named {request.Name} exists; revoke it first or pick another name");
         var token = TokenHashing.NewToken();
-        db.Tokens.Add(new ApiTokenRow
+        var added = await tokens.TryAddAsync(new ApiTokenRow
         {
             Name = request.Name,
             Hash = TokenHashing.Hash(token),
@@ -43,25 +40,19 @@ public static class TokensApi
             CreatedAt = now,
             CreatedBy = Actors.Of(http).Name,
             ExpiresAt = request.ExpiresAt,
-        });
-        await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
+        if (!added)
+            throw new ConflictException("Name taken", $"a token named {request.Name} exists; revoke it first or pick another name");
         return TypedResults.Created($"/api/v1/tokens/{request.Name}", new CreatedToken(request.Name, request.Scope, token, request.ExpiresAt));
     }
 
-    private static async Task<Ok<List<TokenView>>> ListAsync(RouterDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Ok<List<TokenView>>> ListAsync(TokenStore tokens, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var rows = await db.Tokens.OrderBy(t => t.Name).ToListAsync(cancellationToken);
+        var rows = await tokens.ListAsync(cancellationToken);
         return TypedResults.Ok(rows.Select(t => new TokenView(t.Name, t.Scope, t.CreatedAt, t.CreatedBy, t.LastUsedAt, t.ExpiresAt, t.ExpiresAt <= now)).ToList());
     }
 
-    private static async Task<Results<NoContent, NotFound>> RevokeAsync(string name, RouterDbContext db, CancellationToken cancellationToken)
-    {
-        var row = await db.Tokens.FindAsync([name], cancellationToken);
-        if (row is null)
-            return TypedResults.NotFound();
-        db.Tokens.Remove(row);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
-    }
+    private static async Task<Results<NoContent, NotFound>> RevokeAsync(string name, TokenStore tokens, CancellationToken cancellationToken) =>
+        await tokens.DeleteAsync(name, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
 }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RouterOS.Api.Apis;
 using RouterOS.Api.Auth;
@@ -21,12 +20,11 @@ public static class RouterApiPipeline
     {
         ArgumentNullException.ThrowIfNull(app);
         using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<RouterDbContext>();
-        await db.Database.MigrateAsync();
-        // WAL: readers never wait for the writer, and a crash mid-write loses nothing committed.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        var database = scope.ServiceProvider.GetRequiredService<RouterDatabase>();
+        await SchemaMigrations.ApplyAsync(database, CancellationToken.None);
+        await database.UseWriteAheadLogAsync(CancellationToken.None);
         await RecoverInterruptedCommitsAsync(scope.ServiceProvider, app.Logger);
-        await scope.ServiceProvider.GetRequiredService<SetupToken>().IssueIfNeededAsync(db, Console.Out);
+        await scope.ServiceProvider.GetRequiredService<SetupToken>().IssueIfNeededAsync(scope.ServiceProvider.GetRequiredService<UserStore>(), Console.Out);
     }
 
     public static WebApplication MapRouterApi(this WebApplication app)

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RouterOS.Api.Apis;
 using RouterOS.Api.Auth;
@@ -29,7 +28,11 @@ public static class RouterApiServices
         // Every background loop catches and logs its own faults (BackgroundLoop, EngineWatch); should one
         // slip through anyway, the host logs it and keeps serving instead of stopping (the default).
         services.Configure<HostOptions>(host => host.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
-        services.AddDbContext<RouterDbContext>(db => db.UseSqlite($"Data Source={DataDirectory.DatabasePath(dataDirectory)}"));
+        services.AddSingleton(new RouterDatabase(DataDirectory.DatabasePath(dataDirectory)));
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<SessionStore>();
+        services.AddSingleton<TokenStore>();
+        services.AddSingleton<AuditStore>();
         var keys = Path.Combine(dataDirectory, DataDirectory.Keys);
         services.AddDataProtection().SetApplicationName("RouterOS");
         services.Configure<KeyManagementOptions>(management => management.XmlRepository = new DurableXmlRepository(keys));

@@ -11,7 +11,7 @@ public sealed class CandidateRow
     /// <summary>The configuration as stored JSON (secrets encrypted).</summary>
     public required string ConfigJson { get; set; }
 
-    /// <summary>Bumped by every change; the candidate's ETag, and EF Core's concurrency token.</summary>
+    /// <summary>Bumped by every change; the candidate's ETag, and the concurrency token of its updates (<see cref="CandidateStore"/>).</summary>
     public long Version { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

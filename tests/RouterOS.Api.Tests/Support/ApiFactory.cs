@@ -27,9 +27,6 @@ public sealed class ApiFactory(string? dataDirectory = null, FakeTimeProvider? t
 
     public RequestAborts Aborts { get; } = new();
 
-    /// <summary>More services for one test (e.g. an interceptor that makes a save fail).</summary>
-    public Action<IServiceCollection>? ExtraServices { get; init; }
-
     public FakeTimeProvider Time { get; } = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -46,7 +43,6 @@ public sealed class ApiFactory(string? dataDirectory = null, FakeTimeProvider? t
         {
             services.AddSingleton<IStartupFilter>(Aborts);
             services.AddSingleton<IStartupFilter, TestRemoteAddress>();
-            ExtraServices?.Invoke(services);
             if (engineSocket is null)
             {
                 services.RemoveAll<IEngineClient>();

@@ -1,0 +1,54 @@
+using Microsoft.Data.Sqlite;
+
+namespace RouterOS.Api.Store;
+
+/// <summary>
+/// The API's SQLite file. Every operation opens a connection of its own and closes it when done:
+/// Microsoft.Data.Sqlite pools them, so an open costs no more than EF Core's did, and no state
+/// outlives an operation.
+/// </summary>
+public sealed class RouterDatabase(string path)
+{
+    private readonly string _connectionString = new SqliteConnectionStringBuilder { DataSource = path }.ToString();
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>WAL: readers never wait for the writer, and a crash mid-write loses nothing committed. The mode is kept in the file.</summary>
+    public async Task UseWriteAheadLogAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await connection.Command("PRAGMA journal_mode=WAL;").RunAsync(cancellationToken);
+    }
+
+    /// <summary>Whether the file is there, opens and answers a query (the readiness probe).</summary>
+    public async Task<bool> CanConnectAsync(CancellationToken cancellationToken)
+    {
+        // Looked for first, as EF Core did: a pooled connection still answers from a deleted file, and
+        // a new one would make an empty file in its place.
+        if (!File.Exists(path))
+            return false;
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await connection.Command("SELECT 1;").ReadScalarAsync(cancellationToken);
+            return true;
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
+    }
+}
