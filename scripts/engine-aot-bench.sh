@@ -123,7 +123,7 @@ start_engine() {
   local b=$1 started socket
   socket=$(socket_of "$b")
   started=$(now_ms)
-  DOTNET_gcServer=0 Logging__Console__FormatterOptions__TimestampFormat='HH:mm:ss.fff ' "$(engine_of "$b")" \
+  Logging__Console__FormatterOptions__TimestampFormat='HH:mm:ss.fff ' "$(engine_of "$b")" \
     --netns "${router[$b]}" --socket "$socket" --state "$work/$b-state" --group routeros >> "$work/$b-engine.log" 2>&1 &
   engine_pid[$b]=$!
   until grpc_answers "$socket"; do
@@ -197,7 +197,7 @@ set_up() {
   echo "engine-aot-bench: $b: the API, setup and a commit over REST"
   router_config "$flowtable" > "$work/router.json"
   # No HTTPS port: a fixed one could be another lab's.
-  (cd "$api_dir" && exec setpriv --reuid=routeros --regid=routeros --init-groups env HOME="$data" DOTNET_gcServer=0 \
+  (cd "$api_dir" && exec setpriv --reuid=routeros --regid=routeros --init-groups env HOME="$data" \
     ASPNETCORE_ENVIRONMENT=Production RouterOS__DataDirectory="$data" RouterOS__EngineSocket="$socket" RouterOS__HttpsPort=0 \
     ./RouterOS.Api --urls "http://127.0.0.1:$port") > "$work/$b-api.log" 2>&1 &
   api_pid=$!
@@ -279,8 +279,8 @@ section=$(cat <<MD
 ## Engine: NativeAOT against JIT (issue 20)
 
 - Date: $(date -u '+%Y-%m-%d %H:%M UTC'); machine: $(nproc) cores, $(uname -sr); load average when the run ended: $(cut -d' ' -f1-3 /proc/loadavg) (on $(nproc) cores, above $(nproc) means processes waited for a core: the times are that noisy).
-- Both builds of the engine as \`firmware/image/publish.sh\` makes them, self-contained for linux-x64: JIT (partial trim, ReadyToRun; what the image shipped before) and NativeAOT (what it ships). Workstation GC in both (\`DOTNET_gcServer=0\`, as the image's unit sets).
-- Each build ran for real, as root managing network namespaces of its own, with the published API (JIT, user routeros) in front of it: setup, sign-in and a commit of the lab router's configuration over REST (static uplink, an input rule, $flowtable_note), then checked: the addresses, default route and nft table landed in the namespace, a LAN client reached the upstream through the router, \`GET /api/v1/flows\` listed that connection, and \`GET /api/v1/system/firmware\` and \`RouterOS.Engine system status\` (gRPC EngineSystem) answered.
+- Both builds of the engine as \`firmware/image/publish.sh\` makes them, self-contained for linux-x64: JIT (partial trim, ReadyToRun; what the image shipped before) and NativeAOT (what it ships). Both with .NET's default GC for the Web SDK, server GC with dynamic adaptation (DATAS): NativeAOT reads no \`DOTNET_gc*\` setting from the environment, so the image's units set none.
+- Each build ran for real, as root managing network namespaces of its own, with the published API (NativeAOT, user routeros) in front of it: setup, sign-in and a commit of the lab router's configuration over REST (static uplink, an input rule, $flowtable_note), then checked: the addresses, default route and nft table landed in the namespace, a LAN client reached the upstream through the router, \`GET /api/v1/flows\` listed that connection, and \`GET /api/v1/system/firmware\` and \`RouterOS.Engine system status\` (gRPC EngineSystem) answered.
 - Start: from exec until the socket answers a gRPC call (EngineSystem/GetSystemInfo, over HTTP/2 with curl). The engine restores and applies the committed configuration (nft table, links, addresses, routes, dnsmasq) before it listens, so a restart is what a boot does; the two builds restarted by turns, with the page cache warm. Memory: after the commit and 20 s idle with the API watching flows, the median of 5 readings.
 
 | | JIT + ReadyToRun | NativeAOT | NativeAOT / JIT |

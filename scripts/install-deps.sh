@@ -46,7 +46,3 @@ if ! command -v dotnet >/dev/null 2>&1; then
   echo "install-deps: the .NET 10 SDK is required (dotnet on PATH); it is not in Debian's archive, so install it first" >&2
   exit 1
 fi
-# The repository's .NET tools (dotnet-ef, for migrations) are a developer's, not the lab's.
-if [[ ${1:-} != lab && -f .config/dotnet-tools.json ]]; then
-  dotnet tool restore >/dev/null
-fi

@@ -53,10 +53,10 @@ for part in "${parts[@]}"; do
   esac
 done
 # Debug symbols are not shipped (NativeAOT writes its symbols beside the binary, as .dbg), nor
-# what only a developer's tools load: the debugger's libraries (mscordaccore, mscordbi) and
-# createdump, the LTTng trace provider (the runtime goes on without it), the standalone GCs
-# (loaded only when DOTNET_GCName names one) and Blazor's WebAssembly debugging proxy (only
-# UseWebAssemblyDebugging starts it, which the API never calls): 18 MiB of the API's 129.
+# Blazor's WebAssembly debugging proxy (only UseWebAssemblyDebugging starts it, which the API never
+# calls), nor, in a JIT build (engine-jit), what only a developer's tools load: the debugger's
+# libraries (mscordaccore, mscordbi) and createdump, the LTTng trace provider (the runtime goes on
+# without it) and the standalone GCs (loaded only when DOTNET_GCName names one).
 find "$app" \( -name '*.pdb' -o -name '*.dbg' -o -name 'libmscordaccore.so' -o -name 'libmscordbi.so' -o -name createdump \
   -o -name 'libcoreclrtraceptprovider.so' -o -name 'libclrgc.so' -o -name 'libclrgcexp.so' \) -delete
 rm -rf "$app/api/BlazorDebugProxy"
