@@ -78,7 +78,7 @@ public static class RouterApiServices
         services.AddExceptionHandler<ProblemMapping>();
         services.ConfigureHttpJsonOptions(json =>
         {
-            // As for the hubs: source-generated metadata only (the framework adds its own for problem details).
+            // As for the hubs: source-generated metadata only (problem details included, in ApiJsonContext).
             json.SerializerOptions.TypeInfoResolverChain.Clear();
             json.SerializerOptions.TypeInfoResolverChain.Add(ApiJsonContext.Default);
             json.SerializerOptions.TypeInfoResolverChain.Add(RouterConfigJsonContext.Default);
