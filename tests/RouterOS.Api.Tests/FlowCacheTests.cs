@@ -1,4 +1,5 @@
 using System.Net;
+using RouterOS.Api.Contracts;
 using RouterOS.Api.Flows;
 using RouterOS.Api.Tests.Support;
 
@@ -8,6 +9,8 @@ namespace RouterOS.Api.Tests;
 public sealed class FlowCacheTests
 {
     private static readonly Func<string, IReadOnlyList<IPNetwork>?> NoInterfaces = _ => null;
+
+    private static FlowQuery Parse(string filter) => FlowQuery.Parse(filter, null, null, null, null, NoInterfaces).Query!;
 
     [Fact]
     public void Top_50_by_bytes_of_100k_flows_is_the_same_as_a_full_sort()
@@ -49,6 +52,73 @@ public sealed class FlowCacheTests
 
         cache.Apply(new FlowUpdate(false, [TestFlows.Udp(3, "10.0.0.3", 1, "192.0.2.1", 53, 1)], [], null, true));
         Assert.Equal([2ul, 3ul], cache.Query(FlowQuery.Default).Rows.Select(r => r.Id).Order());
+    }
+
+    [Fact]
+    public void A_flow_sent_again_shows_its_new_counters_and_state_with_its_ends_unchanged()
+    {
+        var cache = new FlowCache();
+        cache.Apply(new FlowUpdate(true, [TestFlows.Udp(1, "10.0.0.1", 1000, "192.0.2.1", 53, 100)], [], null, true));
+
+        var moved = TestFlows.Udp(1, "10.0.0.1", 1000, "192.0.2.1", 53, 5000, bytesPerSecond: 250, offload: "software") with
+        {
+            TcpState = "established",
+            NotOffloadedReason = null,
+            OutputInterface = "wan0",
+            Reply = new FlowDirectionView("192.0.2.1", 53, "10.0.0.1", 1000, 7, 700, 1, 70),
+        };
+        cache.Apply(new FlowUpdate(false, [moved], [], null, true));
+
+        var view = Assert.Single(cache.Query(FlowQuery.Default).Rows);
+        Assert.Equal(moved, view);
+        Assert.Equal(moved, cache.Find(1));
+        Assert.Equal(5700ul, view.Bytes);
+        Assert.Equal([1ul], cache.Query(Parse("offload:software")).Rows.Select(r => r.Id));
+        Assert.Empty(cache.Query(Parse("offload:none")).Rows);
+        Assert.Equal([1ul], cache.Query(Parse("established")).Rows.Select(r => r.Id));
+    }
+
+    [Fact]
+    public void A_new_flow_under_a_kept_flows_id_replaces_it()
+    {
+        var cache = new FlowCache();
+        cache.Apply(new FlowUpdate(true, [TestFlows.Udp(1, "10.0.0.1", 1000, "192.0.2.1", 53, 100)], [], null, true));
+
+        cache.Apply(new FlowUpdate(false, [TestFlows.Udp(1, "10.0.0.2", 2000, "192.0.2.9", 123, 10)], [], null, true));
+
+        var view = Assert.Single(cache.Query(FlowQuery.Default).Rows);
+        Assert.Equal(("10.0.0.2", 2000, "192.0.2.9", 123), (view.Original.Source, view.Original.SourcePort, view.Original.Destination, view.Original.DestinationPort));
+        Assert.Empty(cache.Query(Parse("addr:10.0.0.1")).Rows);
+        Assert.Single(cache.Query(Parse("addr:10.0.0.2 port:123")).Rows);
+    }
+
+    [Fact]
+    public void A_reset_updates_the_flows_it_reads_again_and_drops_the_rest()
+    {
+        var cache = new FlowCache();
+        cache.Apply(new FlowUpdate(true, [TestFlows.Udp(1, "10.0.0.1", 1, "192.0.2.1", 53, 100), TestFlows.Udp(2, "10.0.0.2", 1, "192.0.2.1", 53, 100)], [], null, true));
+
+        cache.Apply(new FlowUpdate(true, [TestFlows.Udp(1, "10.0.0.1", 1, "192.0.2.1", 53, 900)], [], null, true));
+
+        var view = Assert.Single(cache.Query(FlowQuery.Default).Rows);
+        Assert.Equal((1ul, 900ul), (view.Id, view.Bytes));
+    }
+
+    [Fact]
+    public void Words_are_kept_once_up_to_the_capacity_then_as_they_came()
+    {
+        var words = new FlowWords();
+        var first = words.Intern(new string("established".AsSpan()));
+        Assert.Same(first, words.Intern(new string("established".AsSpan())));
+        Assert.Null(words.Intern(null));
+        for (var i = 0; words.Count < FlowWords.Capacity; i++)
+        {
+            _ = words.Intern($"word {i}");
+        }
+        var late = new string("one too many".AsSpan());
+        Assert.Same(late, words.Intern(late));
+        Assert.NotSame(late, words.Intern(new string("one too many".AsSpan())));
+        Assert.Equal(FlowWords.Capacity, words.Count);
     }
 
     [Theory]

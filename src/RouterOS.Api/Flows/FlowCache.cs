@@ -11,6 +11,7 @@ namespace RouterOS.Api.Flows;
 public sealed class FlowCache
 {
     private readonly Lock _lock = new();
+    private readonly FlowWords _words = new();
     private Dictionary<ulong, CachedFlow> _flows = [];
     private Dictionary<ulong, CachedFlow>? _staging;
     private FlowTotals? _totals;
@@ -57,7 +58,17 @@ public sealed class FlowCache
             }
             foreach (var view in update.Upserts)
             {
-                target[view.Id] = new CachedFlow(view);
+                // A reset reads every flow again: the ones already kept are updated, not copied.
+                if (target.TryGetValue(view.Id, out var kept) || (_staging is not null && _flows.TryGetValue(view.Id, out kept)))
+                {
+                    if (kept.IsSameFlow(view))
+                    {
+                        kept.Update(view, _words);
+                        target[view.Id] = kept;
+                        continue;
+                    }
+                }
+                target[view.Id] = new CachedFlow(view, _words);
             }
             _totals = update.Totals ?? _totals;
             if (update.Complete && _staging is not null)
@@ -87,7 +98,7 @@ public sealed class FlowCache
     {
         lock (_lock)
         {
-            return _flows.GetValueOrDefault(id)?.View;
+            return _flows.GetValueOrDefault(id)?.ToView();
         }
     }
 
@@ -107,12 +118,13 @@ public sealed class FlowCache
         var wanted = query.Offset + query.Limit;
         var order = FlowKey.Order(query.Sort, query.Descending);
         // A max-heap of the best `wanted` so far: its root is the worst kept, replaced by anything better.
-        var best = new PriorityQueue<FlowView, FlowKey>(Comparer<FlowKey>.Create((a, b) => order.Compare(b, a)));
+        var best = new PriorityQueue<CachedFlow, FlowKey>(Comparer<FlowKey>.Create((a, b) => order.Compare(b, a)));
         var matching = 0;
         var beyondCursor = 0;
         FlowTotals? totals;
         bool connected;
         int total;
+        var rows = new List<FlowView>(Math.Min(wanted, _flows.Count));
         lock (_lock)
         {
             foreach (var flow in _flows.Values)
@@ -122,7 +134,7 @@ public sealed class FlowCache
                     continue;
                 }
                 matching++;
-                var key = FlowKey.Of(flow.View);
+                var key = flow.Key;
                 if (query.Cursor is { } cursor && order.Compare(key, cursor.After) <= 0)
                 {
                     continue;
@@ -130,21 +142,21 @@ public sealed class FlowCache
                 beyondCursor++;
                 if (best.Count < wanted)
                 {
-                    best.Enqueue(flow.View, key);
+                    best.Enqueue(flow, key);
                 }
                 else if (best.TryPeek(out _, out var worst) && order.Compare(key, worst) < 0)
                 {
-                    _ = best.EnqueueDequeue(flow.View, key);
+                    _ = best.EnqueueDequeue(flow, key);
                 }
             }
             totals = _totals;
             connected = _connected;
             total = _flows.Count;
-        }
-        var rows = new List<FlowView>(best.Count);
-        while (best.TryDequeue(out var view, out _))
-        {
-            rows.Add(view);
+            // Built under the lock: the flows change in place.
+            while (best.TryDequeue(out var flow, out _))
+            {
+                rows.Add(flow.ToView());
+            }
         }
         rows.Reverse();
         List<FlowView> page = [.. rows.Skip(query.Offset)];

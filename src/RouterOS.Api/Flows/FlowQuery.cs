@@ -174,17 +174,16 @@ public sealed record FlowFilter(int? Protocol, IReadOnlyList<IPNetwork> Networks
 
     public bool Matches(CachedFlow flow)
     {
-        var view = flow.View;
-        if (Protocol is { } protocol && view.Protocol != protocol)
+        ArgumentNullException.ThrowIfNull(flow);
+        if (Protocol is { } protocol && flow.Protocol != protocol)
         {
             return false;
         }
-        if (Port is { } port && view.Original.SourcePort != port && view.Original.DestinationPort != port
-            && view.Reply.SourcePort != port && view.Reply.DestinationPort != port)
+        if (Port is { } port && !flow.HasPort(port))
         {
             return false;
         }
-        if (Offload is { } offload && (offload == "offloaded" ? view.Offload == "none" : view.Offload != offload))
+        if (Offload is { } offload && (offload == "offloaded" ? flow.Offload == "none" : flow.Offload != offload))
         {
             return false;
         }
@@ -199,7 +198,7 @@ public sealed record FlowFilter(int? Protocol, IReadOnlyList<IPNetwork> Networks
         {
             return false;
         }
-        return Words.All(word => flow.Text.Contains(word, StringComparison.OrdinalIgnoreCase));
+        return Words.All(flow.Mentions);
     }
 
     private static bool TryNetwork(string text, out IPNetwork network)
