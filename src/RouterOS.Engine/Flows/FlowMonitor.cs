@@ -158,6 +158,15 @@ public sealed partial class FlowMonitor : IDisposable
         }
     }
 
+    /// <summary>The ids of the flows shown now, to copy out in pieces with <see cref="Snapshot"/>.</summary>
+    public List<ulong> ShownKeys()
+    {
+        lock (_tableLock)
+        {
+            return [.. _table.Shown.Select(flow => flow.Key)];
+        }
+    }
+
     /// <summary>Kills a connection: deletes its conntrack entry (the id guards against a reused tuple).</summary>
     /// <returns>An error in plain words, or null when the kernel deleted it.</returns>
     public async Task<string?> KillAsync(ulong key)

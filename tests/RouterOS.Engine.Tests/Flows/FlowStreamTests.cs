@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -23,32 +24,10 @@ public sealed class FlowStreamTests
         Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
         using var testbed = new FlowTestbed();
         var work = Directory.CreateTempSubdirectory("routeros-flow-stream-").FullName;
-        var socket = Path.Combine(work, "engine.sock");
         try
         {
-            using var kernel = new RouterKernel(testbed.Router.Name);
-            using var engine = new RouterEngine(kernel, new EngineStateStore(Path.Combine(work, "state")), TimeProvider.System, NullLogger<RouterEngine>.Instance);
-            using var monitor = new FlowMonitor(testbed.Router.Name, new FlowMonitorOptions(TimeSpan.FromMilliseconds(200)), TimeProvider.System, NullLogger<FlowMonitor>.Instance, () => null);
-            monitor.Start();
-            var builder = EngineServer.CreateBuilder(socket);
-            builder.Logging.ClearProviders();
-            builder.Services.AddSingleton(engine);
-            builder.Services.AddSingleton(monitor);
-            await using var app = EngineServer.Build(builder);
-            await app.StartAsync(TestContext.Current.CancellationToken);
-            using var channel = GrpcChannel.ForAddress("http://engine", new GrpcChannelOptions
-            {
-                HttpHandler = new SocketsHttpHandler
-                {
-                    ConnectCallback = async (_, cancel) =>
-                    {
-                        var client = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                        await client.ConnectAsync(new UnixDomainSocketEndPoint(socket), cancel);
-                        return new NetworkStream(client, ownsSocket: true);
-                    },
-                },
-            });
-            var client = new Contracts.Engine.Engine.EngineClient(channel);
+            await using var server = await EngineOverSocket.StartAsync(testbed, work);
+            var client = server.Client;
             using var stream = client.WatchFlows(new WatchFlowsRequest(), cancellationToken: TestContext.Current.CancellationToken);
 
             testbed.SendUdp(sourcePort: 41000, count: 4, payload: 72);
@@ -64,11 +43,124 @@ public sealed class FlowStreamTests
             Assert.True(killed.Killed, killed.Error);
             Assert.DoesNotContain("sport=41000", testbed.Router.Exec("conntrack", "-L"), StringComparison.Ordinal);
             await NextRemovalAsync(stream.ResponseStream, flow.Id);
-            await app.StopAsync(TestContext.Current.CancellationToken);
         }
         finally
         {
             Directory.Delete(work, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_table_larger_than_a_message_comes_in_pieces_that_end_complete()
+    {
+        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
+        using var testbed = new FlowTestbed();
+        var work = Directory.CreateTempSubdirectory("routeros-flow-stream-").FullName;
+        try
+        {
+            await using var server = await EngineOverSocket.StartAsync(testbed, work);
+            const int Flows = 600;
+            var ports = Enumerable.Range(42000, Flows).ToHashSet();
+            testbed.Client.Exec("python3", "-c",
+                "import socket\n" +
+                $"for port in range({ports.Min()}, {ports.Max() + 1}):\n" +
+                "    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(('10.1.0.2', port)); s.sendto(b'x', ('10.2.0.2', 9000)); s.close()");
+            // A first watcher sees every flow: the monitor has read them all.
+            using (var first = server.Client.WatchFlows(new WatchFlowsRequest(), cancellationToken: TestContext.Current.CancellationToken))
+            {
+                var seen = new HashSet<int>();
+                _ = await NextFlowAsync(first.ResponseStream, flow => seen.Add((int)flow.Original.Source.Port) && ports.IsSubsetOf(seen));
+            }
+
+            // A new watcher's first batch is the whole table again: several messages, the last complete.
+            using var second = server.Client.WatchFlows(new WatchFlowsRequest(), cancellationToken: TestContext.Current.CancellationToken);
+            var messages = await NextCompleteBatchAsync(second.ResponseStream);
+
+            Assert.True(messages.Count >= 3, $"{messages.Count} messages");
+            Assert.True(messages[0].Reset);
+            Assert.All(messages.Skip(1), message => Assert.False(message.Reset));
+            Assert.All(messages.SkipLast(1), message => Assert.False(message.Complete));
+            Assert.All(messages, message => Assert.InRange(message.Upserts.Count, 1, 250));
+            var sent = messages.SelectMany(message => message.Upserts).ToList();
+            Assert.Equal(sent.Count, sent.Select(flow => flow.Id).Distinct().Count());
+            Assert.Superset(ports, sent.Select(flow => (int)flow.Original.Source.Port).ToHashSet());
+            Assert.NotNull(messages[^1].Aggregates);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static async Task<List<FlowBatch>> NextCompleteBatchAsync(IAsyncStreamReader<FlowBatch> stream)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(30));
+        var messages = new List<FlowBatch>();
+        while (await stream.MoveNext(deadline.Token))
+        {
+            messages.Add(stream.Current);
+            if (stream.Current.Complete)
+            {
+                return messages;
+            }
+        }
+        throw new InvalidOperationException("the flow stream ended");
+    }
+
+    /// <summary>The engine's gRPC server on a Unix socket over the testbed's router, and a client of it.</summary>
+    private sealed class EngineOverSocket : IAsyncDisposable
+    {
+        private readonly RouterKernel _kernel;
+        private readonly RouterEngine _engine;
+        private readonly FlowMonitor _monitor;
+        private readonly WebApplication _app;
+        private readonly GrpcChannel _channel;
+
+        private EngineOverSocket(RouterKernel kernel, RouterEngine engine, FlowMonitor monitor, WebApplication app, GrpcChannel channel)
+        {
+            (_kernel, _engine, _monitor, _app, _channel) = (kernel, engine, monitor, app, channel);
+            Client = new Contracts.Engine.Engine.EngineClient(channel);
+        }
+
+        public Contracts.Engine.Engine.EngineClient Client { get; }
+
+        public static async Task<EngineOverSocket> StartAsync(FlowTestbed testbed, string work)
+        {
+            var socket = Path.Combine(work, "engine.sock");
+            var kernel = new RouterKernel(testbed.Router.Name);
+            var engine = new RouterEngine(kernel, new EngineStateStore(Path.Combine(work, "state")), TimeProvider.System, NullLogger<RouterEngine>.Instance);
+            var monitor = new FlowMonitor(testbed.Router.Name, new FlowMonitorOptions(TimeSpan.FromMilliseconds(200)), TimeProvider.System, NullLogger<FlowMonitor>.Instance, () => null);
+            monitor.Start();
+            var builder = EngineServer.CreateBuilder(socket);
+            builder.Logging.ClearProviders();
+            builder.Services.AddSingleton(engine);
+            builder.Services.AddSingleton(monitor);
+            var app = EngineServer.Build(builder);
+            await app.StartAsync(TestContext.Current.CancellationToken);
+            var channel = GrpcChannel.ForAddress("http://engine", new GrpcChannelOptions
+            {
+                HttpHandler = new SocketsHttpHandler
+                {
+                    ConnectCallback = async (_, cancel) =>
+                    {
+                        var client = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+                        await client.ConnectAsync(new UnixDomainSocketEndPoint(socket), cancel);
+                        return new NetworkStream(client, ownsSocket: true);
+                    },
+                },
+            });
+            return new EngineOverSocket(kernel, engine, monitor, app, channel);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _channel.Dispose();
+            await _app.StopAsync(CancellationToken.None);
+            await _app.DisposeAsync();
+            _monitor.Dispose();
+            _engine.Dispose();
+            _kernel.Dispose();
         }
     }
 
