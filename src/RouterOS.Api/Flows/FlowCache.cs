@@ -124,7 +124,7 @@ public sealed class FlowCache
         FlowTotals? totals;
         bool connected;
         int total;
-        var rows = new List<FlowView>(Math.Min(wanted, _flows.Count));
+        List<FlowView> page;
         lock (_lock)
         {
             foreach (var flow in _flows.Values)
@@ -152,14 +152,15 @@ public sealed class FlowCache
             totals = _totals;
             connected = _connected;
             total = _flows.Count;
-            // Built under the lock: the flows change in place.
+            var ranked = new List<CachedFlow>(best.Count);
             while (best.TryDequeue(out var flow, out _))
             {
-                rows.Add(flow.ToView());
+                ranked.Add(flow);
             }
+            ranked.Reverse();
+            // Views of the page only, built under the lock: the flows change in place.
+            page = [.. ranked.Skip(query.Offset).Select(flow => flow.ToView())];
         }
-        rows.Reverse();
-        List<FlowView> page = [.. rows.Skip(query.Offset)];
         // More flows sort after this page's last row: the next page starts there.
         var next = page.Count > 0 && beyondCursor > query.Offset + page.Count
             ? new FlowCursor(query.Sort, query.Descending, FlowKey.Of(page[^1])).Encode()
