@@ -133,6 +133,10 @@ public sealed class FlowCacheTests
     [InlineData("iface:br-lan", new ulong[] { 1 })]
     [InlineData("10.9.9", new ulong[] { 2 })]
     [InlineData("proto:udp 10.0.0", new ulong[] { 1 })]
+    [InlineData(":5353", new ulong[] { 2 })]
+    [InlineData(":443", new ulong[] { 3 })]
+    [InlineData(":53", new ulong[] { 1, 2 })]
+    [InlineData("HARDWARE", new ulong[] { 3 })]
     public void Filters_select_by_every_term(string filter, ulong[] expected)
     {
         var cache = new FlowCache();

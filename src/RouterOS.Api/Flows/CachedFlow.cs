@@ -104,14 +104,19 @@ public sealed class CachedFlow
 
     public FlowKey Key => new(_original.Bytes + _reply.Bytes, _original.BytesPerSecond + _reply.BytesPerSecond, _started.UtcTicks, _id);
 
-    /// <summary>Whether a filter's plain word is in the flow's text (as `conntrack -L` would show it), case-insensitively.</summary>
+    /// <summary>
+    /// Whether a filter's plain word is in the flow's text (as `conntrack -L` would show it: the id,
+    /// the protocol, each end as address:port, the TCP state, the offload, the flowtable),
+    /// case-insensitively. Read for every flow of every query with words, the hub's included, so
+    /// the id and the ends are formatted on the stack, not into strings.
+    /// </summary>
     public bool Mentions(string word)
     {
-        var original = _originalEnds;
-        var reply = _replyEnds;
-        return Contains(_id.ToString(CultureInfo.InvariantCulture), word) || Contains(_protocolName, word)
-            || Contains(Endpoint(original.Source, original.SourcePort), word) || Contains(Endpoint(original.Destination, original.DestinationPort), word)
-            || Contains(Endpoint(reply.Source, reply.SourcePort), word) || Contains(Endpoint(reply.Destination, reply.DestinationPort), word)
+        Span<char> id = stackalloc char[20];
+        _ = _id.TryFormat(id, out var written, provider: CultureInfo.InvariantCulture);
+        return Contains(id[..written], word) || Contains(_protocolName, word)
+            || EndMentions(_originalEnds.Source, _originalEnds.SourcePort, word) || EndMentions(_originalEnds.Destination, _originalEnds.DestinationPort, word)
+            || EndMentions(_replyEnds.Source, _replyEnds.SourcePort, word) || EndMentions(_replyEnds.Destination, _replyEnds.DestinationPort, word)
             || Contains(_tcpState, word) || Contains(_offload, word) || Contains(_flowtable, word);
     }
 
@@ -123,9 +128,23 @@ public sealed class CachedFlow
 
     private static string? Keep(string? kept, string? fresh) => kept == fresh ? kept : fresh;
 
-    private static string Endpoint(string address, int port) => string.Concat(address, ":", port.ToString(CultureInfo.InvariantCulture));
+    /// <summary>Whether <paramref name="word"/> is in "address:port".</summary>
+    private static bool EndMentions(string address, int port, string word)
+    {
+        // An address is at most 45 characters (IPv6 with an IPv4 tail); a longer text from the
+        // engine is still matched, through a string.
+        if (address.Length > 64)
+        {
+            return Contains(string.Concat(address, ":", port.ToString(CultureInfo.InvariantCulture)), word);
+        }
+        Span<char> text = stackalloc char[64 + 1 + 11];
+        address.CopyTo(text);
+        text[address.Length] = ':';
+        _ = port.TryFormat(text[(address.Length + 1)..], out var digits, provider: CultureInfo.InvariantCulture);
+        return Contains(text[..(address.Length + 1 + digits)], word);
+    }
 
-    private static bool Contains(string? text, string word) => text?.Contains(word, StringComparison.OrdinalIgnoreCase) == true;
+    private static bool Contains(ReadOnlySpan<char> text, string word) => text.Contains(word, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A direction's counters and rates, as they move.</summary>
     private readonly record struct Direction(ulong Packets, ulong Bytes, double PacketsPerSecond, double BytesPerSecond);
