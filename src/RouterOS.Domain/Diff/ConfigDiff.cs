@@ -10,8 +10,8 @@ namespace RouterOS.Domain.Diff;
 /// <summary>
 /// The keyed difference between two configurations: objects added, removed and changed, matched
 /// by their key (name, device, address, route), never by position, so reordering a list is not a
-/// change, except for the offload policy, whose order is its meaning. Pure; used for the API's
-/// candidate diff and revision history. (The engine's plan, which also knows the kernel's state,
+/// change, except for the offload policy, source NAT and forward rules, whose order is their
+/// meaning. Pure; used for the API's candidate diff and revision history. (The engine's plan, which also knows the kernel's state,
 /// builds on the same keys.)
 /// </summary>
 public static class ConfigDiff
@@ -42,6 +42,12 @@ public static class ConfigDiff
         diff.Keyed("firewall.zones", fwBefore.Zones, fwAfter.Zones, z => z.Name.Value, clear.Zone, redacted.Zone);
         diff.Keyed("firewall.forwardings", fwBefore.Forwardings, fwAfter.Forwardings, f => f.Key, clear.ZoneForwarding, redacted.ZoneForwarding);
         diff.Keyed("firewall.inputRules", fwBefore.InputRules, fwAfter.InputRules, r => r.Name.Value, clear.InputRule, redacted.InputRule);
+        diff.Keyed("firewall.portForwards", fwBefore.PortForwards, fwAfter.PortForwards, r => r.Name.Value, clear.PortForward, redacted.PortForward);
+        diff.Keyed("firewall.sourceNat", fwBefore.SourceNat, fwAfter.SourceNat, r => r.Name.Value, clear.SourceNatRule, redacted.SourceNatRule);
+        diff.Order("firewall.sourceNat", fwBefore.SourceNat.Select(r => r.Name.Value), fwAfter.SourceNat.Select(r => r.Name.Value));
+        diff.Keyed("firewall.forwardRules", fwBefore.ForwardRules, fwAfter.ForwardRules, r => r.Name.Value, clear.ForwardRule, redacted.ForwardRule);
+        diff.Order("firewall.forwardRules", fwBefore.ForwardRules.Select(r => r.Name.Value), fwAfter.ForwardRules.Select(r => r.Name.Value));
+        diff.Single("firewall.defaults", fwBefore.DefaultsOrDefault, fwAfter.DefaultsOrDefault, clear.FirewallDefaults, redacted.FirewallDefaults);
         diff.Keyed("shaping", before.Shaping, after.Shaping, s => s.Device.Value, clear.TrafficShaper, redacted.TrafficShaper);
         return [.. changes];
     }

@@ -17,17 +17,25 @@ public enum ZonePolicy
 }
 
 /// <summary>
-/// The minimal zone firewall a router needs (in the spirit of OpenWrt's firewall4): interfaces are
-/// grouped into zones; traffic to the router itself follows the zone's input policy; forwarded
-/// traffic is allowed only from one zone to another listed in <see cref="Forwardings"/>, and replies
-/// (established and related) always pass. So with lan->wan listed, wan->lan gets replies only.
+/// The zone firewall (in the spirit of OpenWrt's firewall4): interfaces are grouped into zones;
+/// traffic to the router itself follows the zone's input policy and input rules; forwarded traffic
+/// passes the ordered forward rules, then port forwards, then the zone forwardings
+/// (<see cref="Forwardings"/>), and replies (established and related) always pass. So with lan->wan
+/// listed, wan->lan gets replies and port forwards only. docs/firewall.md gives the whole order.
 /// </summary>
 public sealed record FirewallSettings(
     EquatableArray<Zone> Zones = default,
     EquatableArray<ZoneForwarding> Forwardings = default,
-    EquatableArray<InputRule> InputRules = default)
+    EquatableArray<InputRule> InputRules = default,
+    EquatableArray<PortForward> PortForwards = default,
+    EquatableArray<SourceNatRule> SourceNat = default,
+    EquatableArray<ForwardRule> ForwardRules = default,
+    FirewallDefaults? Defaults = null)
 {
     public static FirewallSettings Default { get; } = new();
+
+    [JsonIgnore]
+    public FirewallDefaults DefaultsOrDefault => Defaults ?? FirewallDefaults.Default;
 }
 
 /// <summary>A named group of interfaces with one policy.</summary>

@@ -29,6 +29,16 @@ public sealed record Cidr : IConfigValue<Cidr>
 
     public bool Overlaps(Cidr other) => Contains(other) || other.Contains(this);
 
+    /// <summary>The highest address in the prefix (its broadcast address, for IPv4 networks).</summary>
+    public IpAddress LastAddress
+    {
+        get
+        {
+            var hostBits = Mask(Network.BitLength, Network.BitLength) & ~Mask(PrefixLength, Network.BitLength);
+            return IpAddress.FromBits(Network.Bits | hostBits, Family);
+        }
+    }
+
     public static Cidr Of(IpAddress address, int prefixLength)
     {
         var masked = IpAddress.FromBits(address.Bits & Mask(prefixLength, address.BitLength), address.Family);

@@ -28,6 +28,8 @@ public static class ConfigVerifier
         FlowtableRules.Check,
         OffloadPolicyRules.Check,
         FirewallRules.Check,
+        PortForwardRules.Check,
+        ForwardRuleRules.Check,
         ZoneCoverageRules.Check,
         ShapingRules.Check,
     ];

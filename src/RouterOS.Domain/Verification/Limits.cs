@@ -92,6 +92,25 @@ public static class Limits
     /// <summary>Services opened on the router.</summary>
     public const int InputRules = 128;
 
+    /// <summary>Port forwards: a busy small office's servers, cameras and consoles, twice over.</summary>
+    public const int PortForwards = 256;
+
+    /// <summary>
+    /// Ports of one port forward whose inside ports differ from its outside ones: each port is
+    /// an element of a map in the ruleset (nft has no port offset before 1.0.7), so a shifted range
+    /// stays small. A range kept as it is may be any length.
+    /// </summary>
+    public const int ShiftedPortsPerForward = 256;
+
+    /// <summary>Source NAT rules: one per public address block and LAN is a few dozen.</summary>
+    public const int SourceNatRules = 64;
+
+    /// <summary>Forward rules: each new connection walks them in order until one matches.</summary>
+    public const int ForwardRules = 256;
+
+    /// <summary>ICMP types in one forward rule: every type nft names.</summary>
+    public const int IcmpTypesPerRule = 32;
+
     /// <summary>Traffic shapers, one per device at most.</summary>
     public const int Shapers = 256;
 

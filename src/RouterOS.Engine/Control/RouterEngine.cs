@@ -1,6 +1,7 @@
 using RouterOS.Domain.Model;
 using RouterOS.Engine.Kernel;
 using RouterOS.Engine.Kernel.Ports;
+using RouterOS.Engine.Nft;
 using RouterOS.Engine.Probe;
 using RouterOS.Engine.Reconcile;
 using RouterOS.Engine.Services;
@@ -55,6 +56,25 @@ public sealed partial class RouterEngine : IDisposable
     public StoredRevision? Applied => _store.Applied;
     public StoredRevision? Confirmed => _store.Confirmed;
     public PendingConfirm? Pending => _store.Pending;
+
+    /// <summary>
+    /// The firewall rules' counters as the kernel has them now, for the applied configuration's
+    /// rules; empty before anything is applied. Read-only: no gate, since reading a counter
+    /// changes nothing a plan or an apply depends on.
+    /// </summary>
+    public Task<IReadOnlyList<RuleCounterReading>> ReadRuleCountersAsync()
+    {
+        if (_store.Applied is not { } applied)
+            return Task.FromResult<IReadOnlyList<RuleCounterReading>>([]);
+        var paths = RuleCounters.PathsByName(applied.Config.FirewallOrDefault);
+        if (paths.Count == 0)
+            return Task.FromResult<IReadOnlyList<RuleCounterReading>>([]);
+        return _kernel.RunAsync(session =>
+        {
+            var listing = session.Nft.ListStateJson(RuleCounterReader.Command);
+            return listing.Succeeded ? RuleCounterReader.Read(listing.Output, paths) : [];
+        });
+    }
 
     /// <summary>Probes the kernel and puts back the last confirmed configuration (after a restart or reboot).</summary>
     public async Task StartAsync()

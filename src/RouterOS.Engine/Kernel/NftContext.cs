@@ -96,6 +96,31 @@ public sealed class NftContext : INftables, IDisposable
     /// <summary>A listing command (`list table inet routeros`): read-only, never counted as a write.</summary>
     public NftResult List(string command) => Run(command);
 
+    /// <summary>
+    /// A listing with counter values, in JSON: the context lists statelessly otherwise (see
+    /// <see cref="Create"/>), so the flags change for this one call, under the library's lock.
+    /// </summary>
+    public NftResult ListStateJson(string command)
+    {
+        lock (Library)
+        {
+            var context = _handle.DangerousGetHandle();
+            Libnftables.SetDryRun(context, false);
+            Libnftables.SetOutputFlags(context, Libnftables.OutputJson);
+            try
+            {
+                var status = Libnftables.RunCommand(context, command);
+                var output = Marshal.PtrToStringUTF8(Libnftables.GetOutputBuffer(context)) ?? "";
+                var error = Marshal.PtrToStringUTF8(Libnftables.GetErrorBuffer(context)) ?? "";
+                return new NftResult(status == 0, output, error);
+            }
+            finally
+            {
+                Libnftables.SetOutputFlags(context, Libnftables.OutputStateless);
+            }
+        }
+    }
+
     public void Dispose()
     {
         _handle.Dispose();

@@ -8,7 +8,8 @@ namespace RouterOS.Engine.Nft;
 
 /// <summary>
 /// Writes the engine's table (`inet routeros`) for a configuration: flowtables on the real devices,
-/// the offload policy as `flow add` rules, the zone firewall, masquerade and MSS clamping.
+/// the offload policy as `flow add` rules, the zone firewall with its forward rules, port forwards,
+/// source NAT, masquerade and MSS clamping. docs/firewall.md gives the order a packet meets them in.
 /// Pure: the same configuration always gives the same text.
 /// </summary>
 public static class RulesetGenerator
@@ -25,16 +26,21 @@ public static class RulesetGenerator
         // A zone's interface set appears in a rule per forwarding that names it: written once each
         // (a "lan" zone at the limits holds a thousand names).
         var sets = zones.ToDictionary<Zone, Zone, string>(zone => zone, zone => Set(zone.Interfaces), ReferenceEqualityComparer.Instance);
+        var topology = new FirewallTopology(config);
         var output = new RulesetBuilder();
         output.Open($"table {RulesetText.Family} {RulesetText.Name}");
         foreach (var flowtable in config.Flowtables)
         {
             WriteFlowtable(output, flowtable, graph);
         }
+        RuleCounters.Write(output, firewall);
+        NatRuleset.WriteDestinationNat(output, firewall, topology, sets);
         WriteInput(output, firewall, zones, sets);
         WriteForward(output, config, firewall, zones, sets);
+        ForwardRulesRuleset.WriteRules(output, firewall, topology, sets);
+        ForwardRulesRuleset.WriteDscpMarking(output, firewall, topology, sets);
         WriteMssClamping(output, config, zones);
-        WriteMasquerade(output, zones, sets);
+        NatRuleset.WriteSourceNat(output, firewall, topology, zones, sets);
         output.Close();
         return output.Build();
     }
@@ -96,7 +102,16 @@ public static class RulesetGenerator
         output.Line("type filter hook input priority filter; policy drop;");
         output.Line("iif \"lo\" accept");
         output.Line("ct state established,related accept");
-        output.Line("ct state invalid drop");
+        var defaults = firewall.DefaultsOrDefault;
+        if (defaults.DropInvalid)
+        {
+            output.Line("ct state invalid drop", "firewall.defaults.dropInvalid");
+        }
+        if (defaults.SynFloodProtection)
+        {
+            // New TCP connections to the router itself, all zones together (fw4's syn_flood).
+            output.Line($"tcp flags & (fin | syn | rst | ack) == syn limit rate over {defaults.SynFloodRate.ToString(CultureInfo.InvariantCulture)}/second burst {defaults.SynFloodBurst.ToString(CultureInfo.InvariantCulture)} packets drop", "firewall.defaults.synFloodProtection");
+        }
         // IPv6 needs neighbour discovery on every interface, whatever the zone's policy.
         output.Line("icmpv6 type { nd-neighbor-solicit, nd-neighbor-advert, nd-router-solicit, nd-router-advert } accept");
         foreach (var zone in zones)
@@ -159,7 +174,19 @@ public static class RulesetGenerator
         if (zones.Count > 0)
         {
             output.Line("ct state established,related accept");
-            output.Line("ct state invalid drop");
+            if (firewall.DefaultsOrDefault.DropInvalid)
+            {
+                output.Line("ct state invalid drop", "firewall.defaults.dropInvalid");
+            }
+            if (ForwardRulesRuleset.Any(firewall))
+            {
+                output.Line($"jump {ForwardRulesRuleset.ChainName}", "firewall.forwardRules");
+            }
+            if (firewall.PortForwards.Any(forward => forward.Enabled))
+            {
+                // A connection our dstnat chain translated is one a port forward allows.
+                output.Line("ct status dnat accept", "firewall.portForwards");
+            }
             var byName = zones.ToDictionary(zone => zone.Name);
             foreach (var forwarding in firewall.Forwardings)
             {
@@ -167,6 +194,10 @@ public static class RulesetGenerator
                 {
                     output.Line($"iifname {sets[from]} oifname {sets[to]} accept", ConfigPath.Item("firewall.forwardings", forwarding.Key));
                 }
+            }
+            if (firewall.DefaultsOrDefault.Forward == DefaultForwardPolicy.Reject)
+            {
+                output.Line("reject", "firewall.defaults.forward");
             }
         }
         output.Close();
@@ -278,22 +309,6 @@ public static class RulesetGenerator
         output.Close();
     }
 
-    private static void WriteMasquerade(RulesetBuilder output, List<Zone> zones, Dictionary<Zone, string> sets)
-    {
-        var masqueraded = zones.Where(zone => zone.Masquerade).ToList();
-        if (masqueraded.Count == 0)
-        {
-            return;
-        }
-        output.Open("chain srcnat");
-        output.Line("type nat hook postrouting priority srcnat; policy accept;");
-        foreach (var zone in masqueraded)
-        {
-            output.Line($"oifname {sets[zone]} masquerade", ConfigPath.Item("firewall.zones", zone.Name).Field("masquerade"));
-        }
-        output.Close();
-    }
-
     private static void AddProtocolAndPorts(List<string> matches, L4Protocol protocol, EquatableArray<PortRange> ports)
     {
         var l4 = protocol switch
@@ -310,9 +325,9 @@ public static class RulesetGenerator
         }
     }
 
-    private static string AddressKeyword(IpFamily family) => family == IpFamily.Ipv4 ? "ip" : "ip6";
+    internal static string AddressKeyword(IpFamily family) => family == IpFamily.Ipv4 ? "ip" : "ip6";
 
-    private static string Quote(InterfaceName name) => Quote(name.ToString());
+    internal static string Quote(InterfaceName name) => Quote(name.ToString());
 
     private static string Quote(string name) => $"\"{name}\"";
 

@@ -81,6 +81,15 @@ internal static class LimitRules
             AtMost(context, ConfigPath.Item("firewall.zones", zone.Name).Field("interfaces"), zone.Interfaces.Count, Limits.InterfacesPerZone, "interfaces");
         foreach (var rule in firewall.InputRules)
             AtMost(context, ConfigPath.Item("firewall.inputRules", rule.Name).Field("ports"), rule.Ports.Count, Limits.PortRangesPerRule, "port ranges");
+        AtMost(context, "firewall.portForwards", firewall.PortForwards.Count, Limits.PortForwards, "port forwards");
+        AtMost(context, "firewall.sourceNat", firewall.SourceNat.Count, Limits.SourceNatRules, "source NAT rules");
+        AtMost(context, "firewall.forwardRules", firewall.ForwardRules.Count, Limits.ForwardRules, "forward rules");
+        foreach (var rule in firewall.ForwardRules)
+        {
+            var path = ConfigPath.Item("firewall.forwardRules", rule.Name);
+            AtMost(context, path.Field("ports"), rule.Ports.Count, Limits.PortRangesPerRule, "port ranges");
+            AtMost(context, path.Field("icmpTypes"), rule.IcmpTypes.Count, Limits.IcmpTypesPerRule, "ICMP types");
+        }
     }
 
     // Reported once per stack, at the device that first goes past the limit (each VLAN device adds

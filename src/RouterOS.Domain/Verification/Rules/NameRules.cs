@@ -31,6 +31,9 @@ internal static class NameRules
         RequireUnique(context, "firewall.zones", firewall.Zones.Count, firewall.Zones.Select(z => z.Name.Value), "zone");
         RequireUnique(context, "firewall.forwardings", firewall.Forwardings.Count, firewall.Forwardings.Select(f => f.Key), "forwarding");
         RequireUnique(context, "firewall.inputRules", firewall.InputRules.Count, firewall.InputRules.Select(r => r.Name.Value), "input rule");
+        RequireUnique(context, "firewall.portForwards", firewall.PortForwards.Count, firewall.PortForwards.Select(r => r.Name.Value), "port forward");
+        RequireUnique(context, "firewall.sourceNat", firewall.SourceNat.Count, firewall.SourceNat.Select(r => r.Name.Value), "source NAT rule");
+        RequireUnique(context, "firewall.forwardRules", firewall.ForwardRules.Count, firewall.ForwardRules.Select(r => r.Name.Value), "forward rule");
         RequireUnique(context, "routes", config.Routes.Count, config.Routes.Select(r => r.Key), "route");
         RequireUnique(context, "dhcp.clients", config.DhcpOrDefault.Clients.Count, config.DhcpOrDefault.Clients.Select(c => c.Device.Value), "DHCP client on");
         RequireUnique(context, "dhcp.servers", config.DhcpOrDefault.Servers.Count, config.DhcpOrDefault.Servers.Select(s => s.Device.Value), "DHCP server on");

@@ -15,6 +15,9 @@ public interface INftables
     NftResult RunScript(string script, bool dryRun = false);
 
     NftResult List(string command);
+
+    /// <summary>A listing with its state (counter values), as libnftables JSON: read-only.</summary>
+    NftResult ListStateJson(string command);
 }
 
 /// <param name="Error">libnftables' error text, e.g. "Error: Could not process rule: No such file or directory" with the offending line.</param>

@@ -34,6 +34,12 @@ internal sealed class FakeNftables : INftables
     public NftResult List(string command) =>
         Table is null ? new NftResult(false, "", "Error: No such file or directory; did you mean table 'routeros' in family inet?") : new NftResult(true, Table, "");
 
+    /// <summary>What <see cref="ListStateJson"/> answers: libnftables' JSON for the counters a test sets.</summary>
+    public string CountersJson { get; set; } = """{"nftables": [{"metainfo": {"version": "1.0.6", "json_schema_version": 1}}]}""";
+
+    public NftResult ListStateJson(string command) =>
+        Table is null ? new NftResult(false, "", "Error: No such file or directory") : new NftResult(true, CountersJson, "");
+
     private NftResult Execute(string script, bool dryRun)
     {
         if (Refuse(script) is { } error)
