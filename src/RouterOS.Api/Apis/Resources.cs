@@ -20,6 +20,9 @@ public static class Resources
         api.MapResource(ConfigLists.Zones);
         api.MapResource(ConfigLists.ZoneForwardings);
         api.MapResource(ConfigLists.InputRules);
+        api.MapResource(ConfigLists.PortForwards);
+        api.MapResource(ConfigLists.SourceNat);
+        api.MapResource(ConfigLists.ForwardRules);
         api.MapResource(ConfigLists.Shaping);
         return api;
     }

@@ -6,7 +6,7 @@ using RouterOS.Domain.Model;
 
 namespace RouterOS.Api.Apis;
 
-/// <summary>The configuration's single-object sections (system, DNS) as resources on the candidate: read and replace.</summary>
+/// <summary>The configuration's single-object sections (system, DNS, firewall defaults) as resources on the candidate: read and replace.</summary>
 public static class SettingsApi
 {
     public static RouteGroupBuilder MapConfigSettings(this RouteGroupBuilder api)
@@ -14,6 +14,7 @@ public static class SettingsApi
         var json = RouterConfigJson.Metadata(redactSecrets: false);
         api.MapSetting("system", c => c.SystemOrDefault, (c, v) => c with { System = v }, json.SystemSettings);
         api.MapSetting("dns", c => c.DnsOrDefault, (c, v) => c with { Dns = v }, json.DnsSettings);
+        api.MapSetting("firewall/defaults", c => c.FirewallOrDefault.DefaultsOrDefault, (c, v) => c with { Firewall = c.FirewallOrDefault with { Defaults = v } }, json.FirewallDefaults);
         return api;
     }
 

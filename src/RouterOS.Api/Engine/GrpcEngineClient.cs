@@ -92,6 +92,12 @@ public sealed class GrpcEngineClient : IEngineClient, IDisposable
         return reply.ToViews();
     });
 
+    public Task<IReadOnlyList<RuleCounterView>> ListRuleCountersAsync(CancellationToken cancellationToken) => Call<IReadOnlyList<RuleCounterView>>(async () =>
+    {
+        var reply = await _engine.ListRuleCountersAsync(new ListRuleCountersRequest(), deadline: Deadline(QuickCall), cancellationToken: cancellationToken);
+        return [.. reply.Counters.Select(counter => new RuleCounterView(counter.Path, counter.Packets, counter.Bytes))];
+    });
+
     public Task<IReadOnlyList<UplinkStatusView>> ListUplinksAsync(CancellationToken cancellationToken) => Call<IReadOnlyList<UplinkStatusView>>(async () =>
         (await _engine.ListUplinksAsync(new ListUplinksRequest(), deadline: Deadline(QuickCall), cancellationToken: cancellationToken)).ToViews());
 

@@ -30,6 +30,9 @@ public interface IEngineClient
     /// <summary>The leases the router's DHCP server has handed out.</summary>
     Task<IReadOnlyList<DhcpLeaseView>> ListDhcpLeasesAsync(CancellationToken cancellationToken);
 
+    /// <summary>The running firewall rules' counters.</summary>
+    Task<IReadOnlyList<RuleCounterView>> ListRuleCountersAsync(CancellationToken cancellationToken);
+
     /// <summary>The uplinks the engine runs a client for, with state and timeline.</summary>
     Task<IReadOnlyList<UplinkStatusView>> ListUplinksAsync(CancellationToken cancellationToken);
 

@@ -57,6 +57,7 @@ public static class RouterApiPipeline
         api.MapStatusApi();
         api.MapFlowsApi();
         api.MapDhcpApi();
+        api.MapFirewallApi();
         api.MapPppoeApi();
         api.MapSystemApi();
         api.MapBackupApi();

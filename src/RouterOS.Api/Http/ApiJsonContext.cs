@@ -27,6 +27,7 @@ namespace RouterOS.Api.Http;
 [JsonSerializable(typeof(RevisionState))]
 [JsonSerializable(typeof(EngineStatus))]
 [JsonSerializable(typeof(IReadOnlyList<DhcpLeaseView>))]
+[JsonSerializable(typeof(IReadOnlyList<RuleCounterView>))]
 [JsonSerializable(typeof(IReadOnlyList<UplinkStatusView>))]
 [JsonSerializable(typeof(UplinkStatusView))]
 [JsonSerializable(typeof(UplinkSnapshot))]

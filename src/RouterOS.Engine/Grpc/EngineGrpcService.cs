@@ -89,6 +89,13 @@ public sealed class EngineGrpcService(RouterEngine engine, FlowMonitor flows) : 
         return Task.FromResult(reply);
     }
 
+    public override async Task<ListRuleCountersReply> ListRuleCounters(ListRuleCountersRequest request, ServerCallContext context)
+    {
+        var reply = new ListRuleCountersReply();
+        reply.Counters.Add((await engine.ReadRuleCountersAsync()).Select(reading => new RuleCounter { Path = reading.Path, Packets = reading.Packets, Bytes = reading.Bytes }));
+        return reply;
+    }
+
     public override Task<ListUplinksReply> ListUplinks(ListUplinksRequest request, ServerCallContext context) =>
         Task.FromResult(UplinkMessages.List(engine.Uplinks));
 

@@ -109,6 +109,16 @@ public sealed class FakeEngine : IEngineClient
         }
     }
 
+    /// <summary>What ListRuleCountersAsync answers.</summary>
+    public List<RuleCounterView> RuleCounters { get; } = [];
+
+    public Task<IReadOnlyList<RuleCounterView>> ListRuleCountersAsync(CancellationToken cancellationToken)
+    {
+        ThrowIfDown();
+        lock (_lock)
+            return Task.FromResult<IReadOnlyList<RuleCounterView>>([.. RuleCounters]);
+    }
+
     /// <summary>What ListDhcpLeasesAsync answers.</summary>
     public List<DhcpLeaseView> Leases { get; } = [];
 

@@ -9,7 +9,7 @@ namespace RouterOS.Engine.Tests.Plans;
 /// The whole table for a reference configuration that uses every firewall feature, compared line
 /// for line with a checked-in file, and the same text loaded into a kernel. A change to the
 /// generator shows up here as a diff to review; to accept one, run the test with
-/// ROUTEROS_UPDATE_GOLDEN=1, which rewrites the file in the source tree, and commit it.
+/// UPDATE_SNAPSHOTS=1, which rewrites the file in the source tree, and commit it.
 /// </summary>
 public sealed class GoldenRulesetTests
 {
@@ -30,7 +30,7 @@ public sealed class GoldenRulesetTests
     public void The_reference_firewall_generates_exactly_the_checked_in_ruleset()
     {
         var actual = Reference().Table;
-        if (Environment.GetEnvironmentVariable("ROUTEROS_UPDATE_GOLDEN") == "1")
+        if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1")
         {
             File.WriteAllText(SourcePath("firewall-reference.nft"), actual);
         }
