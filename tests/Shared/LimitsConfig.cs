@@ -79,7 +79,18 @@ internal static class LimitsConfig
         var forwardings = zones.SelectMany(from => zones.Where(to => to != from).Take(Limits.Forwardings / Limits.Zones).Select(to => new ZoneForwarding(from.Name, to.Name))).ToList();
         var inputRules = Enumerable.Range(0, Limits.InputRules).Select(i => new InputRule(Object($"in{i}"), Object("lan"), L4Protocol.Tcp,
             [.. Enumerable.Range(0, Limits.PortRangesPerRule).Select(p => PortRange.OfPort(2000 + (i * Limits.PortRangesPerRule) + p))])).ToList();
-        return new FirewallSettings([.. zones], [.. forwardings], [.. inputRules]);
+        // One forward shifts the most ports a forward may; the rest forward one port each to a
+        // host in a VLAN of the lan zone, all with hairpin (a thousand addresses beside wan).
+        var portForwards = Enumerable.Range(0, Limits.PortForwards).Select(i => i == 0
+            ? new PortForward(Object("pf0"), Object("wan"), ForwardedProtocol.Both, PortRange.Parse(Invariant($"1024-{1023 + Limits.ShiftedPortsPerForward}")), IpAddress.Parse("10.0.0.10"), PortRange.Parse(Invariant($"2024-{2023 + Limits.ShiftedPortsPerForward}")))
+            : new PortForward(Object($"pf{i}"), Object("wan"), ForwardedProtocol.Tcp, PortRange.OfPort(30000 + i), IpAddress.Parse(Invariant($"10.{i / 256}.{i % 256}.10")), PortRange.OfPort(80))).ToList();
+        var sourceNat = Enumerable.Range(0, Limits.SourceNatRules).Select(i => new SourceNatRule(Object($"sn{i}"), Object("wan"),
+            Cidr.Parse(Invariant($"198.51.100.{i * 4}/30")), Cidr.Parse(Invariant($"10.{i / 256}.{i % 256}.0/24")))).ToList();
+        var forwardRules = Enumerable.Range(0, Limits.ForwardRules).Select(i => new ForwardRule(Object($"fr{i}"), Object("lan"), Object("wan"), RuleProtocol.Udp,
+            [.. Enumerable.Range(0, Limits.PortRangesPerRule).Select(p => PortRange.OfPort(40000 + (i * Limits.PortRangesPerRule) + p))],
+            Source: Cidr.Parse(Invariant($"10.{i / 256}.{i % 256}.0/24")), SetDscp: Dscp.From(i % 64))).ToList();
+        return new FirewallSettings([.. zones], [.. forwardings], [.. inputRules], [.. portForwards], [.. sourceNat], [.. forwardRules],
+            new FirewallDefaults(SynFloodProtection: true));
     }
 
     private static InterfaceName Name(string name) => InterfaceName.Parse(name);

@@ -19,6 +19,7 @@ internal static class NatRuleset
         var forwards = firewall.PortForwards.Where(forward => forward.Enabled).ToList();
         if (forwards.Count == 0)
             return;
+        var notOutside = WriteAddressSets(output, forwards, topology);
         output.Open("chain dstnat");
         output.Line("type nat hook prerouting priority dstnat; policy accept;");
         foreach (var forward in forwards)
@@ -33,9 +34,8 @@ internal static class NatRuleset
                 // same forward (the source restriction is for the outside zone's hosts). Without a
                 // fixed outside address, "an address of the router, but none it has statically
                 // outside zone From": the uplink's may come from DHCP or PPPoE at any time.
-                var destination = forward.OutsideAddress is null
-                    ? OutsideAddressMatch(forward) + NotAmong(topology.Ipv4AddressesOutside(forward.From).ToList())
-                    : OutsideAddressMatch(forward);
+                var destination = OutsideAddressMatch(forward)
+                    + (forward.OutsideAddress is null && notOutside.Contains(forward.From) ? $" ip daddr != @{AddressSetName(forward.From)}" : "");
                 output.Line($"iifname {insideInterfaces}{destination}{PortMatch(forward)}{RuleCounters.Reference(RuleCounters.Of(forward))} {Translation(forward)}", path.Field("hairpin"));
             }
         }
@@ -108,12 +108,30 @@ internal static class NatRuleset
         return $"dnat ip to th dport map {{ {string.Join(", ", pairs)} }}";
     }
 
-    private static string NotAmong(List<IpAddress> addresses) => addresses.Count switch
+    /// <summary>
+    /// For each zone hairpinned forwards come from without a fixed outside address: a named set of
+    /// the router's static addresses outside that zone, written once however many forwards use it
+    /// (a LAN of a thousand VLANs has a thousand). Returns the zones that have one.
+    /// </summary>
+    private static HashSet<ObjectName> WriteAddressSets(RulesetBuilder output, List<PortForward> forwards, FirewallTopology topology)
     {
-        0 => "",
-        1 => $" ip daddr != {addresses[0]}",
-        _ => $" ip daddr != {{ {string.Join(", ", addresses)} }}",
-    };
+        var written = new HashSet<ObjectName>();
+        foreach (var from in forwards.Where(forward => forward.Hairpin && forward.OutsideAddress is null).Select(forward => forward.From).Distinct())
+        {
+            var addresses = topology.Ipv4AddressesOutside(from).ToList();
+            if (addresses.Count == 0)
+                continue;
+            output.Open($"set {AddressSetName(from)}", ConfigPath.Item("firewall.zones", from));
+            output.Line("type ipv4_addr");
+            output.Line($"elements = {{ {string.Join(", ", addresses)} }}");
+            output.Close();
+            written.Add(from);
+        }
+        return written;
+    }
+
+    /// <summary>The set of the router's addresses outside <paramref name="zone"/>: not ones a hairpin forward is for.</summary>
+    private static string AddressSetName(ObjectName zone) => $"addresses_beside_{zone}";
 
     /// <summary>A /32 as its address, a block as the range nft translates into ("a-b").</summary>
     private static string AddressOrRange(Cidr block)

@@ -80,7 +80,8 @@ public class ConfigDiffTests
             var objects = config.Ports.Count + config.Bridges.Count + config.Vlans.Count + config.Pppoe.Count + config.Addresses.Count
                 + config.Routes.Count + config.DhcpOrDefault.Clients.Count + config.DhcpOrDefault.Servers.Count + config.Flowtables.Count
                 + config.OffloadPolicy.Count + config.FirewallOrDefault.Zones.Count + config.FirewallOrDefault.Forwardings.Count
-                + config.FirewallOrDefault.InputRules.Count + config.Shaping.Count;
+                + config.FirewallOrDefault.InputRules.Count + config.FirewallOrDefault.PortForwards.Count + config.FirewallOrDefault.SourceNat.Count
+                + config.FirewallOrDefault.ForwardRules.Count + config.Shaping.Count;
             Assert.Equal(objects, fromEmpty.Count(c => c.Kind == ChangeKind.Added));
             Assert.Empty(ConfigDiff.Compute(config, RouterConfigJson.Parse(RouterConfigJson.Write(config))));
         }, iter: 500);

@@ -43,7 +43,7 @@ public sealed class RandomConfigBuilder(Choices choose)
             Dns = new DnsSettings(choose.Chance(80), [.. Enumerable.Range(1, choose.Below(3)).Select(i => IpAddress.Parse($"192.0.2.{i}"))], choose.Between(0, DnsSettings.MaxCacheSize)),
             Flowtables = [.. flowtables],
             OffloadPolicy = [.. OffloadPolicy(flowtables, l3)],
-            Firewall = Firewall(l3.Concat(pppoe.Select(p => p.Name)).ToList()),
+            Firewall = Firewall(l3.Concat(pppoe.Select(p => p.Name)).ToList(), addresses),
             Shaping = [.. choose.Subset(l3, 20).Select(d => new TrafficShaper(d, choose.Between(64, 1_000_000)))],
         };
     }
@@ -209,7 +209,7 @@ public sealed class RandomConfigBuilder(Choices choose)
         return rules;
     }
 
-    private FirewallSettings? Firewall(List<InterfaceName> routed)
+    private FirewallSettings? Firewall(List<InterfaceName> routed, List<AddressAssignment> addresses)
     {
         if (!choose.Chance(70))
             return null;
@@ -224,6 +224,45 @@ public sealed class RandomConfigBuilder(Choices choose)
         var forwardings = names.SelectMany(from => names.Select(to => new ZoneForwarding(from, to))).Where(_ => choose.Chance(30));
         var inputRules = Enumerable.Range(0, choose.Below(3)).Select(i => new InputRule(ObjectName.Parse("open" + i), choose.Pick(names),
             choose.Chance(50) ? L4Protocol.Tcp : L4Protocol.Udp, [PortRange.OfPort(choose.Between(1, 65535))], choose.Chance(30) ? Cidr.Parse("192.0.2.0/24") : null));
-        return new FirewallSettings([.. zones], [.. forwardings], [.. inputRules]);
+        var portForwards = PortForwards(zones, addresses);
+        var sourceNat = Enumerable.Range(0, choose.Below(2)).Select(i => new SourceNatRule(ObjectName.Parse("snat" + i), choose.Pick(names),
+            Cidr.Parse(choose.Chance(50) ? "203.0.113.9" : "203.0.113.8/29"), choose.Chance(50) ? Cidr.Parse("192.168.0.0/16") : null));
+        var forwardRules = Enumerable.Range(0, choose.Below(3)).Select(i =>
+        {
+            var protocol = (RuleProtocol)choose.Below(5);
+            return new ForwardRule(ObjectName.Parse("rule" + i), choose.Chance(60) ? choose.Pick(names) : null, choose.Chance(60) ? choose.Pick(names) : null, protocol,
+                protocol is RuleProtocol.Tcp or RuleProtocol.Udp && choose.Chance(50) ? [PortRange.OfPort(choose.Between(1, 65535))] : default,
+                protocol is RuleProtocol.Icmp or RuleProtocol.Icmpv6 && choose.Chance(50) ? [IcmpType.Parse("echo-request")] : default,
+                choose.Chance(30) ? Cidr.Parse(protocol == RuleProtocol.Icmpv6 ? "fd00::/8" : "192.168.0.0/16") : null, null,
+                (RuleAction)choose.Below(3), null, choose.Chance(80), choose.Chance(90)) is var rule && rule.Action == RuleAction.Accept && choose.Chance(30)
+                    ? rule with { SetDscp = Dscp.From(choose.Between(0, 63)) }
+                    : rule;
+        });
+        var defaults = choose.Chance(30) ? new FirewallDefaults((DefaultForwardPolicy)choose.Below(2), choose.Chance(80), choose.Chance(50)) : null;
+        return new FirewallSettings([.. zones], [.. forwardings], [.. inputRules], [.. portForwards], [.. sourceNat], [.. forwardRules], defaults);
+    }
+
+    /// <summary>Forwards from one zone to a host in the subnet of an IPv4 address on an interface of another, each on its own port.</summary>
+    private List<PortForward> PortForwards(List<Zone> zones, List<AddressAssignment> addresses)
+    {
+        var forwards = new List<PortForward>();
+        var inside = addresses.Where(a => a.Address.Family == IpFamily.Ipv4 && a.Address.PrefixLength <= 30)
+            .Select(a => (Address: a, Zone: zones.FirstOrDefault(z => z.Interfaces.Contains(a.Device))))
+            .Where(pair => pair.Zone is not null).ToList();
+        for (var i = 0; i < choose.Below(3) && inside.Count > 0; i++)
+        {
+            var (address, zone) = choose.Pick(inside);
+            var others = zones.Where(z => z.Name != zone!.Name).ToList();
+            if (others.Count == 0)
+                break;
+            var subnet = address.Address.Subnet;
+            // The subnet's last usable host: never the router's own address in these subnets (.1).
+            var host = IpAddress.FromBits(subnet.LastAddress.Bits - 1, IpFamily.Ipv4);
+            var outside = PortRange.OfPort(20000 + i);
+            forwards.Add(new PortForward(ObjectName.Parse("fwd" + i), choose.Pick(others).Name, (ForwardedProtocol)choose.Below(3), outside, host,
+                choose.Chance(50) ? PortRange.OfPort(choose.Between(1, 65535)) : null, choose.Chance(20) ? IpAddress.Parse("203.0.113.2") : null,
+                choose.Chance(20) ? Cidr.Parse("198.51.100.0/24") : null, choose.Chance(80), choose.Chance(90)));
+        }
+        return forwards;
     }
 }
