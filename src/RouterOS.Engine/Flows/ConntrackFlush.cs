@@ -41,12 +41,15 @@ public static class ConntrackFlush
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
-        return conntrack.Delete((entry, _) => Refused(policy, before.PathOf(entry)) || Refused(policy, after.PathOf(entry)),
+        return conntrack.Delete((entry, _) => Refused(policy, entry, before.PathOf(entry)) || Refused(policy, entry, after.PathOf(entry)),
             "delete a connection (no longer allowed by the zone firewall)");
     }
 
-    private static bool Refused(ForwardingPolicy policy, FlowPath path) =>
-        path is { Forwarded: true, In: { } input, Out: { } output } && !policy.Allows(input, output);
+    /// <summary>A port-forwarded connection is judged by the forward (its reply comes from the inside host), the rest by the zones.</summary>
+    private static bool Refused(ForwardingPolicy policy, in ConntrackEntry entry, FlowPath path) =>
+        path is { Forwarded: true, In: { } input, Out: { } output }
+        && !policy.Allows(input, output)
+        && !(entry.DestinationTranslated && policy.AllowsTranslated(input, entry.Reply.Source));
 
     private static bool Involves(ConntrackTuple tuple, FlowAddress address) => tuple.Source == address || tuple.Destination == address;
 }

@@ -109,6 +109,9 @@ public static class Ctnetlink
     /// <summary>The sockaddr_nl.nl_groups bit mask of a group number: bit (group - 1).</summary>
     public static uint GroupMask(int group) => 1u << (group - 1);
 
+    /// <summary>IPS_DST_NAT (include/uapi/linux/netfilter/nf_conntrack_common.h): the destination was translated (a port forward).</summary>
+    public const uint StatusDestinationNat = 1u << 5;
+
     /// <summary>IPS_OFFLOAD (include/uapi/linux/netfilter/nf_conntrack_common.h): in a flowtable.</summary>
     public const uint StatusOffload = 1u << 14;
 

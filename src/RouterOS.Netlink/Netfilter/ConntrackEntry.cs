@@ -23,6 +23,7 @@ public readonly record struct ConntrackEntry(
     ulong StartNanoseconds)
 {
     public bool Offloaded => (Status & Ctnetlink.StatusOffload) != 0;
+    public bool DestinationTranslated => (Status & Ctnetlink.StatusDestinationNat) != 0;
     public bool HardwareOffloaded => (Status & Ctnetlink.StatusHardwareOffload) != 0;
 
     /// <summary>Parses a ctnetlink entry message (IPCTNL_MSG_CT_NEW or _DELETE).</summary>

@@ -41,10 +41,33 @@ public sealed class ForwardingPolicyTests
             """)));
     }
 
+    [Fact]
+    public void A_port_forward_allows_translated_connections_from_its_zone_and_by_hairpin_from_the_host_s()
+    {
+        var policy = Policy($$"""
+            "zones": [ { "name": "lan", "interfaces": [ "lan0", "lan1" ] }, { "name": "wan", "interfaces": [ "wan0" ] } ],
+            "forwardings": [ { "from": "lan", "to": "wan" } ],
+            "portForwards": [ { "name": "nas", "from": "wan", "protocol": "tcp", "outsidePort": 443, "insideHost": "192.168.1.10" } ]
+            """);
+        var nas = Netlink.Netfilter.FlowAddress.Parse("192.168.1.10");
+
+        Assert.False(policy.Allows("wan0", "lan0"));
+        Assert.True(policy.AllowsTranslated("wan0", nas));
+        Assert.True(policy.AllowsTranslated("lan1", nas));
+        Assert.False(policy.AllowsTranslated("wan0", Netlink.Netfilter.FlowAddress.Parse("192.168.1.11")));
+        Assert.False(policy.SameAs(LanToWan), "removing the forward must count as a change, so its connections are flushed");
+        Assert.False(policy.SameAs(Policy($$"""
+            "zones": [ { "name": "lan", "interfaces": [ "lan0", "lan1" ] }, { "name": "wan", "interfaces": [ "wan0" ] } ],
+            "forwardings": [ { "from": "lan", "to": "wan" } ],
+            "portForwards": [ { "name": "nas", "from": "wan", "protocol": "tcp", "outsidePort": 443, "insideHost": "192.168.1.10", "hairpin": false } ]
+            """)));
+    }
+
     private static ForwardingPolicy Policy(string firewall) => ForwardingPolicy.Of(Configs.Parse($$"""
         {
           "schemaVersion": 1,
           "ports": [ { "name": "lan0" }, { "name": "lan1" }, { "name": "wan0" } ],
+          "addresses": [ { "device": "lan0", "address": "192.168.1.1/24" } ],
           "firewall": { {{firewall}} }
         }
         """));

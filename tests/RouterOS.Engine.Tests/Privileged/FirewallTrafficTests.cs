@@ -77,5 +77,18 @@ public sealed class FirewallTrafficTests
         Assert.Equal(3UL * 84, counters["firewall.forwardRules[no-ping]"].Bytes);
         // Forward rules decide new connections: the three datagrams are one UDP flow.
         Assert.Equal(1UL, counters["firewall.forwardRules[voice]"].Packets);
+
+        // A zone firewall change deletes the connections it no longer forwards, but a port
+        // forward's (wan -> lan, which no zone forwarding allows) stay while the forward does.
+        var forwarded = $@"src={FirewallTestbed.IspAddress} dst={FirewallTestbed.RouterOutside} sport=\d+ dport=8080 ";
+        Assert.Matches(forwarded, Connections(testbed));
+        var withLanToLan = Router.Replace("PORT_FORWARDS", Rules, StringComparison.Ordinal)
+            .Replace("""[ { "from": "lan", "to": "wan" } ]""", """[ { "from": "lan", "to": "wan" }, { "from": "lan", "to": "lan" } ]""", StringComparison.Ordinal);
+        Assert.True((await engine.ApplyAsync(Configs.Parse(withLanToLan), 3, null)).Applied);
+        Assert.Matches(forwarded, Connections(testbed));
+        Assert.True((await engine.ApplyAsync(Configs.Parse(Router.Replace("PORT_FORWARDS", "", StringComparison.Ordinal)), 4, null)).Applied);
+        Assert.DoesNotMatch(forwarded, Connections(testbed));
     }
+
+    private static string Connections(FirewallTestbed testbed) => testbed.Harness.Namespace.Exec("conntrack", "-L");
 }
