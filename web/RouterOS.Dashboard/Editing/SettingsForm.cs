@@ -72,8 +72,8 @@ public abstract class SettingsForm<T> : ComponentBase where T : class
         var value = Build(errors);
         if (value is not null)
         {
-            errors.AddFindings(ConfigVerifier.Verify(Setting.Set(Config, value)).Findings, Setting.Route);
-            errors.AddFindings(Changes.PlanFindings, Setting.Route);
+            errors.AddFindings(ConfigVerifier.Verify(Setting.Set(Config, value)).Findings, Setting.PathName);
+            errors.AddFindings(Changes.PlanFindings, Setting.PathName);
         }
         Errors = errors;
         return value;
@@ -90,14 +90,14 @@ public abstract class SettingsForm<T> : ComponentBase where T : class
         if (!outcome.Ok)
         {
             SaveError = outcome.Error;
-            Errors.AddFindings(outcome.Findings, Setting.Route);
+            Errors.AddFindings(outcome.Findings, Setting.PathName);
             return;
         }
         // What the API kept (it is the candidate now), so the fields show the saved values.
         Load(Setting.Get(Config));
         _ = Validate();
         await Changes.RefreshAsync();
-        Snackbar.Add($"The {Setting.Route} settings are saved in the candidate: review and commit them under Changes.", MudBlazor.Severity.Success);
+        Snackbar.Add($"The {Setting.PathName} settings are saved in the candidate: review and commit them under Changes.", MudBlazor.Severity.Success);
     }
 
     /// <summary>Puts the candidate's values back in the fields.</summary>
