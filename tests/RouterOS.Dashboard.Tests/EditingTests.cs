@@ -19,6 +19,11 @@ public sealed class EditingTests
     [Theory]
     [InlineData("bridges[br-lan].ports[eth9]", "interfaces?focus=bridges%5Bbr-lan%5D")]
     [InlineData("offloadPolicy[lan-to-wan].flowtable", "flowtables?focus=offloadPolicy%5Blan-to-wan%5D")]
+    [InlineData("pppoe[ppp-wan].password", "interfaces?focus=pppoe%5Bppp-wan%5D")]
+    [InlineData("dhcp.clients[wan0].routeMetric", "dhcp?focus=dhcp.clients%5Bwan0%5D")]
+    [InlineData("dns.hosts[nas.lan]", "dhcp")]
+    [InlineData("dns", "dhcp")]
+    [InlineData("system.hostname", "system")]
     [InlineData("firewall.zones[lan]", null)]
     public void A_finding_links_to_the_page_that_edits_its_object(string path, string? href) =>
         Assert.Equal(href, ConfigLinks.Href(path));

@@ -136,6 +136,37 @@ public sealed class FormTests
         Assert.Empty(context.Router.Writes);
     }
 
+    [Fact]
+    public async Task A_dhcp_client_is_saved_with_its_route_metric_dns_choice_and_host_name()
+    {
+        await using var context = await ContextAsync(ThreePorts() with { Dhcp = new DhcpSettings(Clients: [new DhcpClient(Name("wan0"))]) });
+        var form = context.Render<DhcpClientForm>(p => p.Add(f => f.Existing, new DhcpClient(Name("wan0"))));
+        Fields.Input(form, "dhcp-client-metric").Input("10");
+        Fields.Input(form, "dhcp-client-peer-dns").Change(false);
+        Fields.Type(form, "dhcp-client-hostname", "cpe1");
+
+        await form.Find("[data-testid=dhcp-client-save]").ClickAsync(new());
+
+        var write = Assert.Single(context.Router.Writes);
+        Assert.Equal((HttpMethod.Put, "/api/v1/dhcp/clients/wan0"), (write.Method, write.Path));
+        var (sent, _) = RouterConfigJson.ReadItem(System.Text.Encoding.UTF8.GetBytes(write.Body!), ConfigLists.DhcpClients.ItemJson);
+        Assert.Equal(new DhcpClient(Name("wan0"), RouteMetric: 10, UsePeerDns: false, Hostname: DnsName.Parse("cpe1")), sent);
+    }
+
+    [Fact]
+    public async Task A_dhcp_client_needs_a_device_that_is_not_a_pppoe_uplink()
+    {
+        var config = ThreePorts() with { Pppoe = [new PppoeUplink(Name("ppp0"), Name("wan0"), PlainText.Parse("u"), Secret.Parse("p"))] };
+        await using var context = await ContextAsync(config with { Dhcp = new DhcpSettings(Clients: [new DhcpClient(Name("ppp0"))]) });
+        var form = context.Render<DhcpClientForm>(p => p.Add(f => f.Existing, new DhcpClient(Name("ppp0"))));
+
+        Assert.Contains("gets its address from PPP", Fields.Text(form, "dhcp-client-device"));
+        Fields.Type(form, "dhcp-client-hostname", "bad_name");
+        Assert.Contains("not a valid name", Fields.Text(form, "dhcp-client-hostname"));
+        await form.Find("[data-testid=dhcp-client-save]").ClickAsync(new());
+        Assert.Empty(context.Router.Writes);
+    }
+
     private static async Task<DashboardContext> ContextAsync(RouterConfig candidate)
     {
         var context = new DashboardContext(candidate);

@@ -37,7 +37,8 @@ internal static class LimitsConfig
             new OffloadMatch(L4Protocol.Tcp, vlans[i].Name, DestinationPorts: [.. Enumerable.Range(0, Limits.PortRangesPerRule).Select(p => PortRange.OfPort(1000 + p))]))).ToList();
         return new RouterConfig(RouterConfig.CurrentSchemaVersion, Ports: [.. ports], Bridges: [.. bridges], Vlans: [.. vlans], Pppoe: [.. uplinks],
             Addresses: [.. addresses], Routes: [.. routes], Dhcp: new DhcpSettings([.. clients], [.. servers]),
-            Dns: new DnsSettings(UpstreamServers: [.. Enumerable.Range(1, Limits.UpstreamDnsServers).Select(d => IpAddress.Parse(Invariant($"198.51.100.{d}")))]),
+            Dns: new DnsSettings(UpstreamServers: [.. Enumerable.Range(1, Limits.UpstreamDnsServers).Select(d => IpAddress.Parse(Invariant($"198.51.100.{d}")))],
+                Hosts: [.. Enumerable.Range(0, Limits.DnsHosts).Select(h => new DnsHost(DnsName.Parse(Invariant($"host{h}.lan")), IpAddress.Parse(Invariant($"10.255.{h / 256}.{h % 256}"))))]),
             Flowtables: [.. flowtables], OffloadPolicy: [.. rules], Firewall: Firewall(vlans, bridges, uplinks),
             Shaping: [.. vlans.Take(Limits.Shapers).Select(v => new TrafficShaper(v.Name, 100_000))]);
     }

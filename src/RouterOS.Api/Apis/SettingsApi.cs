@@ -1,7 +1,5 @@
-using System.Text.Json.Serialization.Metadata;
 using RouterOS.Api.Http;
 using RouterOS.Api.Store;
-using RouterOS.Domain.Json;
 using RouterOS.Domain.Model;
 
 namespace RouterOS.Api.Apis;
@@ -11,16 +9,15 @@ public static class SettingsApi
 {
     public static RouteGroupBuilder MapConfigSettings(this RouteGroupBuilder api)
     {
-        var json = RouterConfigJson.Metadata(redactSecrets: false);
-        api.MapSetting("system", c => c.SystemOrDefault, (c, v) => c with { System = v }, json.SystemSettings);
-        api.MapSetting("dns", c => c.DnsOrDefault, (c, v) => c with { Dns = v }, json.DnsSettings);
-        api.MapSetting("firewall/defaults", c => c.FirewallOrDefault.DefaultsOrDefault, (c, v) => c with { Firewall = c.FirewallOrDefault with { Defaults = v } }, json.FirewallDefaults);
+        api.MapSetting(ConfigSettings.System);
+        api.MapSetting(ConfigSettings.Dns);
+        api.MapSetting(ConfigSettings.FirewallDefaults);
         return api;
     }
 
-    private static void MapSetting<T>(this RouteGroupBuilder api, string route, Func<RouterConfig, T> get, Func<RouterConfig, T, RouterConfig> set, JsonTypeInfo<T> typeInfo)
-        where T : class
+    private static void MapSetting<T>(this RouteGroupBuilder api, ConfigSetting<T> setting) where T : class
     {
+        var (route, get, set, typeInfo) = (setting.Route, setting.Get, setting.Set, setting.Json);
         var group = api.MapGroup("/" + route).WithTags(route);
         // IResult and Produces, not Ok<T>: see ResourceApi (the request delegate generator cannot name T).
         group.MapGet("/", async Task<IResult> (CandidateStore candidates, CancellationToken ct) => TypedResults.Ok(get((await candidates.GetAsync(ct)).Config)))

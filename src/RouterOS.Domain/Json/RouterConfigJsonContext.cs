@@ -49,6 +49,7 @@ namespace RouterOS.Domain.Json;
 [JsonSerializable(typeof(ConfigFinding))]
 [JsonSerializable(typeof(SystemSettings))]
 [JsonSerializable(typeof(DnsSettings))]
+[JsonSerializable(typeof(DnsHost))]
 [JsonSerializable(typeof(Diff.ConfigChange))]
 [JsonSerializable(typeof(EquatableArray<Diff.ConfigChange>))]
 [JsonSerializable(typeof(InterfaceName))]

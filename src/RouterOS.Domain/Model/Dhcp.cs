@@ -60,11 +60,13 @@ public sealed record StaticLease(MacAddress Mac, IpAddress Address, DnsName? Hos
 /// private address is dropped (DNS rebinding: a web page's name turned into the router's or a LAN
 /// host's address); a company's VPN domain, say, needs to be listed here.
 /// </param>
+/// <param name="Hosts">Names the router answers itself, for hosts that take no DHCP lease from it (a NAS with a fixed address).</param>
 public sealed record DnsSettings(
     bool Enabled = true,
     EquatableArray<IpAddress> UpstreamServers = default,
     int CacheSize = DnsSettings.DefaultCacheSize,
-    EquatableArray<DnsName> RebindAllowedDomains = default)
+    EquatableArray<DnsName> RebindAllowedDomains = default,
+    EquatableArray<DnsHost> Hosts = default)
 {
     public const int DefaultCacheSize = 1000;
 
@@ -73,3 +75,10 @@ public sealed record DnsSettings(
 
     public static DnsSettings Default { get; } = new();
 }
+
+/// <summary>
+/// A static host name the router's DNS answers with an address (and the address's reverse name
+/// with it). The name is answered exactly as written: a LAN's local domain is not appended, so
+/// "nas.home.arpa" is the name to give when that is how the LAN finds it.
+/// </summary>
+public sealed record DnsHost(DnsName Name, IpAddress Address);

@@ -68,6 +68,9 @@ public static class Limits
     /// <summary>Upstream servers the DNS forwarder asks.</summary>
     public const int UpstreamDnsServers = 16;
 
+    /// <summary>Static DNS host names, as many as the fixed addresses of all LANs: dnsmasq holds both in memory.</summary>
+    public const int DnsHosts = StaticLeases;
+
     /// <summary>Flowtables: a device can be hooked by one only, so a handful covers every device.</summary>
     public const int Flowtables = 16;
 

@@ -7,7 +7,7 @@ namespace RouterOS.Engine.Services;
 /// <summary>
 /// The dnsmasq configuration for the router's LAN services, from the model: a DHCP range per
 /// enabled server (tagged by its device, so options go to the right LAN), static leases, the local
-/// domain, the DNS forwarder's upstreams and cache. dnsmasq serves only the devices that have a
+/// domain, the DNS forwarder's upstreams and cache, and static host names. dnsmasq serves only the devices that have a
 /// DHCP server (the LANs): never the uplinks, where a DNS forwarder would be an open resolver.
 /// Null when no DHCP server is enabled: then there is nothing for dnsmasq to do.
 /// Every value in it comes from validated types (addresses, names, MACs), so none can inject a
@@ -49,6 +49,11 @@ public static class DnsmasqConfig
             text.AppendLine("rebind-localhost-ok");
             foreach (var domain in dns.RebindAllowedDomains.Distinct())
                 text.AppendLine(CultureInfo.InvariantCulture, $"rebind-domain-ok=/{domain}/");
+            // host-record, not address=/name/addr: it answers that exact name only (address=
+            // answers every name under it too, a wildcard nobody asked for) and adds the reverse
+            // (PTR) record, so the address resolves back to its name as a DHCP lease's does.
+            foreach (var host in dns.Hosts)
+                text.AppendLine(CultureInfo.InvariantCulture, $"host-record={host.Name},{host.Address}");
         }
         else
         {

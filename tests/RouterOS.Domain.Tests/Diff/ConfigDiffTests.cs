@@ -71,6 +71,16 @@ public class ConfigDiffTests
     }
 
     [Fact]
+    public void A_static_host_name_is_a_change_of_the_dns_settings_hosts()
+    {
+        var after = Home with { Dns = Home.DnsOrDefault with { Hosts = [new DnsHost(DnsName.Parse("nas.lan"), IpAddress.Parse("192.168.1.5"))] } };
+        var change = Assert.Single(ConfigDiff.Compute(Home, after));
+        Assert.Equal("dns", change.Path);
+        Assert.Equal(["hosts"], change.Fields);
+        Assert.Contains("nas.lan", change.After!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Random_configurations_have_no_changes_against_themselves_and_add_every_object_from_empty() =>
         Gen.Int[0, int.MaxValue].Array[0, 400].Select(n => new RandomConfigBuilder(new Choices(n)).Build()).Sample(config =>
         {

@@ -116,6 +116,29 @@ public class LanServiceRulesTests
     }
 
     [Fact]
+    public void A_static_host_name_is_given_one_address()
+    {
+        var result = Verify($$"""
+            {{Lan}}, {{Server(""" "rangeStart": "192.168.1.100", "rangeEnd": "192.168.1.200" """)}},
+            "dns": { "hosts": [ { "name": "nas.home.arpa", "address": "192.168.1.5" }, { "name": "NAS.home.arpa", "address": "192.168.1.6" },
+                                { "name": "printer", "address": "2001:db8::7" } ] }
+            """);
+
+        HasError(result, "dns.hosts[nas.home.arpa]", "listed more than once");
+        Assert.DoesNotContain(result.Findings, f => f.Path.StartsWith("dns.hosts[printer]", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Static_host_names_no_running_dns_answers_are_a_warning()
+    {
+        const string Hosts = """ "hosts": [ { "name": "nas", "address": "192.168.1.5" } ] """;
+        HasWarning(Verify($$"""{{Lan}}, "dns": { {{Hosts}} } """), "dns.hosts", "no DHCP server is enabled");
+        HasWarning(Verify($$"""{{Lan}}, "dns": { "enabled": false, {{Hosts}} }, {{Server(""" "rangeStart": "192.168.1.100", "rangeEnd": "192.168.1.200" """)}} """),
+            "dns.hosts", "the router's DNS is off");
+        CleanAt(Verify($$"""{{Lan}}, "dns": { {{Hosts}} }, {{Server(""" "rangeStart": "192.168.1.100", "rangeEnd": "192.168.1.200" """)}} """), "dns");
+    }
+
+    [Fact]
     public void Dns_off_while_dhcp_announces_the_router_is_a_warning() =>
         HasWarning(Verify($$"""{{Lan}}, "dns": { "enabled": false }, {{Server(""" "rangeStart": "192.168.1.100", "rangeEnd": "192.168.1.200" """)}} """),
             "dns.enabled", "fail to resolve names");

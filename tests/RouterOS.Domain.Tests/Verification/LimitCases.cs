@@ -70,6 +70,10 @@ public static class LimitCases
             Dhcp = Served(1, 0).DhcpOrDefault with { Servers = [Served(1, 0).DhcpOrDefault.Servers[0] with { DnsServers = [.. Addresses("192.0.2", n)] }] },
         }),
         new("upstream DNS servers", Limits.UpstreamDnsServers, "dns.upstreamServers", n => Base with { Dns = new DnsSettings(UpstreamServers: [.. Addresses("198.51.100", n)]) }),
+        new("static DNS host names", Limits.DnsHosts, "dns.hosts", n => Base with
+        {
+            Dns = new DnsSettings(Hosts: [.. Range(n).Select(i => new DnsHost(DnsName.Parse(Text($"host{i}.lan")), IpAddress.Parse(Text($"10.255.{i / 256}.{i % 256}"))))]),
+        }),
         new("flowtables", Limits.Flowtables, "flowtables", n => Base with { Flowtables = [.. Range(n).Select(i => new Flowtable(Object($"ft{i}")))] }),
         new("devices of a flowtable", Limits.DevicesPerFlowtable, "flowtables[ft].devices", n => Base with
         {

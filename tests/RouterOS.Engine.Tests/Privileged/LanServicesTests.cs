@@ -1,3 +1,5 @@
+using RouterOS.Domain.Model;
+using RouterOS.Domain.Values;
 using RouterOS.Engine.Reconcile;
 using RouterOS.Engine.Services;
 using RouterOS.Engine.Tests.Support;
@@ -7,8 +9,8 @@ namespace RouterOS.Engine.Tests.Privileged;
 
 /// <summary>
 /// The router's dnsmasq, run by the engine in the router's namespace (root only): a LAN client in
-/// its own namespace gets an address by DHCP (its static lease), resolves a local name through
-/// the router, and the engine lists the lease.
+/// its own namespace gets an address by DHCP (its static lease), resolves a local name and a
+/// static host name through the router, and the engine lists the lease.
 /// </summary>
 public sealed class LanServicesTests
 {
@@ -60,6 +62,35 @@ public sealed class LanServicesTests
         Assert.Contains("192.168.7.50", answer, StringComparison.Ordinal);
         var listed = Assert.Single(harness.Engine.Lan.Leases());
         Assert.Equal((ClientMac, "192.168.7.50", "printer"), (listed.Mac, listed.Address, listed.Hostname));
+    }
+
+    [Fact]
+    public async Task A_lan_client_resolves_a_static_host_name_and_its_address_back_through_the_router()
+    {
+        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
+        Assert.SkipUnless(EngineHarness.HasDnsmasq, EngineHarness.NeedsDnsmasq);
+        using var harness = new EngineHarness();
+        using var client = new TestNamespace();
+        harness.HandPeerTo("lan0", client);
+        client.Exec("ip", "address", "add", "192.168.7.20/24", "dev", "lan0p");
+        await harness.Engine.StartAsync();
+        var config = Configs.Parse(LanWithDhcp) with
+        {
+            Dns = new DnsSettings(Hosts: [new DnsHost(DnsName.Parse("nas.home.test"), IpAddress.Parse("192.168.7.5"))]),
+        };
+
+        var result = await harness.Engine.ApplyAsync(config, 1, null);
+
+        Assert.True(result.Applied, result.Error);
+        // dnsmasq may still be starting: ask until it answers.
+        var answer = "";
+        await Poll.UntilAsync(() =>
+        {
+            (_, answer) = Shell.Capture("ip", "netns", "exec", client.Name, "busybox", "nslookup", "nas.home.test", "192.168.7.1");
+            return answer.Contains("192.168.7.5", StringComparison.Ordinal);
+        }, "the router's dnsmasq answering nas.home.test");
+        var reverse = client.Exec("busybox", "nslookup", "192.168.7.5", "192.168.7.1");
+        Assert.Contains("nas.home.test", reverse, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -103,6 +103,23 @@ public sealed class DnsmasqConfigTests
     }
 
     [Fact]
+    public void Static_host_names_become_host_records_answered_only_while_the_router_s_dns_is_on()
+    {
+        const string Lan = """
+            "ports": [ { "name": "lan0" } ], "addresses": [ { "device": "lan0", "address": "192.168.7.1/24" } ],
+            "dhcp": { "servers": [ { "device": "lan0", "rangeStart": "192.168.7.100", "rangeEnd": "192.168.7.150" } ] }
+            """;
+        const string Hosts = """ "hosts": [ { "name": "NAS.home.test", "address": "192.168.7.5" }, { "name": "camera", "address": "2001:db8::c" } ] """;
+        var on = Configs.Parse($$"""{ "schemaVersion": 1, {{Lan}}, "dns": { "upstreamServers": [ "192.0.2.53" ], {{Hosts}} } }""");
+        var off = Configs.Parse($$"""{ "schemaVersion": 1, {{Lan}}, "dns": { "enabled": false, {{Hosts}} } }""");
+
+        var text = DnsmasqConfig.Generate(on, "/l", [])!.ReplaceLineEndings("\n");
+
+        Assert.Contains("\nrebind-localhost-ok\nhost-record=nas.home.test,192.168.7.5\nhost-record=camera,2001:db8::c\ninterface=lan0\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("host-record", DnsmasqConfig.Generate(off, "/l", [])!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rebind_protection_is_on_and_only_the_listed_domains_may_answer_with_private_addresses()
     {
         var config = Configs.Parse("""

@@ -19,7 +19,7 @@ public sealed record SaveOutcome(string? Error, IReadOnlyList<ConfigFinding> Fin
 
 /// <summary>
 /// Reads and edits the candidate configuration through the public REST resources
-/// (/api/v1/bridges/{name} and the like). Every write carries the ETag of the candidate it was
+/// (/api/v1/bridges/{name} and the like, and the sections /api/v1/dns and /api/v1/system). Every write carries the ETag of the candidate it was
 /// made against (If-Match), so an edit made elsewhere in between is refused, not overwritten.
 /// </summary>
 public sealed class ConfigEditor(RouterApi api)
@@ -48,6 +48,10 @@ public sealed class ConfigEditor(RouterApi api)
 
     public Task<SaveOutcome> DeleteAsync<T>(ConfigList<T> list, string key) where T : class =>
         SendAsync(HttpMethod.Delete, $"api/v1/{list.Route}/{EscapeKey(key)}", null);
+
+    /// <summary>Replaces a single-object section of the candidate (/api/v1/dns, /api/v1/system).</summary>
+    public Task<SaveOutcome> SaveSettingAsync<T>(ConfigSetting<T> setting, T value) where T : class =>
+        SendAsync(HttpMethod.Put, $"api/v1/{setting.Route}", JsonContent.Create(value, setting.Json));
 
     /// <summary>Replaces the whole list, in this order (how the offload policy is reordered).</summary>
     public Task<SaveOutcome> ReplaceAsync<T>(ConfigList<T> list, IReadOnlyList<T> items) where T : class =>

@@ -13,7 +13,15 @@ public static class ConfigLinks
         ["routes"] = "interfaces",
         ["flowtables"] = "flowtables",
         ["offloadPolicy"] = "flowtables",
+        ["dhcp.clients"] = "dhcp",
         ["dhcp.servers"] = "dhcp",
+    };
+
+    // The single-object sections, edited by a form that is always open on their page.
+    private static readonly Dictionary<string, string> PageOfSection = new(StringComparer.Ordinal)
+    {
+        ["dns"] = "dhcp",
+        ["system"] = "system",
     };
 
     /// <summary>"bridges[br-lan].ports[eth9]" -> "bridges[br-lan]": the object the edit form opens.</summary>
@@ -24,9 +32,13 @@ public static class ConfigLinks
         return end < 0 ? path : path[..(end + 1)];
     }
 
-    /// <summary>The page that edits the object, opening its form (?focus=...); null when the dashboard has no form for it.</summary>
+    /// <summary>The page that edits the object, opening its form (?focus=...), or the page of a section (dns); null when the dashboard has no form for it.</summary>
     public static string? Href(string path)
     {
+        ArgumentNullException.ThrowIfNull(path);
+        var section = path.Split('.', '[')[0];
+        if (PageOfSection.TryGetValue(section, out var sectionPage))
+            return sectionPage;
         var item = ItemOf(path);
         var cut = item.IndexOf('[', StringComparison.Ordinal);
         var list = cut < 0 ? item : item[..cut];

@@ -40,6 +40,19 @@ public sealed class FieldErrors
     public T? OptionalValue<T>(string field, string? text) where T : struct, IConfigValue<T> =>
         !string.IsNullOrWhiteSpace(text) && TryParse(field, text, out T value) ? value : null;
 
+    /// <summary>A list typed into one field, separated by commas or spaces ("192.0.2.53, 2001:db8::53"): empty is an empty list.</summary>
+    public EquatableArray<T> ListOf<T>(string field, string? text) where T : class, IConfigValue<T>
+    {
+        var items = new List<T>();
+        foreach (var word in (text ?? "").Split([',', ' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!TryParse(field, word, out T value))
+                break;
+            items.Add(value);
+        }
+        return [.. items];
+    }
+
     /// <summary>A number field (a VLAN id, an MTU): empty is "not set"; the domain checks the range.</summary>
     public T? Number<T>(string field, int? number) where T : struct, IConfigValue<T>
     {

@@ -16,5 +16,23 @@ internal static class DnsRules
         }
         if (!dns.Enabled && context.Config.DhcpOrDefault.Servers.Any(s => s.Enabled && s.DnsServers.IsEmpty))
             context.Warning("dns.enabled", "the router's DNS is off, but a DHCP server announces the router as DNS server (its dnsServers list is empty); LAN clients will fail to resolve names");
+        CheckHosts(context, dns);
+    }
+
+    private static void CheckHosts(VerifyContext context, DnsSettings dns)
+    {
+        var names = new HashSet<Values.DnsName>();
+        foreach (var host in dns.Hosts)
+        {
+            if (!names.Add(host.Name))
+                context.Error("dns.hosts".Key(host.Name), $"{host.Name} is listed more than once; give each name one address");
+        }
+        if (dns.Hosts.IsEmpty)
+            return;
+        // The names are answered by the router's dnsmasq, which runs only for the LANs' DHCP servers.
+        if (!dns.Enabled)
+            context.Warning("dns.hosts", "the router's DNS is off: these names are not answered");
+        else if (!context.Config.DhcpOrDefault.Servers.Any(s => s.Enabled))
+            context.Warning("dns.hosts", "no DHCP server is enabled, so the router's DNS does not run (it serves the LANs that have one): these names are not answered");
     }
 }

@@ -70,6 +70,7 @@ internal static class LimitRules
         }
         AtMost(context, "dhcp.servers", leases, Limits.StaticLeases, "static leases (all servers together)");
         AtMost(context, "dns.upstreamServers", config.DnsOrDefault.UpstreamServers.Count, Limits.UpstreamDnsServers, "upstream DNS servers");
+        AtMost(context, "dns.hosts", config.DnsOrDefault.Hosts.Count, Limits.DnsHosts, "static DNS host names");
     }
 
     private static void CheckFirewall(VerifyContext context, FirewallSettings firewall)
