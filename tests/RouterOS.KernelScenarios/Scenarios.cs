@@ -28,6 +28,7 @@ internal static class Scenarios
         .. PppoeScenarios.All,
         .. StaleFlowScenarios.All,
         .. OriginalsScenarios.All,
+        .. FirewallScenarios.All,
     ];
 
     private static async Task CapabilitiesAsync(Engine engine)
