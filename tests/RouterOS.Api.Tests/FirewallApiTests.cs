@@ -25,18 +25,19 @@ public sealed class FirewallApiTests : IAsyncLifetime
             """{ "name": "nas", "from": "wan", "protocol": "tcp", "outsidePort": 443, "insideHost": "192.168.1.10" }""").ExpectAsync(HttpStatusCode.OK);
         await _client.PutJsonAsync("/api/v1/firewall/source-nat/fixed",
             """{ "name": "fixed", "zone": "wan", "to": "203.0.113.9" }""").ExpectAsync(HttpStatusCode.OK);
-        await _client.PutJsonAsync("/api/v1/firewall/forward-rules/no-smb",
-            """{ "name": "no-smb", "to": "wan", "protocol": "tcp", "ports": [ 445 ], "action": "drop" }""").ExpectAsync(HttpStatusCode.OK);
-        await _client.PutJsonAsync("/api/v1/firewall/forward-rules/voice",
-            """{ "name": "voice", "from": "lan", "protocol": "udp", "ports": [ 5060 ], "setDscp": "ef" }""").ExpectAsync(HttpStatusCode.OK);
+        await _client.PutJsonAsync("/api/v1/firewall/forward-rules/no-telnet",
+            """{ "name": "no-telnet", "to": "wan", "protocol": "tcp", "ports": [ 23 ], "action": "drop" }""").ExpectAsync(HttpStatusCode.OK);
+        await _client.PutJsonAsync("/api/v1/firewall/forward-rules/gaming",
+            """{ "name": "gaming", "from": "lan", "protocol": "udp", "ports": [ 3074 ], "setDscp": "cs4" }""").ExpectAsync(HttpStatusCode.OK);
         await _client.PutJsonAsync("/api/v1/firewall/defaults", """{ "forward": "reject", "synFloodProtection": true }""").ExpectAsync(HttpStatusCode.OK);
 
         var plan = await _client.Post("/api/v1/candidate/plan").ExpectAsync(HttpStatusCode.OK);
         var rules = (await _client.Get("/api/v1/firewall/forward-rules").ExpectAsync(HttpStatusCode.OK)).AsArray();
 
         Assert.True(plan["valid"]!.GetValue<bool>(), plan.Text());
-        Assert.Equal(["no-smb", "voice"], rules.Select(rule => rule!["name"]!.GetValue<string>()));
-        Assert.Equal("ef", rules[1]!["setDscp"]!.GetValue<string>());
+        // The example's own two rules first: a new rule goes to the end, where order puts it last.
+        Assert.Equal(["no-smb-out", "voice", "no-telnet", "gaming"], rules.Select(rule => rule!["name"]!.GetValue<string>()));
+        Assert.Equal("cs4", rules[3]!["setDscp"]!.GetValue<string>());
         Assert.Equal("reject", (await _client.Get("/api/v1/firewall/defaults").ExpectAsync(HttpStatusCode.OK))["forward"]!.GetValue<string>());
     }
 
