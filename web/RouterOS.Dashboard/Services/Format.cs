@@ -1,4 +1,5 @@
 using System.Globalization;
+using RouterOS.Api.Contracts;
 
 namespace RouterOS.Dashboard.Services;
 
@@ -32,6 +33,22 @@ public static class Format
         if (capitalize)
             text = char.ToUpperInvariant(text[0]) + text[1..];
         return text[^1] is '.' or '!' or '?' ? text : text + ".";
+    }
+
+    /// <summary>
+    /// A flow's translations in plain words: a port forward as the outside address and port the
+    /// connection asked for and the inside host and port it went to; source NAT as the client's
+    /// address and port and what it left the router as. Empty when nothing was translated.
+    /// </summary>
+    public static string Translations(FlowView flow)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        var parts = new List<string>(2);
+        if (flow.DestinationNat is { } inside)
+            parts.Add($"forwarded {Endpoint(flow.Original.Destination, flow.Original.DestinationPort)} → {inside}");
+        if (flow.SourceNat is { } outside)
+            parts.Add($"sent as {outside}");
+        return string.Join("; ", parts);
     }
 
     public static string Endpoint(string address, int port) =>
