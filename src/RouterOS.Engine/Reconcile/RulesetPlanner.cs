@@ -27,6 +27,10 @@ internal static class RulesetPlanner
         {
             what += " (it was changed outside the engine)";
         }
+        if (kernel.RulesetListing is not null && RuleCounters.PathsByName(desired.FirewallOrDefault).Count > 0)
+        {
+            what += "; the firewall rules' counters start again from zero";
+        }
         if (recreated.Count > 0)
         {
             what += $"; flowtables recreated (the kernel cannot change priority or hardware offload in place): {string.Join(", ", recreated)}";

@@ -54,6 +54,7 @@ public sealed class FirewallTrafficTests
 
         var applied = await engine.ApplyAsync(Configs.Parse(Router.Replace("PORT_FORWARDS", Rules, StringComparison.Ordinal)), 2, null);
         Assert.True(applied.Applied, applied.Error);
+        Assert.Contains(applied.Plan.Steps, step => step.Detail.Contains("counters start again from zero", StringComparison.Ordinal));
 
         // The forward: the server sees the ISP's own address; from outside its source CIDR, closed.
         Assert.Equal(FirewallTestbed.IspAddress, FirewallTestbed.SeenFrom(testbed.Isp, FirewallTestbed.RouterOutside, 8080, FirewallTestbed.IspAddress));
