@@ -8,7 +8,7 @@ namespace RouterOS.Api.Http;
 
 /// <summary>
 /// The asking client's own path to the API, as the connection shows it (the address it comes
-/// from, the port it came in on), judged against a commit of the candidate.
+/// from, the router's address and port it came in on), judged against a commit of the candidate.
 /// </summary>
 public static class ManagementClient
 {
@@ -19,11 +19,11 @@ public static class ManagementClient
         // No address (an in-process test host) or no port: nothing to judge the path by.
         if (client is null || !PortRange.TryFromNumber(connection.LocalPort, out var port, out _))
             return [];
-        return ManagementPath.Check(running, candidate, client, port);
+        return ManagementPath.Check(running, candidate, client, port, ClientAddress(connection.LocalIpAddress));
     }
 
     /// <summary>
-    /// The client's address as the configuration writes it: an IPv4 client on a dual-stack socket
+    /// An address of the connection (the client's, or the router's it went to) as the configuration writes it: an IPv4 client on a dual-stack socket
     /// arrives as ::ffff:a.b.c.d, and a link-local IPv6 one carries its zone, which the
     /// configuration's addresses never do (the device is named separately).
     /// </summary>

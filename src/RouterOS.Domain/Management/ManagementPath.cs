@@ -12,7 +12,12 @@ namespace RouterOS.Domain.Management;
 /// </summary>
 public static class ManagementPath
 {
-    public static IReadOnlyList<ManagementWarning> Check(RouterConfig running, RouterConfig candidate, IpAddress client, PortRange managementPort)
+    /// <param name="running">The configuration the router runs now, through which the client reached it.</param>
+    /// <param name="candidate">The configuration a commit would apply.</param>
+    /// <param name="client">The address the administrator's connection comes from.</param>
+    /// <param name="managementPort">The TCP port the connection came in on.</param>
+    /// <param name="routerAddress">The router's address the connection went to, when known: it must stay the router's.</param>
+    public static IReadOnlyList<ManagementWarning> Check(RouterConfig running, RouterConfig candidate, IpAddress client, PortRange managementPort, IpAddress? routerAddress = null)
     {
         ArgumentNullException.ThrowIfNull(running);
         ArgumentNullException.ThrowIfNull(candidate);
@@ -40,6 +45,13 @@ public static class ManagementPath
         {
             warnings.Add(new(ConfigPath.Item("addresses", stillThere.Address),
                 $"You are connected from {client} through {device}; the change moves network {network.Address.Subnet} to {stillThere.Device}, so your connection may no longer reach the router."));
+        }
+        else if (routerAddress is not null && running.Addresses.Any(assignment => assignment.Address.Address.Equals(routerAddress))
+            && !candidate.Addresses.Any(assignment => assignment.Address.Address.Equals(routerAddress)))
+        {
+            var gone = running.Addresses.First(assignment => assignment.Address.Address.Equals(routerAddress));
+            warnings.Add(new(ConfigPath.Item("addresses", gone.Address),
+                $"You opened this dashboard at {routerAddress}; the change takes that address from the router (network {network.Address.Subnet} stays on {stillThere.Device} under another address), so this page will lose the router."));
         }
         warnings.AddRange(ManagementLinks.Changes(running, candidate, device));
         if (stillThere is not null && stillThere.Device == device)

@@ -71,6 +71,16 @@ public class ManagementPathTests
     }
 
     [Fact]
+    public void Renumbering_the_router_on_the_clients_network_warns_when_the_client_used_the_old_address()
+    {
+        var renumbered = Running with { Addresses = [.. Running.Addresses.Select(a => a.Device.ToString() == "br-lan" ? a with { Address = InterfaceAddress.Parse("192.168.1.2/24") } : a)] };
+        var opened = IpAddress.Parse("192.168.1.1");
+
+        Warns(ManagementPath.Check(Running, renumbered, LanClient, Https, opened), "addresses[192.168.1.1/24]", "You opened this dashboard at 192.168.1.1");
+        Assert.Empty(ManagementPath.Check(Running, renumbered, LanClient, Https, IpAddress.Parse("192.0.2.2")));
+    }
+
+    [Fact]
     public void An_interface_left_in_no_zone_gets_no_input() =>
         Warns(Check(Config(firewall: """ "zones": [ { "name": "wan", "interfaces": [ "eth0" ] } ] """)), "firewall.zones", "in no zone");
 
