@@ -70,4 +70,11 @@ public sealed class ManagementWarningApiTests : IAsyncLifetime
 
         Assert.Empty(plan["managementWarnings"]!.AsArray());
     }
+
+    [Theory]
+    [InlineData("::ffff:192.168.1.50", "192.168.1.50")]
+    [InlineData("fe80::1%2", "fe80::1")]
+    [InlineData("2001:db8::5", "2001:db8::5")]
+    public void The_connections_addresses_are_read_as_the_configuration_writes_them(string remote, string expected) =>
+        Assert.Equal(expected, RouterOS.Api.Http.ManagementClient.ClientAddress(IPAddress.Parse(remote))!.ToString());
 }
