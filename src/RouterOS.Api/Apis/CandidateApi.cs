@@ -58,16 +58,17 @@ public static class CandidateApi
             $"candidate version {candidate.Version}", ConfigDiff.Compute(running?.Config ?? RouterConfig.Empty, candidate.Config)));
     }
 
-    private static async Task<Ok<PlanView>> PlanAsync(CandidateStore candidates, RevisionStore revisions, IEngineClient engine, CancellationToken cancellationToken)
+    private static async Task<Ok<PlanView>> PlanAsync(HttpContext http, CandidateStore candidates, RevisionStore revisions, IEngineClient engine, CancellationToken cancellationToken)
     {
         var (candidate, running) = (await candidates.GetAsync(cancellationToken), await revisions.RunningAsync(cancellationToken));
         var verify = ConfigVerifier.Verify(candidate.Config);
         var changes = ConfigDiff.Compute(running?.Config ?? RouterConfig.Empty, candidate.Config);
+        var lockout = ManagementClient.Warnings(http.Connection, running?.Config ?? RouterConfig.Empty, candidate.Config);
         if (!verify.IsValid)
-            return TypedResults.Ok(new PlanView(false, [.. verify.Findings], changes, [], ""));
+            return TypedResults.Ok(new PlanView(false, [.. verify.Findings], changes, [], "", lockout));
         var plan = await engine.PlanAsync(candidate.Config, cancellationToken);
         var findings = verify.Findings.Concat(plan.Findings).Distinct().ToList();
-        return TypedResults.Ok(new PlanView(findings.All(f => f.Severity != Severity.Error), findings, changes, plan.Changes, plan.NftRuleset));
+        return TypedResults.Ok(new PlanView(findings.All(f => f.Severity != Severity.Error), findings, changes, plan.Changes, plan.NftRuleset, lockout));
     }
 
     /// <summary>Reads the candidate, applies an edit to it, and saves it under the client's If-Match.</summary>
