@@ -90,6 +90,31 @@ public sealed class FirewallDashboardTests : DashboardPageTests
         Assert.Equal(["wan->lan"], forwardings.Select(f => $"{f!["from"]!.GetValue<string>()}->{f["to"]!.GetValue<string>()}"));
     }
 
+    [Fact]
+    public async Task Forward_rules_are_reordered_by_dragging_and_by_the_keyboard_buttons()
+    {
+        Assert.SkipWhen(Chromium is null, Browser.Missing);
+        using var automation = new HttpClient { BaseAddress = new Uri(Url) };
+        var page = await StartAsync(automation);
+        await automation.PutJsonAsync("/api/v1/firewall/forward-rules",
+            """[ { "name": "first", "to": "wan", "action": "drop" }, { "name": "second", "from": "lan" }, { "name": "third", "protocol": "icmp" } ]""").ExpectAsync(HttpStatusCode.OK);
+
+        await page.GotoAsync($"{Url}/firewall");
+        await DropItem(page, "third").DragToAsync(DropItem(page, "first"), new() { Force = true });
+        Assert.Equal(["third", "first", "second"], await Eventually.AnswersAsync(() => RuleOrderAsync(automation), order => order[0] == "third"));
+
+        await page.GetByTestId("firewall/forward-rules-row-third").GetByTestId("move-down").ClickAsync();
+        Assert.Equal(["first", "third", "second"], await Eventually.AnswersAsync(() => RuleOrderAsync(automation), order => order[0] == "first"));
+        await Assertions.Expect(page.GetByTestId("firewall/forward-rules-row-third")).ToContainTextAsync("2");
+    }
+
+    /// <summary>What MudBlazor makes draggable: the item around the chip.</summary>
+    private static ILocator DropItem(IPage page, string rule) =>
+        page.GetByTestId($"drag-{rule}").Locator("xpath=ancestor::div[contains(@class,'mud-drop-item')][1]");
+
+    private static async Task<IReadOnlyList<string>> RuleOrderAsync(HttpClient automation) =>
+        [.. (await automation.Get("/api/v1/firewall/forward-rules").ExpectAsync(HttpStatusCode.OK)).AsArray().Select(r => r!["name"]!.GetValue<string>())];
+
     /// <summary>Puts <see cref="Home"/> in the candidate through a write token, as automation would, and signs a page in.</summary>
     private async Task<IPage> StartAsync(HttpClient automation)
     {

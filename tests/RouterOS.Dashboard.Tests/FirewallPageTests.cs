@@ -49,6 +49,9 @@ public sealed class FirewallPageTests
         Assert.Equal(["a", "c", "b"], ListOrder.Moved(rules, "c", -1));
         Assert.Null(ListOrder.Moved(rules, "a", -1));
         Assert.Null(ListOrder.Moved(rules, "c", 1));
+        Assert.Equal(["c", "a", "b"], ListOrder.MovedTo(rules, "c", 0));
+        Assert.Equal(["b", "c", "a"], ListOrder.MovedTo(rules, "a", 9));
+        Assert.Null(ListOrder.MovedTo(rules, "b", 1));
     }
 
     [Fact]

@@ -19,4 +19,12 @@ public static class ListOrder
         list.Insert(to, item);
         return list;
     }
+
+    /// <summary>The items with <paramref name="item"/> put at <paramref name="index"/> (where a drag dropped it); null when nothing moves.</summary>
+    public static IReadOnlyList<T>? MovedTo<T>(IReadOnlyList<T> items, T item, int index) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var from = items.ToList().IndexOf(item);
+        return from < 0 ? null : Moved(items, item, Math.Clamp(index, 0, items.Count - 1) - from);
+    }
 }
