@@ -21,10 +21,13 @@ public sealed class EditingTests
     [InlineData("offloadPolicy[lan-to-wan].flowtable", "flowtables?focus=offloadPolicy%5Blan-to-wan%5D")]
     [InlineData("pppoe[ppp-wan].password", "interfaces?focus=pppoe%5Bppp-wan%5D")]
     [InlineData("dhcp.clients[wan0].routeMetric", "dhcp?focus=dhcp.clients%5Bwan0%5D")]
+    [InlineData("firewall.portForwards[web].insideHost", "firewall?focus=firewall.portForwards%5Bweb%5D")]
+    [InlineData("firewall.defaults.synFloodRate", "firewall")]
     [InlineData("dns.hosts[nas.lan]", "dhcp")]
     [InlineData("dns", "dhcp")]
     [InlineData("system.hostname", "system")]
-    [InlineData("firewall.zones[lan]", null)]
+    [InlineData("firewall.zones[lan]", "firewall?focus=firewall.zones%5Blan%5D")]
+    [InlineData("snmp.community", null)]
     public void A_finding_links_to_the_page_that_edits_its_object(string path, string? href) =>
         Assert.Equal(href, ConfigLinks.Href(path));
 

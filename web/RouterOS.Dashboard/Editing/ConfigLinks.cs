@@ -15,6 +15,12 @@ public static class ConfigLinks
         ["offloadPolicy"] = "flowtables",
         ["dhcp.clients"] = "dhcp",
         ["dhcp.servers"] = "dhcp",
+        ["firewall.zones"] = "firewall",
+        ["firewall.forwardings"] = "firewall",
+        ["firewall.inputRules"] = "firewall",
+        ["firewall.portForwards"] = "firewall",
+        ["firewall.sourceNat"] = "firewall",
+        ["firewall.forwardRules"] = "firewall",
     };
 
     // The single-object sections, edited by a form that is always open on their page.
@@ -22,6 +28,7 @@ public static class ConfigLinks
     {
         ["dns"] = "dhcp",
         ["system"] = "system",
+        ["firewall.defaults"] = "firewall",
     };
 
     /// <summary>"bridges[br-lan].ports[eth9]" -> "bridges[br-lan]": the object the edit form opens.</summary>
@@ -36,9 +43,12 @@ public static class ConfigLinks
     public static string? Href(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var section = path.Split('.', '[')[0];
-        if (PageOfSection.TryGetValue(section, out var sectionPage))
-            return sectionPage;
+        // A section is named by one segment ("dns") or two ("firewall.defaults", beside the firewall's lists).
+        foreach (var (section, sectionPage) in PageOfSection)
+        {
+            if (path == section || path.StartsWith(section + ".", StringComparison.Ordinal))
+                return sectionPage;
+        }
         var item = ItemOf(path);
         var cut = item.IndexOf('[', StringComparison.Ordinal);
         var list = cut < 0 ? item : item[..cut];

@@ -53,6 +53,19 @@ public sealed class FieldErrors
         return [.. items];
     }
 
+    /// <summary>A list of value types typed into one field ("22, 8000-8080"): empty is an empty list.</summary>
+    public EquatableArray<T> ValuesOf<T>(string field, string? text) where T : struct, IConfigValue<T>
+    {
+        var items = new List<T>();
+        foreach (var word in (text ?? "").Split([',', ' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!TryParse(field, word, out T value))
+                break;
+            items.Add(value);
+        }
+        return [.. items];
+    }
+
     /// <summary>A number field (a VLAN id, an MTU): empty is "not set"; the domain checks the range.</summary>
     public T? Number<T>(string field, int? number) where T : struct, IConfigValue<T>
     {

@@ -28,6 +28,7 @@ namespace RouterOS.Dashboard.Services;
 [JsonSerializable(typeof(CreatedToken))]
 [JsonSerializable(typeof(List<AuditView>))]
 [JsonSerializable(typeof(List<DhcpLeaseView>))]
+[JsonSerializable(typeof(List<RuleCounterView>))]
 [JsonSerializable(typeof(UplinkSnapshot))]
 [JsonSerializable(typeof(SetupRequest))]
 [JsonSerializable(typeof(LoginRequest))]

@@ -83,6 +83,15 @@ public sealed class RouterApi(HttpClient http)
             : ([], await ErrorOfAsync(response));
     }
 
+    /// <returns>The running firewall rules' counters by configuration path, or why they cannot be read (the engine is down).</returns>
+    public async Task<(IReadOnlyList<RuleCounterView> Counters, string? Error)> RuleCountersAsync()
+    {
+        using var response = await http.GetAsync("api/v1/firewall/counters");
+        return response.IsSuccessStatusCode
+            ? (await response.Content.ReadFromJsonAsync(Json.ListRuleCounterView) ?? [], null)
+            : ([], await ErrorOfAsync(response));
+    }
+
     /// <returns>Null when the session is being dialled again; otherwise why not.</returns>
     public Task<string?> ReconnectAsync(string uplink) =>
         SendAsync(HttpMethod.Post, $"api/v1/pppoe/{Uri.EscapeDataString(uplink)}/reconnect", null, antiforgery: true);
