@@ -50,7 +50,7 @@ public sealed class FirewallTrafficTests
         // Without a port forward the router's port 8080 is closed to the ISP (wan input drops).
         var plain = await engine.ApplyAsync(Configs.Parse(Router.Replace("PORT_FORWARDS", "", StringComparison.Ordinal)), 1, null);
         Assert.True(plain.Applied, plain.Error);
-        Assert.Null(FirewallTestbed.SeenFrom(testbed.Isp, FirewallTestbed.RouterOutside, 8080, FirewallTestbed.IspAddress));
+        Assert.Null(FirewallTestbed.SeenFrom(testbed.Isp, FirewallTestbed.RouterOutside, 8080, FirewallTestbed.IspAddress, seconds: 3));
 
         var applied = await engine.ApplyAsync(Configs.Parse(Router.Replace("PORT_FORWARDS", Rules, StringComparison.Ordinal)), 2, null);
         Assert.True(applied.Applied, applied.Error);
@@ -58,7 +58,7 @@ public sealed class FirewallTrafficTests
 
         // The forward: the server sees the ISP's own address; from outside its source CIDR, closed.
         Assert.Equal(FirewallTestbed.IspAddress, FirewallTestbed.SeenFrom(testbed.Isp, FirewallTestbed.RouterOutside, 8080, FirewallTestbed.IspAddress));
-        Assert.Null(FirewallTestbed.SeenFrom(testbed.Isp, FirewallTestbed.RouterOutside, 8080, FirewallTestbed.IspOtherAddress));
+        Assert.Null(FirewallTestbed.SeenFrom(testbed.Isp, FirewallTestbed.RouterOutside, 8080, FirewallTestbed.IspOtherAddress, seconds: 3));
         // Hairpin: a LAN client uses the outside address; the server, in the same subnet, sees the router.
         Assert.Equal("192.168.1.1", FirewallTestbed.SeenFrom(testbed.Client, FirewallTestbed.RouterOutside, 8080));
         // Source NAT to the fixed address for the client; masquerade (the uplink's address) for the rest.

@@ -58,13 +58,15 @@ internal sealed class FirewallTestbed : IDisposable
 
     /// <summary>
     /// A TCP connection from <paramref name="from"/> (bound to <paramref name="source"/> when
-    /// given): the address the far end saw it come from, or null when it did not connect in 3 s.
+    /// given): the address the far end saw it come from, or null when it did not connect within
+    /// <paramref name="seconds"/>. A connection expected to pass gets a long wait, so a busy machine
+    /// cannot fail it; one expected to be refused (dropped, so only a timeout says so) a short one.
     /// </summary>
-    public static string? SeenFrom(TestNamespace from, string address, int port, string? source = null)
+    public static string? SeenFrom(TestNamespace from, string address, int port, string? source = null, int seconds = 15)
     {
         var bind = source is null ? "None" : $"('{source}', 0)";
         var (exitCode, output, _) = RouterOS.Testing.Shell.Execute(["ip", "netns", "exec", from.Name, "python3", "-c",
-            $"import socket; c = socket.create_connection(('{address}', {port}), 3, {bind}); c.settimeout(3); print(c.recv(100).decode())"], null);
+            $"import socket; c = socket.create_connection(('{address}', {port}), {seconds}, {bind}); c.settimeout({seconds}); print(c.recv(100).decode())"], null);
         return exitCode == 0 ? output.Trim() : null;
     }
 
@@ -72,7 +74,7 @@ internal sealed class FirewallTestbed : IDisposable
     public static IReadOnlyList<int> TosSeen(TestNamespace from, int count)
     {
         var output = from.Exec("python3", "-c",
-            "import socket\ns = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.settimeout(3)\n" +
+            "import socket\ns = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.settimeout(15)\n" +
             $"for _ in range({count}):\n  s.sendto(b'x', ('{IspAddress}', 9999)); print(s.recv(16).decode())");
         return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => int.Parse(line.Trim(), System.Globalization.CultureInfo.InvariantCulture))];
     }
