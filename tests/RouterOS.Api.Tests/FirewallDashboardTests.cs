@@ -100,12 +100,37 @@ public sealed class FirewallDashboardTests : DashboardPageTests
             """[ { "name": "first", "to": "wan", "action": "drop" }, { "name": "second", "from": "lan" }, { "name": "third", "protocol": "icmp" } ]""").ExpectAsync(HttpStatusCode.OK);
 
         await page.GotoAsync($"{Url}/firewall");
-        await DropItem(page, "third").DragToAsync(DropItem(page, "first"), new() { Force = true });
-        Assert.Equal(["third", "first", "second"], await Eventually.AnswersAsync(() => RuleOrderAsync(automation), order => order[0] == "third"));
+        Assert.Equal(["third", "first", "second"], await DragUntilMovedAsync(page, automation, "third", "first"));
 
         await page.GetByTestId("firewall/forward-rules-row-third").GetByTestId("move-down").ClickAsync();
-        Assert.Equal(["first", "third", "second"], await Eventually.AnswersAsync(() => RuleOrderAsync(automation), order => order[0] == "first"));
+        Assert.Equal(["first", "third", "second"], await Eventually.AnswersAsync(() => RuleOrderAsync(automation), order => order[0] == "first", seconds: 30));
         await Assertions.Expect(page.GetByTestId("firewall/forward-rules-row-third")).ToContainTextAsync("2");
+    }
+
+    /// <summary>
+    /// Drags <paramref name="rule"/> onto <paramref name="onto"/> and returns the order the router
+    /// then holds. A drag made in the moment the list appears can find the drop zone not yet
+    /// listening (MudBlazor arms it after rendering), which no person could do: only then, while
+    /// the order is still untouched, the drag is made again. A drop in the wrong place is returned.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> DragUntilMovedAsync(IPage page, HttpClient automation, string rule, string onto)
+    {
+        var before = await RuleOrderAsync(automation);
+        for (var attempt = 1; ; attempt++)
+        {
+            await DropItem(page, rule).DragToAsync(DropItem(page, onto), new() { Force = true });
+            var deadline = DateTime.UtcNow.AddSeconds(attempt < 3 ? 5 : 30);
+            IReadOnlyList<string> order;
+            do
+            {
+                await Task.Delay(50, TestContext.Current.CancellationToken);
+                order = await RuleOrderAsync(automation);
+            }
+            while (order.SequenceEqual(before) && DateTime.UtcNow < deadline);
+            if (!order.SequenceEqual(before))
+                return order;
+            Assert.True(attempt < 3, $"three drags of {rule} onto {onto} left the order as it was: {string.Join(", ", before)}");
+        }
     }
 
     /// <summary>What MudBlazor makes draggable: the item around the chip.</summary>
