@@ -8,14 +8,31 @@ public static class IfLink
     public const ushort Mtu = 4;
     public const ushort Link = 5;
     public const ushort Master = 10;
+
+    /// <summary>IFLA_PROTINFO: in an AF_BRIDGE message, the port's IFLA_BRPORT_* attributes (nested).</summary>
+    public const ushort ProtInfo = 12;
+
+    /// <summary>IFLA_OPERSTATE (u8): RFC 2863 state, <see cref="OperStates"/>.</summary>
     public const ushort OperState = 16;
     public const ushort LinkInfo = 18;
+
+    /// <summary>IFLA_STATS64: struct rtnl_link_stats64, u64 counters.</summary>
+    public const ushort Stats64 = 23;
     public const ushort AfSpec = 26;
     public const ushort ExtMask = 29;
+
+    /// <summary>IFLA_CARRIER (u8): 1 when the driver has a carrier.</summary>
+    public const ushort Carrier = 33;
 
     public const ushort InfoKind = 1;
     public const ushort InfoData = 2;
     public const ushort InfoSlaveKind = 4;
+
+    /// <summary>IFLA_INFO_SLAVE_DATA: for a bridge port (slave kind "bridge"), its IFLA_BRPORT_* attributes.</summary>
+    public const ushort InfoSlaveData = 5;
+
+    /// <summary>IFLA_BRPORT_STATE (u8, include/uapi/linux/if_link.h): a <see cref="BridgePortStates"/> value.</summary>
+    public const ushort BridgePortState = 1;
 
     /// <summary>IFLA_BR_STP_STATE (u32).</summary>
     public const ushort BridgeStpState = 5;
@@ -46,6 +63,51 @@ public static class IfLink
 
     /// <summary>ETH_P_8021AD.</summary>
     public const ushort EtherType8021Ad = 0x88A8;
+}
+
+/// <summary>IF_OPER_* (include/uapi/linux/if.h, RFC 2863).</summary>
+public static class OperStates
+{
+    public const byte Unknown = 0;
+    public const byte NotPresent = 1;
+    public const byte Down = 2;
+    public const byte LowerLayerDown = 3;
+    public const byte Testing = 4;
+    public const byte Dormant = 5;
+    public const byte Up = 6;
+
+    /// <summary>As `ip link` prints them, lower case.</summary>
+    public static string Name(byte state) => state switch
+    {
+        Unknown => "unknown",
+        NotPresent => "notpresent",
+        Down => "down",
+        LowerLayerDown => "lowerlayerdown",
+        Testing => "testing",
+        Dormant => "dormant",
+        Up => "up",
+        _ => $"state {state}",
+    };
+}
+
+/// <summary>BR_STATE_* (include/uapi/linux/if_bridge.h): a bridge port's STP state.</summary>
+public static class BridgePortStates
+{
+    public const byte Disabled = 0;
+    public const byte Listening = 1;
+    public const byte Learning = 2;
+    public const byte Forwarding = 3;
+    public const byte Blocking = 4;
+
+    public static string Name(byte state) => state switch
+    {
+        Disabled => "disabled",
+        Listening => "listening",
+        Learning => "learning",
+        Forwarding => "forwarding",
+        Blocking => "blocking",
+        _ => $"state {state}",
+    };
 }
 
 /// <summary>Bridge VLAN attributes and flags (include/uapi/linux/if_bridge.h).</summary>

@@ -68,6 +68,7 @@ public readonly ref struct NetlinkAttr
     public ushort U16() => BinaryPrimitives.ReadUInt16LittleEndian(Sized(2));
     public uint U32() => BinaryPrimitives.ReadUInt32LittleEndian(Sized(4));
     public int I32() => BinaryPrimitives.ReadInt32LittleEndian(Sized(4));
+    public ulong U64() => BinaryPrimitives.ReadUInt64LittleEndian(Sized(8));
     public ushort U16BigEndian() => BinaryPrimitives.ReadUInt16BigEndian(Sized(2));
     public uint U32BigEndian() => BinaryPrimitives.ReadUInt32BigEndian(Sized(4));
     public ulong U64BigEndian() => BinaryPrimitives.ReadUInt64BigEndian(Sized(8));
