@@ -59,6 +59,8 @@ builder.Services.AddSingleton(services => new FlowMonitor(options.Namespace, Flo
     () => services.GetRequiredService<RouterEngine>().Applied?.Config, () => services.GetRequiredService<RouterEngine>().Capabilities));
 builder.Services.AddSingleton(services => new RouterOS.Engine.Flows.Stale.StaleFlowWatch(options.Namespace,
     services.GetRequiredService<ILogger<RouterOS.Engine.Flows.Stale.StaleFlowWatch>>()));
+builder.Services.AddSingleton(services => new RouterOS.Engine.Links.LinkWatch(options.Namespace,
+    services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<RouterOS.Engine.Links.LinkWatch>>()));
 builder.Services.AddFirmware(options);
 builder.Services.AddHostedService<EngineLifetimeService>();
 
@@ -66,6 +68,7 @@ var app = EngineServer.Build(builder);
 await app.Services.GetRequiredService<RouterEngine>().StartAsync();
 app.Services.GetRequiredService<FlowMonitor>().Start();
 app.Services.GetRequiredService<RouterOS.Engine.Flows.Stale.StaleFlowWatch>().Start();
+app.Services.GetRequiredService<RouterOS.Engine.Links.LinkWatch>().Start();
 await app.StartAsync();
 UnixSocketPermissions.Restrict(options.SocketPath, options.SocketGroup);
 Console.WriteLine($"RouterOS engine: managing {(options.Namespace is null ? "this namespace" : $"namespace {options.Namespace}")}, listening on {options.SocketPath}");

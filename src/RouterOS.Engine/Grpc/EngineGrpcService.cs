@@ -12,7 +12,8 @@ using ContractEngine = RouterOS.Contracts.Engine.Engine;
 namespace RouterOS.Engine.Grpc;
 
 /// <summary>The gRPC contract (src/RouterOS.Contracts/Protos/engine.proto) over <see cref="RouterEngine"/>.</summary>
-public sealed class EngineGrpcService(RouterEngine engine, FlowMonitor flows) : ContractEngine.EngineBase
+/// <param name="links">The link watch; a host without one (some tests, benchmarks) answers WatchLinks with Unavailable.</param>
+public sealed class EngineGrpcService(RouterEngine engine, FlowMonitor flows, Links.LinkWatch? links = null) : ContractEngine.EngineBase
 {
     /// <summary>
     /// Flows per message: each message is built, sent and let go before the next, so what is in
@@ -124,6 +125,40 @@ public sealed class EngineGrpcService(RouterEngine engine, FlowMonitor flows) : 
         finally
         {
             engine.Uplinks.Changed -= Wake;
+        }
+    }
+
+    public override async Task WatchLinks(WatchLinksRequest request, IServerStreamWriter<LinkSnapshot> responseStream, ServerCallContext context)
+    {
+        if (links is null)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, "this engine does not watch its links"));
+        }
+        // As WatchUplinks: a reading only wakes the writer, which sends the latest table.
+        var changed = System.Threading.Channels.Channel.CreateBounded<bool>(new System.Threading.Channels.BoundedChannelOptions(1)
+        {
+            FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite,
+        });
+        void Wake() => changed.Writer.TryWrite(true);
+        links.Changed += Wake;
+        try
+        {
+            while (!context.CancellationToken.IsCancellationRequested)
+            {
+                if (links.Latest.Links.Count > 0)
+                {
+                    await responseStream.WriteAsync(LinkMessages.ToContract(links.Latest), context.CancellationToken);
+                }
+                await changed.Reader.ReadAsync(context.CancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The caller went away.
+        }
+        finally
+        {
+            links.Changed -= Wake;
         }
     }
 
