@@ -21,4 +21,10 @@ public static class LiveHubs
 
     /// <summary>Method an uplinks subscriber receives: every uplink's status, whole, as an <see cref="UplinkSnapshot"/>.</summary>
     public const string UplinkSnapshotMethod = "Uplinks";
+
+    /// <summary>Live links as the kernel has them: a browser receives <see cref="LinkSnapshotMethod"/> on connecting and after every reading.</summary>
+    public const string LinksPath = "/hubs/links";
+
+    /// <summary>Method a links subscriber receives: every link, whole, as a <see cref="LinkSnapshotView"/>.</summary>
+    public const string LinkSnapshotMethod = "Links";
 }

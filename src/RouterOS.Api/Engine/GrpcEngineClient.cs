@@ -112,6 +112,17 @@ public sealed class GrpcEngineClient : IEngineClient, IDisposable
         }
     }
 
+    public async IAsyncEnumerable<LinkSnapshotView> WatchLinksAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // No deadline: the stream lasts as long as both ends do.
+        using var call = await Call(() => Task.FromResult(_engine.WatchLinks(new WatchLinksRequest(), cancellationToken: cancellationToken)));
+        var stream = call.ResponseStream;
+        while (await Call(() => stream.MoveNext(cancellationToken)))
+        {
+            yield return stream.Current.ToView();
+        }
+    }
+
     public Task<string?> ReconnectUplinkAsync(string device, CancellationToken cancellationToken) => Call(async () =>
     {
         var reply = await _engine.ReconnectUplinkAsync(new ReconnectUplinkRequest { Device = device }, deadline: Deadline(QuickCall), cancellationToken: cancellationToken);

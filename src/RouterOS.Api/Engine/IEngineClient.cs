@@ -39,6 +39,9 @@ public interface IEngineClient
     /// <summary>The same, live: the whole list now and after every change, until cancelled or the engine goes away.</summary>
     IAsyncEnumerable<IReadOnlyList<UplinkStatusView>> WatchUplinksAsync(CancellationToken cancellationToken);
 
+    /// <summary>Every link as the router's kernel has it, live: the whole table after every reading, until cancelled or the engine goes away.</summary>
+    IAsyncEnumerable<LinkSnapshotView> WatchLinksAsync(CancellationToken cancellationToken);
+
     /// <summary>Ends a PPPoE session and dials again now.</summary>
     /// <returns>Null when done; otherwise why not ("no PPPoE uplink ppp-wan is running").</returns>
     Task<string?> ReconnectUplinkAsync(string device, CancellationToken cancellationToken);

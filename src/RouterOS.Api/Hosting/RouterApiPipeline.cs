@@ -55,6 +55,7 @@ public static class RouterApiPipeline
         api.MapCommitApi();
         api.MapRevisionsApi();
         api.MapStatusApi();
+        Links.LinksApi.Map(api);
         api.MapFlowsApi();
         api.MapDhcpApi();
         api.MapFirewallApi();
@@ -63,6 +64,7 @@ public static class RouterApiPipeline
         api.MapBackupApi();
         app.MapHub<Flows.FlowHub>(LiveHubs.FlowsPath);
         app.MapHub<Uplinks.UplinkHub>(LiveHubs.UplinksPath);
+        app.MapHub<Links.LinkHub>(LiveHubs.LinksPath);
         // Any other path that is not the API's is a page of the dashboard (client-side routing).
         app.MapFallbackToFile("/", "index.html");
         app.MapFallbackToFile("{*path:regex(^(?!api/|hubs/|openapi/).*$)}", "index.html");

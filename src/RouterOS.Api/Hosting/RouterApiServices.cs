@@ -63,6 +63,8 @@ public static class RouterApiServices
         services.AddHostedService<Flows.FlowHubPublisher>();
         services.AddSingleton<Uplinks.UplinkFeed>();
         services.AddHostedService(provider => provider.GetRequiredService<Uplinks.UplinkFeed>());
+        services.AddSingleton<Links.LinkFeed>();
+        services.AddHostedService(provider => provider.GetRequiredService<Links.LinkFeed>());
         services.AddSignalR().AddJsonProtocol(json =>
         {
             // Only source-generated metadata, no reflection behind it: what the NativeAOT API has, so a

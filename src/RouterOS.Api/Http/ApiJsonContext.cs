@@ -31,6 +31,7 @@ namespace RouterOS.Api.Http;
 [JsonSerializable(typeof(IReadOnlyList<UplinkStatusView>))]
 [JsonSerializable(typeof(UplinkStatusView))]
 [JsonSerializable(typeof(UplinkSnapshot))]
+[JsonSerializable(typeof(LinkSnapshotView))]
 [JsonSerializable(typeof(FlowPage))]
 [JsonSerializable(typeof(FlowView))]
 [JsonSerializable(typeof(FlowPageDelta))]

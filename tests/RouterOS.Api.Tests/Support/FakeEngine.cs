@@ -159,6 +159,21 @@ public sealed class FakeEngine : IEngineClient
         }
     }
 
+    private readonly Channel<LinkSnapshotView> _linkStream = Channel.CreateUnbounded<LinkSnapshotView>();
+
+    /// <summary>Sends a link table on the WatchLinks stream, as the engine's link watch does after a reading.</summary>
+    public void PushLinks(params LinkStatusView[] links) => _linkStream.Writer.TryWrite(new LinkSnapshotView(links, DateTimeOffset.UtcNow, Connected: true));
+
+    public async IAsyncEnumerable<LinkSnapshotView> WatchLinksAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ThrowIfDown();
+        while (await _linkStream.Reader.WaitToReadAsync(cancellationToken))
+        {
+            while (_linkStream.Reader.TryRead(out var links))
+                yield return links;
+        }
+    }
+
     /// <summary>The devices ReconnectUplinkAsync was asked to reconnect.</summary>
     public List<string> Reconnected { get; } = [];
 

@@ -3,6 +3,7 @@ using engine::RouterOS.Engine.Control;
 using engine::RouterOS.Engine.Flows;
 using engine::RouterOS.Engine.Hosting;
 using engine::RouterOS.Engine.Kernel;
+using engine::RouterOS.Engine.Links;
 using engine::RouterOS.Engine.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,10 +22,11 @@ public sealed class InProcessEngine : IAsyncDisposable
     private readonly RouterKernel _kernel;
     private readonly RouterEngine _engine;
     private readonly FlowMonitor _monitor;
+    private readonly LinkWatch _links;
     private readonly WebApplication _host;
 
-    private InProcessEngine(string work, RouterKernel kernel, RouterEngine engine, FlowMonitor monitor, WebApplication host) =>
-        (_work, _kernel, _engine, _monitor, _host) = (work, kernel, engine, monitor, host);
+    private InProcessEngine(string work, RouterKernel kernel, RouterEngine engine, FlowMonitor monitor, LinkWatch links, WebApplication host) =>
+        (_work, _kernel, _engine, _monitor, _links, _host) = (work, kernel, engine, monitor, links, host);
 
     public string Socket => Path.Combine(_work, "engine.sock");
 
@@ -37,13 +39,16 @@ public sealed class InProcessEngine : IAsyncDisposable
         await engine.StartAsync();
         var monitor = new FlowMonitor(namespaceName, new FlowMonitorOptions(flowInterval), TimeProvider.System, NullLogger<FlowMonitor>.Instance, () => null);
         monitor.Start();
+        var links = new LinkWatch(namespaceName, TimeProvider.System, NullLogger<LinkWatch>.Instance);
+        links.Start();
         var builder = EngineServer.CreateBuilder(Path.Combine(work, "engine.sock"));
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(engine);
         builder.Services.AddSingleton(monitor);
+        builder.Services.AddSingleton(links);
         var host = EngineServer.Build(builder);
         await host.StartAsync();
-        return new InProcessEngine(work, kernel, engine, monitor, host);
+        return new InProcessEngine(work, kernel, engine, monitor, links, host);
     }
 
     public async ValueTask DisposeAsync()
@@ -51,6 +56,7 @@ public sealed class InProcessEngine : IAsyncDisposable
         await _host.StopAsync();
         await _host.DisposeAsync();
         _monitor.Dispose();
+        _links.Dispose();
         _engine.Dispose();
         _kernel.Dispose();
         Directory.Delete(_work, recursive: true);
