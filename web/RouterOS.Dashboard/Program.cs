@@ -14,6 +14,7 @@ builder.Services.AddScoped<RouterApi>();
 builder.Services.AddScoped<SystemApi>();
 builder.Services.AddScoped<FlowFeed>();
 builder.Services.AddScoped<UplinkFeed>();
+builder.Services.AddScoped<LinkFeed>();
 builder.Services.AddScoped<ChangeState>();
 builder.Services.AddScoped<ConfigEditor>();
 builder.Services.AddMudServices();

@@ -30,6 +30,7 @@ namespace RouterOS.Dashboard.Services;
 [JsonSerializable(typeof(List<DhcpLeaseView>))]
 [JsonSerializable(typeof(List<RuleCounterView>))]
 [JsonSerializable(typeof(UplinkSnapshot))]
+[JsonSerializable(typeof(LinkSnapshotView))]
 [JsonSerializable(typeof(SetupRequest))]
 [JsonSerializable(typeof(LoginRequest))]
 [JsonSerializable(typeof(CommitRequest))]

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using RouterOS.Api.Tests.Support;
+using RouterOS.Engine.Tests.Support;
+using RouterOS.Testing;
+
+namespace RouterOS.Api.Tests;
+
+/// <summary>
+/// "Live beside desired" (issue 23) in Debian's Chromium against the real API and the real engine
+/// managing a router namespace (root only): a link set down in the kernel, behind the dashboard's
+/// back, shows as down on the open Interfaces page without a reload, and its MTU change too.
+/// </summary>
+[Collection(BrowserTests.Name)]
+public sealed class LiveLinksDashboardTests
+{
+    [Fact]
+    public async Task A_link_going_down_in_the_kernel_shows_on_the_open_interfaces_page()
+    {
+        Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
+        Assert.SkipUnless(Browser.Available, Browser.Missing);
+        using var router = new TestNamespace();
+        using var upstream = new TestNamespace();
+        Shell.Run("ip", "link", "add", "wan0", "netns", router.Name, "type", "veth", "peer", "name", "eth0", "netns", upstream.Name);
+        Shell.RunWithInput(["ip", "-n", router.Name, "-batch", "-"], "link set lo up\nlink set wan0 up\n");
+        Shell.RunWithInput(["ip", "-n", upstream.Name, "-batch", "-"], "link set lo up\nlink set eth0 up\n");
+        await using var engine = await InProcessEngine.StartAsync(router.Name, TimeSpan.FromSeconds(1));
+        var port = Browser.FreePort();
+        await using var api = new ApiFactory(engineSocket: engine.Socket, systemClock: true);
+        api.UseKestrel(port);
+        api.StartServer();
+        var url = $"http://127.0.0.1:{port}";
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync();
+        Assertions.SetDefaultExpectTimeout(20_000);
+
+        await page.GotoAsync($"{url}/setup");
+        await Browser.Field(page, "setup-token").FillAsync(api.Services.GetRequiredService<Auth.SetupToken>().Value!);
+        await Browser.Field(page, "new-password").FillAsync(Onboarding.AdminPassword);
+        await page.GetByTestId("set-up").ClickAsync();
+        await page.GetByTestId("signed-in-as").WaitForAsync();
+        await page.EvaluateAsync("path => Blazor.navigateTo(path)", "/interfaces");
+        var state = page.GetByTestId("live-state-wan0");
+        await Assertions.Expect(state).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^\\s*up"));
+        await Assertions.Expect(page.GetByTestId("live-mtu-wan0")).ToHaveTextAsync("1500");
+        await Browser.ScreenshotAsync(page, "live-links-up");
+
+        // Behind the dashboard's back, in the router's namespace.
+        var watch = Stopwatch.StartNew();
+        Shell.Run("ip", "-n", router.Name, "link", "set", "wan0", "down");
+        await Assertions.Expect(state).ToContainTextAsync("down");
+        var latency = watch.Elapsed;
+        // The issue's goal is 2 s; the assertion above waits as long as Playwright's usual expect does.
+        var figure = string.Create(CultureInfo.InvariantCulture, $"figure: live link-down latency {latency.TotalMilliseconds:0} ms (kernel change to the open Interfaces page, goal 2000 ms)");
+        Console.WriteLine(figure);
+        TestContext.Current.TestOutputHelper?.WriteLine(figure);
+
+        Shell.Run("ip", "-n", router.Name, "link", "set", "wan0", "mtu", "1400");
+        await Assertions.Expect(page.GetByTestId("live-mtu-wan0")).ToHaveTextAsync("1400");
+        await Browser.ScreenshotAsync(page, "live-links-down");
+    }
+}
