@@ -21,6 +21,8 @@ public sealed class EditingTests
     [InlineData("offloadPolicy[lan-to-wan].flowtable", "flowtables?focus=offloadPolicy%5Blan-to-wan%5D")]
     [InlineData("pppoe[ppp-wan].password", "interfaces?focus=pppoe%5Bppp-wan%5D")]
     [InlineData("dhcp.clients[wan0].routeMetric", "dhcp?focus=dhcp.clients%5Bwan0%5D")]
+    [InlineData("dhcp.servers[br-lan].staticLeases[02:00:00:00:00:50].address", "dhcp?focus=dhcp.servers%5Bbr-lan%5D.staticLeases%5B02%3A00%3A00%3A00%3A00%3A50%5D")]
+    [InlineData("dhcp.servers[br-lan].rangeStart", "dhcp?focus=dhcp.servers%5Bbr-lan%5D")]
     [InlineData("firewall.portForwards[web].insideHost", "firewall?focus=firewall.portForwards%5Bweb%5D")]
     [InlineData("firewall.defaults.synFloodRate", "firewall")]
     [InlineData("dns.hosts[nas.lan]", "dhcp")]

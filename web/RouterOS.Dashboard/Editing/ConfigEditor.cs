@@ -44,10 +44,24 @@ public sealed class ConfigEditor(RouterApi api)
     }
 
     public Task<SaveOutcome> SaveAsync<T>(ConfigList<T> list, T item) where T : class =>
-        SendAsync(HttpMethod.Put, $"api/v1/{list.Route}/{EscapeKey(list.Key(item))}", JsonContent.Create(item, list.ItemJson));
+        StaticLeases.DeviceOf(list.Route) is { } device
+            ? SaveParentAsync(device, c => list.Place(c, item, list.Key(item)))
+            : SendAsync(HttpMethod.Put, $"api/v1/{list.Route}/{EscapeKey(list.Key(item))}", JsonContent.Create(item, list.ItemJson));
 
     public Task<SaveOutcome> DeleteAsync<T>(ConfigList<T> list, string key) where T : class =>
-        SendAsync(HttpMethod.Delete, $"api/v1/{list.Route}/{EscapeKey(key)}", null);
+        StaticLeases.DeviceOf(list.Route) is { } device
+            ? SaveParentAsync(device, c => list.Remove(c, key))
+            : SendAsync(HttpMethod.Delete, $"api/v1/{list.Route}/{EscapeKey(key)}", null);
+
+    /// <summary>A static lease has no resource of its own: its DHCP server is written with the edited leases.</summary>
+    private async Task<SaveOutcome> SaveParentAsync(string device, Func<RouterConfig, RouterConfig> edit)
+    {
+        if (_etag is null)
+            await LoadAsync();
+        return ConfigLists.DhcpServers.Find(edit(Candidate), device) is { } server
+            ? await SaveAsync(ConfigLists.DhcpServers, server)
+            : new SaveOutcome($"there is no DHCP server on {device} to hold the static lease", []);
+    }
 
     /// <summary>Replaces a single-object section of the candidate (/api/v1/dns, /api/v1/system).</summary>
     public Task<SaveOutcome> SaveSettingAsync<T>(ConfigSetting<T> setting, T value) where T : class =>

@@ -35,6 +35,10 @@ public static class ConfigLinks
     public static string ItemOf(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        // A static lease has a form of its own: "dhcp.servers[br-lan].staticLeases[mac].address" opens the lease's.
+        var lease = path.IndexOf("].staticLeases[", StringComparison.Ordinal);
+        if (path.StartsWith("dhcp.servers[", StringComparison.Ordinal) && lease >= 0 && path.IndexOf(']', lease + 1) is var close and > 0)
+            return path[..(close + 1)];
         var end = path.IndexOf(']', StringComparison.Ordinal);
         return end < 0 ? path : path[..(end + 1)];
     }

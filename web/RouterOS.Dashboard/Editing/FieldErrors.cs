@@ -93,6 +93,10 @@ public sealed class FieldErrors
         return false;
     }
 
+    /// <summary>Why a save is refused, in one sentence naming every problem (each field's with its name): a blocked save always says why.</summary>
+    public string BlockedReason() =>
+        $"Not saved: {string.Join("; ", _errors.Select(e => e.Key == Whole ? e.Value : $"{e.Key}: {e.Value}"))}.";
+
     /// <summary>The first problem per field wins: it is the one to fix first.</summary>
     public void Add(string field, string message) => _errors.TryAdd(field, message);
 

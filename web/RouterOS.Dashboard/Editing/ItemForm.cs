@@ -87,7 +87,9 @@ public abstract class ItemForm<T> : ComponentBase where T : class
         {
             var path = List.PathOf(item);
             errors.AddFindings(ConfigVerifier.Verify(List.Place(Config, item, ExistingKey)).Findings, path);
-            if (ExistingKey == List.Key(item))
+            // The last plan's findings were about the item as it was then: once the item is edited
+            // they may quote values it no longer has, and the verifier above speaks for it instead.
+            if (ExistingKey == List.Key(item) && item.Equals(Existing))
                 errors.AddFindings(Changes.PlanFindings, path);
         }
         Errors = errors;
@@ -99,11 +101,19 @@ public abstract class ItemForm<T> : ComponentBase where T : class
         _submitted = true;
         var item = Validate();
         if (Errors.HasErrors || item is null)
+        {
+            // Never a silent no-op: a problem on a field this form does not show (a static lease
+            // of a DHCP server, say) would otherwise block the save without a word.
+            SaveError = Errors.BlockedReason();
             return;
+        }
         Saving = true;
+        var before = Config;
         var outcome = await Editor.SaveAsync(List, item);
         if (outcome.Ok && ExistingKey is { } renamed && renamed != List.Key(item))
             outcome = await Editor.DeleteAsync(List, renamed);
+        if (outcome.Ok)
+            outcome = await AfterSavedAsync(before, item);
         Saving = false;
         if (!outcome.Ok)
         {
@@ -116,6 +126,9 @@ public abstract class ItemForm<T> : ComponentBase where T : class
     }
 
     protected Task CancelAsync() => OnClosed.InvokeAsync(null);
+
+    /// <summary>Further edits a saved item brings with it (the dependants a renumbered address carries along); <paramref name="before"/> is the candidate before the save.</summary>
+    protected virtual Task<SaveOutcome> AfterSavedAsync(RouterConfig before, T item) => Task.FromResult(SaveOutcome.Saved);
 
     /// <summary>Whether the problems of <paramref name="field"/> are shown yet: once touched, after a save was tried, or always when editing.</summary>
     protected bool IsShown(string field) => _submitted || Existing is not null || _touched.Contains(field);
