@@ -129,6 +129,41 @@ public sealed class RenumberFormTests
         Assert.Equal("192.168.1.110", SentServer(Assert.Single(context.Router.Writes)).RangeStart.ToString());
     }
 
+    [Fact]
+    public async Task A_live_lease_is_made_static_on_the_server_whose_subnet_holds_it()
+    {
+        await using var context = new DashboardContext(Lan());
+        context.Router.Answers["/api/v1/dhcp/leases"] = _ => new(System.Net.HttpStatusCode.OK)
+        {
+            Content = new StringContent("""
+                [ { "mac": "02:00:00:00:00:50", "address": "192.168.1.50", "hostname": "nas", "expires": null },
+                  { "mac": "02:00:00:00:00:61", "address": "192.168.1.161", "hostname": "phone", "expires": null } ]
+                """, Encoding.UTF8, "application/json"),
+        };
+        var page = context.Render<RouterOS.Dashboard.Pages.Dhcp>();
+        await page.WaitForAssertionAsync(() => Assert.Equal(2, page.FindAll("[data-testid=lease]").Count));
+
+        // The NAS's lease is static already: only the phone's can be made so.
+        var button = Assert.Single(page.FindAll("[data-testid=make-static]"));
+        Assert.Contains("192.168.1.161", button.Closest("tr")!.TextContent, StringComparison.Ordinal);
+        await button.ClickAsync(new());
+
+        var server = SentServer(Assert.Single(context.Router.Writes));
+        Assert.Equal(new StaticLease(MacAddress.Parse("02:00:00:00:00:61"), IpAddress.Parse("192.168.1.161"), DnsName.Parse("phone")), server.StaticLeases[^1]);
+        Assert.Equal(2, server.StaticLeases.Count);
+    }
+
+    [Fact]
+    public async Task A_lease_left_outside_the_subnet_is_shown_above_its_section_on_the_dhcp_page()
+    {
+        await using var context = new DashboardContext(Lan(lease: "10.0.0.50"));
+        var page = context.Render<RouterOS.Dashboard.Pages.Dhcp>();
+
+        await page.WaitForAssertionAsync(() => Assert.Contains("10.0.0.50 is outside lan1's subnet 192.168.1.0/24",
+            page.Find("[data-testid=lease-findings-lan1]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("10.0.0.50", page.Find("[data-testid='dhcp/servers/lan1/static-leases-row-02:00:00:00:00:50']").TextContent, StringComparison.Ordinal);
+    }
+
     private static async Task<DashboardContext> ContextAsync(RouterConfig candidate)
     {
         var context = new DashboardContext(candidate);
