@@ -129,6 +129,7 @@ bench: deps
 	dotnet bench/RouterOS.Api.Bench/bin/Release/net10.0/RouterOS.Api.Bench.dll docs/benchmarks.md
 	dotnet bench/RouterOS.Engine.Bench/bin/Release/net10.0/RouterOS.Engine.Bench.dll docs/benchmarks.md
 	scripts/dashboard-size.sh docs/benchmarks.md
+	scripts/dashboard-load-bench.sh docs/benchmarks.md
 	scripts/engine-aot-bench.sh docs/benchmarks.md
 	scripts/first-run-bench.sh docs/benchmarks.md
 

@@ -66,8 +66,12 @@ public static class RouterApiPipeline
         app.MapHub<Uplinks.UplinkHub>(LiveHubs.UplinksPath);
         app.MapHub<Links.LinkHub>(LiveHubs.LinksPath);
         // Any other path that is not the API's is a page of the dashboard (client-side routing).
-        app.MapFallbackToFile("/", "index.html");
-        app.MapFallbackToFile("{*path:regex(^(?!api/|hubs/|openapi/).*$)}", "index.html");
+        // Served by the static file middleware, not MapStaticAssets, so it would go out with no
+        // Cache-Control at all, which lets a browser reuse it by heuristics after an upgrade: it is
+        // the one file that names the others, so it is revalidated on every load, as index.html is.
+        var page = new StaticFileOptions { OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "no-cache" };
+        app.MapFallbackToFile("/", "index.html", page);
+        app.MapFallbackToFile("{*path:regex(^(?!api/|hubs/|openapi/).*$)}", "index.html", page);
         api.MapConfigResources();
         api.MapConfigSettings();
         return app;

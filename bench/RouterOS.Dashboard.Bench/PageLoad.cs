@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace RouterOS.Dashboard.Bench;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright, as the dashboard's tests drive it (Support/Browser.cs):
+/// each visit in a new context (an empty cache, like a first visit), then a reload of the same tab,
+/// which keeps the HTTP cache as a browser does. Bytes are the network's encoded lengths, from the
+/// DevTools protocol (Network.loadingFinished), so a 304 or a cached file counts what it really cost.
+/// </summary>
+internal sealed class PageLoad : IAsyncDisposable
+{
+    private const string Chromium = "/usr/bin/chromium";
+    // The app's first page: sign-in, or setup on a router nobody has set up yet.
+    private const string Content = "[data-testid=username], [data-testid=setup-token]";
+    private static readonly string[] ChromiumArguments =
+        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+
+    private PageLoad(IPlaywright playwright, IBrowser browser) => (_playwright, _browser) = (playwright, browser);
+
+    public static async Task<PageLoad> LaunchAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Args = ChromiumArguments, Headless = true });
+        return new PageLoad(playwright, browser);
+    }
+
+    public async Task<(LoadResult First, LoadResult Reload)> VisitAsync(string url)
+    {
+        await using var context = await _browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(60_000);
+        var network = await context.NewCDPSessionAsync(page);
+        var traffic = new Traffic();
+        network.Event("Network.loadingFinished").OnEvent += (_, e) => traffic.Finished(e);
+        network.Event("Network.responseReceived").OnEvent += (_, e) => traffic.Received(e);
+        await network.SendAsync("Network.enable");
+
+        var first = await TimeAsync(page, traffic, () => page.GotoAsync(url, new() { WaitUntil = WaitUntilState.Commit }));
+        // Let the app settle (its first API calls) before the reload, as a person would.
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var reload = await TimeAsync(page, traffic, () => page.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit }));
+        return (first, reload);
+    }
+
+    private static async Task<LoadResult> TimeAsync(IPage page, Traffic traffic, Func<Task> navigate)
+    {
+        traffic.Reset();
+        await navigate();
+        await page.Locator(Content).First.WaitForAsync();
+        // Times from the navigation's start, as the page itself measured them.
+        var times = await page.EvaluateAsync<JsonElement>("""
+            () => {
+              const start = performance.timeOrigin;
+              const paint = performance.getEntriesByName('first-contentful-paint')[0];
+              return { paint: paint ? paint.startTime : -1, content: performance.now() };
+            }
+            """);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        return new LoadResult(times.GetProperty("paint").GetDouble(), times.GetProperty("content").GetDouble(), traffic.Bytes, traffic.Requests, traffic.NotModified);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+
+    private sealed class Traffic
+    {
+        private readonly Lock _lock = new();
+        public long Bytes { get; private set; }
+        public int Requests { get; private set; }
+        public int NotModified { get; private set; }
+
+        public void Reset()
+        {
+            lock (_lock)
+                (Bytes, Requests, NotModified) = (0, 0, 0);
+        }
+
+        public void Finished(JsonElement? e)
+        {
+            lock (_lock)
+                Bytes += (long)e!.Value.GetProperty("encodedDataLength").GetDouble();
+        }
+
+        public void Received(JsonElement? e)
+        {
+            var response = e!.Value.GetProperty("response");
+            // Served from the memory or disk cache: no request went out.
+            var cached = (response.TryGetProperty("fromDiskCache", out var disk) && disk.GetBoolean())
+                || (response.TryGetProperty("fromMemoryCache", out var memory) && memory.GetBoolean())
+                || (response.TryGetProperty("fromServiceWorker", out var worker) && worker.GetBoolean());
+            lock (_lock)
+            {
+                if (cached)
+                    return;
+                Requests++;
+                if (response.GetProperty("status").GetInt32() == 304)
+                    NotModified++;
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using System.Globalization;
+using RouterOS.Dashboard.Bench;
+
+// Usage: RouterOS.Dashboard.Bench URL [RUNS] [OUTPUT.tsv]
+// Opens URL in Debian's Chromium RUNS times, each in a fresh profile (cold cache), then reloads it
+// in the same tab (warm cache); prints one line per load and the medians, and writes them to
+// OUTPUT.tsv for scripts/dashboard-load-bench.sh to put in docs/benchmarks.md.
+if (args.Length < 1)
+{
+    Console.Error.WriteLine("usage: RouterOS.Dashboard.Bench URL [RUNS] [OUTPUT.tsv]");
+    return 2;
+}
+var url = args[0];
+var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7;
+var cold = new List<LoadResult>();
+var warm = new List<LoadResult>();
+await using (var chromium = await PageLoad.LaunchAsync())
+{
+    // One load first that is not counted: the API's JIT and the OS's file cache, not the dashboard.
+    await chromium.VisitAsync(url);
+    for (var run = 0; run < runs; run++)
+    {
+        var (first, reload) = await chromium.VisitAsync(url);
+        cold.Add(first);
+        warm.Add(reload);
+        Console.WriteLine($"run {run + 1}: first visit {first}; reload {reload}");
+    }
+}
+var firstMedian = LoadResult.Median(cold);
+var reloadMedian = LoadResult.Median(warm);
+Console.WriteLine($"median: first visit {firstMedian}; reload {reloadMedian}");
+if (args.Length > 2)
+    await File.WriteAllLinesAsync(args[2], [firstMedian.Tsv("first"), reloadMedian.Tsv("reload")]);
+return 0;
