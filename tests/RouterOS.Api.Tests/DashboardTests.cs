@@ -38,11 +38,11 @@ public sealed class DashboardTests : DashboardPageTests
         var row = page.GetByTestId("flow-7");
         await Assertions.Expect(row).ToContainTextAsync("192.168.1.100:40000");
         await Assertions.Expect(row.GetByTestId("path")).ToHaveTextAsync("OFFLOAD");
-        await Assertions.Expect(row.GetByTestId("sent")).ToHaveTextAsync("1.3 KB");
+        await Assertions.Expect(row.GetByTestId("sent")).ToHaveTextAsync("1.3 kB");
 
         // The counters grow live, without reloading the page.
         Api.Engine.PushFlows(new FlowUpdate(false, [TestFlows.Udp(7, "192.168.1.100", 40000, "203.0.113.1", 53, 25_000, offload: "software")], [], null, true));
-        await Assertions.Expect(row.GetByTestId("sent")).ToHaveTextAsync("25 KB");
+        await Assertions.Expect(row.GetByTestId("sent")).ToHaveTextAsync("25 kB");
         await ScreenshotAsync(page, "flows");
 
         await row.GetByTestId("kill").ClickAsync();

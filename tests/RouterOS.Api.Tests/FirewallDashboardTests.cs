@@ -70,7 +70,7 @@ public sealed class FirewallDashboardTests : DashboardPageTests
         await Assertions.Expect(counters).ToHaveTextAsync("3 packets · 180 B");
         await Browser.ScreenshotAsync(page, "firewall");
         Api.Engine.RuleCounters[0] = new RuleCounterView("firewall.portForwards[nas-web]", 5, 4200);
-        await Assertions.Expect(counters).ToHaveTextAsync("5 packets · 4.2 KB", new() { Timeout = 15_000 });
+        await Assertions.Expect(counters).ToHaveTextAsync("5 packets · 4.2 kB", new() { Timeout = 15_000 });
         Assert.True(Chromium!.ConsoleErrors.Count == 0, string.Join("\n", Chromium.ConsoleErrors));
     }
 

@@ -45,7 +45,7 @@ public sealed class SystemPageBrowserTests : DashboardPageTests
         Api.EngineSystem.HoldOutcome = outcome;
         var bundle = Bundle(300_000);
         await ChooseBundleAsync(page, "routeros-1.1.0.raucb", bundle);
-        await Assertions.Expect(page.GetByTestId("bundle-name")).ToHaveTextAsync("routeros-1.1.0.raucb (300 KB)");
+        await Assertions.Expect(page.GetByTestId("bundle-name")).ToHaveTextAsync("routeros-1.1.0.raucb (300 kB)");
         // Said once, by the page: MudFileUpload's own chip of the file would repeat it, and outlive the page's choice.
         await Assertions.Expect(page.GetByTestId("upgrade-section").GetByText("routeros-1.1.0.raucb")).ToHaveCountAsync(1);
         await page.GetByTestId("install").ClickAsync();

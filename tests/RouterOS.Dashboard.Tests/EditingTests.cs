@@ -43,10 +43,10 @@ public sealed class EditingTests
 
         Assert.False(history.Add(Totals(start.AddSeconds(69), fast: 999, classic: 999)));
         Assert.Equal(RateHistory.Capacity, history.Count);
-        Assert.Equal(10, history.FastPath[0]);
-        Assert.Equal(69, history.FastPath[^1]);
-        Assert.Equal(("", "-50 s"), (history.Labels()[0], history.Labels()[9]));
-        Assert.Equal("-0 s", history.Labels()[^1]);
+        Assert.Equal(10 * 8, history.FastPathBits[0]);
+        Assert.Equal(69 * 8, history.FastPathBits[^1]);
+        Assert.Equal(("", "-45 s"), (history.Labels()[0], history.Labels()[14]));
+        Assert.Equal("now", history.Labels()[^1]);
     }
 
     private static FlowTotals Totals(DateTimeOffset at, double fast, double classic) =>

@@ -84,7 +84,7 @@ public sealed class FirewallPageTests
             """);
         var page = context.Render<Firewall>();
 
-        await page.WaitForAssertionAsync(() => Assert.Equal("12 packets · 3.4 KB", Counters(page, "firewall/port-forwards-row-web")));
+        await page.WaitForAssertionAsync(() => Assert.Equal("12 packets · 3.4 kB", Counters(page, "firewall/port-forwards-row-web")));
         Assert.Equal("1 packet · 60 B", Counters(page, "firewall/forward-rules-row-no-smb"));
         Assert.Equal(RuleCounters.NotRunning, Counters(page, "firewall/source-nat-row-fixed"));
         var note = page.Find("[data-testid=counters-note]").TextContent;

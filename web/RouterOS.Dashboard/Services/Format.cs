@@ -6,20 +6,44 @@ namespace RouterOS.Dashboard.Services;
 /// <summary>Numbers as an administrator reads them.</summary>
 public static class Format
 {
-    private static readonly string[] Units = ["B", "KB", "MB", "GB", "TB"];
+    // SI prefixes, as network rates are given (1 kbit/s = 1000 bit/s); "kB" with a small k.
+    private static readonly string[] Prefixes = ["", "k", "M", "G", "T"];
 
-    public static string Bytes(double bytes)
+    /// <summary>A size: "950 B", "1.3 kB", "25 MB".</summary>
+    public static string Bytes(double bytes) => Scaled(bytes, "B");
+
+    /// <summary>A rate given in bytes per second (as the engine counts), shown in bits: "11.1 Mbit/s".</summary>
+    public static string Rate(double bytesPerSecond) => Bits(bytesPerSecond * 8);
+
+    /// <summary>A rate in bits per second: "0 bit/s", "800 kbit/s", "11.1 Mbit/s".</summary>
+    public static string Bits(double bitsPerSecond) => Scaled(bitsPerSecond, "bit") + "/s";
+
+    /// <summary>A count: exact below ten thousand ("9,999"), then "12.3k", "1.2M".</summary>
+    public static string Count(double count)
     {
-        var unit = 0;
-        while (bytes >= 1000 && unit < Units.Length - 1)
-        {
-            bytes /= 1000;
-            unit++;
-        }
-        return string.Create(CultureInfo.InvariantCulture, $"{bytes:0.#} {Units[unit]}");
+        if (Math.Abs(count) < 10_000)
+            return count.ToString("#,0", CultureInfo.InvariantCulture);
+        var scaled = Scaled(count, "");
+        return scaled.Replace(" ", "", StringComparison.Ordinal);
     }
 
-    public static string Rate(double bytesPerSecond) => string.Create(CultureInfo.InvariantCulture, $"{Bytes(bytesPerSecond * 8).Replace("B", "bit", StringComparison.Ordinal)}/s");
+    private static string Scaled(double value, string unit)
+    {
+        var prefix = 0;
+        while (Math.Abs(value) >= 999.95 && prefix < Prefixes.Length - 1)
+        {
+            value /= 1000;
+            prefix++;
+        }
+        return string.Create(CultureInfo.InvariantCulture, $"{value:0.#} {Prefixes[prefix]}{unit}");
+    }
+
+    /// <summary>
+    /// A flow's protocol by name: the engine names the common ones and sends any other as its
+    /// number ("2"), which <see cref="IpProtocols"/> names ("igmp") where it can.
+    /// </summary>
+    public static string Protocol(int number, string? name) =>
+        string.IsNullOrEmpty(name) || name.All(char.IsAsciiDigit) ? IpProtocols.Name(number) : name;
 
     /// <summary>
     /// The router's messages are clauses ("nothing was written: the bundle is not signed"), written

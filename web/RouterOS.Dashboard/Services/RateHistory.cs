@@ -1,3 +1,4 @@
+using System.Globalization;
 using RouterOS.Domain.Flows;
 
 namespace RouterOS.Dashboard.Services;
@@ -25,16 +26,32 @@ public sealed class RateHistory
         return true;
     }
 
-    public IReadOnlyList<double> FastPath => [.. _samples.Select(s => s.Fast)];
+    /// <summary>The fast path's rates in bits per second, oldest first (the engine counts bytes).</summary>
+    public IReadOnlyList<double> FastPathBits => [.. _samples.Select(s => s.Fast * 8)];
 
-    public IReadOnlyList<double> ClassicPath => [.. _samples.Select(s => s.Classic)];
+    /// <summary>The classic path's rates in bits per second, oldest first.</summary>
+    public IReadOnlyList<double> ClassicPathBits => [.. _samples.Select(s => s.Classic * 8)];
 
-    /// <summary>Seconds before the newest sample ("-12 s"), every tenth labelled so the axis stays readable.</summary>
+    /// <summary>
+    /// The time axis: the newest sample is "now", and every <see cref="LabelEvery"/>th before it
+    /// says how long ago it was ("-15 s", "-30 s"); the others are blank so the axis stays readable.
+    /// </summary>
     public IReadOnlyList<string> Labels()
     {
         if (_samples.Count == 0)
             return [];
         var newest = _samples.Last().At;
-        return [.. _samples.Select((s, i) => (_samples.Count - 1 - i) % 10 == 0 ? $"-{(newest - s.At).TotalSeconds:0} s" : "")];
+        return [.. _samples.Select((s, i) => (_samples.Count - 1 - i) % LabelEvery != 0 ? "" : Ago(newest - s.At))];
     }
+
+    public const int LabelEvery = 15;
+
+    private static string Ago(TimeSpan age)
+    {
+        var seconds = (int)Math.Round(age.TotalSeconds);
+        return seconds <= 0 ? "now" : string.Create(CultureInfo.InvariantCulture, $"-{seconds} s");
+    }
+
+    /// <summary>The highest rate of either path in bits per second: the axis is scaled to it.</summary>
+    public double MaxBits => _samples.Count == 0 ? 0 : _samples.Max(s => Math.Max(s.Fast, s.Classic)) * 8;
 }

@@ -28,7 +28,7 @@ public sealed class RuleCounters
 
     public RuleCounterView? Of(string path) => _byPath.GetValueOrDefault(path);
 
-    /// <summary>"12 packets · 3.4 KB", or a dash when the rule is not in the running configuration.</summary>
+    /// <summary>"12 packets · 3.4 kB", or a dash when the rule is not in the running configuration.</summary>
     public string Describe(string path) => Of(path) is { } counter
         ? string.Create(CultureInfo.InvariantCulture, $"{counter.Packets:N0} {(counter.Packets == 1 ? "packet" : "packets")} · {Format.Bytes(counter.Bytes)}")
         : NotRunning;

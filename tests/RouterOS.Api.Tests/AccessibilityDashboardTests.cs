@@ -1,0 +1,78 @@
+using System.Net;
+using Microsoft.Playwright;
+using RouterOS.Api.Tests.Support;
+
+namespace RouterOS.Api.Tests;
+
+/// <summary>
+/// The dashboard for someone with only a keyboard: a commit is made, reviewed, committed and
+/// confirmed with Tab, Enter and typing alone.
+/// </summary>
+[Collection(BrowserTests.Name)]
+public sealed class AccessibilityDashboardTests : DashboardPageTests
+{
+    [Fact]
+    public async Task A_commit_is_made_reviewed_committed_and_confirmed_with_the_keyboard_alone()
+    {
+        Assert.SkipWhen(Chromium is null, Browser.Missing);
+        var page = await Chromium!.NewPageAsync();
+        await StartAsync(page, commit: true);
+        await page.GotoAsync($"{Url}/system");
+
+        var hostname = Browser.Field(page, "system-hostname");
+        await TabToAsync(page, hostname);
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync("gateway");
+        await TabToAsync(page, page.GetByTestId("system-save"));
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("pending-edits")).ToHaveTextAsync("1");
+
+        await TabToAsync(page, page.Locator("a[href='changes']"));
+        await page.Keyboard.PressAsync("Enter");
+        await TabToAsync(page, page.GetByTestId("review-plan"));
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("plan")).ToBeVisibleAsync();
+        await TabToAsync(page, Browser.Field(page, "commit-message"));
+        await page.Keyboard.TypeAsync("rename the router");
+        await TabToAsync(page, page.GetByTestId("commit"));
+        await page.Keyboard.PressAsync("Enter");
+
+        var confirm = page.GetByTestId("confirm-banner").GetByTestId("confirm");
+        await Assertions.Expect(confirm).ToBeVisibleAsync();
+        await TabToAsync(page, confirm);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("confirm-banner")).ToBeHiddenAsync();
+
+        var committed = Api.Engine.Applied[^1];
+        Assert.Equal("gateway", committed.Config.System?.Hostname?.Value);
+        Assert.Equal([committed.Revision], Api.Engine.Confirmed);
+    }
+
+    /// <summary>Presses Tab until <paramref name="target"/> (or something inside it) has the focus.</summary>
+    private static async Task TabToAsync(IPage page, ILocator target)
+    {
+        await target.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        for (var presses = 0; presses < 200; presses++)
+        {
+            if (await target.EvaluateAsync<bool>("e => e === document.activeElement || e.contains(document.activeElement)"))
+                return;
+            await page.Keyboard.PressAsync("Tab");
+        }
+        Assert.Fail($"200 presses of Tab never reached {target}");
+    }
+
+    /// <summary>The home router example as the candidate (and, with <paramref name="commit"/>, running), and the page signed in.</summary>
+    private async Task StartAsync(IPage page, bool commit)
+    {
+        using var automation = new HttpClient { BaseAddress = new Uri(Url) };
+        using (var browser = await Api.CreateBrowserAsync())
+            Onboarding.UseToken(automation, await Onboarding.CreateTokenAsync(browser, "a11y-test", "write"));
+        await automation.PutJsonAsync("/api/v1/config", ApiCalls.Example("home-router")).ExpectAsync(HttpStatusCode.OK);
+        if (commit)
+            await automation.PostJsonAsync("/api/v1/commit", """{ "message": "home" }""").ExpectAsync(HttpStatusCode.Created);
+        await page.GotoAsync($"{Url}/login");
+        await Browser.Field(page, "password").FillAsync(Onboarding.AdminPassword);
+        await page.GetByTestId("sign-in").ClickAsync();
+        await page.GetByTestId("signed-in-as").WaitForAsync();
+    }
+}
