@@ -135,7 +135,8 @@ public sealed class RouterApi(HttpClient http)
         _antiforgery ??= await http.GetFromJsonAsync("api/v1/auth/antiforgery", Json.AntiforgeryView, cancellationToken);
         request.Headers.Add(_antiforgery!.HeaderName, _antiforgery.Token);
         var response = await http.SendAsync(request, completion, cancellationToken);
-        if (response.IsSuccessStatusCode)
+        // Not after the account's own requests: a revoked session of this browser would read the status only to be refused.
+        if (response.IsSuccessStatusCode && request.RequestUri?.OriginalString.Contains("api/v1/auth/", StringComparison.Ordinal) != true)
             Wrote?.Invoke();
         return response;
     }
