@@ -39,6 +39,7 @@ public sealed class AccountPageTests : DashboardPageTests
         await Assertions.Expect(page.GetByTestId("session-row")).ToHaveCountAsync(1);
         await other.Get("/api/v1/status").ExpectAsync(HttpStatusCode.Unauthorized);
 
+        await page.GetByTestId("signed-in-as").ClickAsync(); // the account menu
         await page.GetByTestId("sign-out").ClickAsync();
         await Browser.Field(page, "password").FillAsync(Onboarding.AdminPassword);
         await page.GetByTestId("sign-in").ClickAsync();
@@ -61,7 +62,8 @@ public sealed class AccountPageTests : DashboardPageTests
         await Onboarding.SignInAsync(laptop, null);
         await laptop.Get("/api/v1/status").ExpectAsync(HttpStatusCode.OK);
 
-        await page.GetByTestId("signed-in-as").ClickAsync(); // the name in the bar leads to the account too
+        await page.GetByTestId("signed-in-as").ClickAsync(); // the account menu under the name in the bar leads to the sessions
+        await page.GetByTestId("menu-sessions").ClickAsync();
         var laptopRow = page.GetByTestId("session-row").Filter(new() { HasText = "Laptop/1.0" });
         await Assertions.Expect(laptopRow).ToHaveCountAsync(1);
         await Assertions.Expect(laptopRow.GetByTestId("this-session")).ToHaveCountAsync(0);

@@ -17,5 +17,6 @@ builder.Services.AddScoped<UplinkFeed>();
 builder.Services.AddScoped<LinkFeed>();
 builder.Services.AddScoped<ChangeState>();
 builder.Services.AddScoped<ConfigEditor>();
-builder.Services.AddMudServices();
+// Messages at the bottom: at the top, on a phone, they cover the confirm banner and its buttons.
+builder.Services.AddMudServices(config => config.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter);
 await builder.Build().RunAsync();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using RouterOS.Api.Contracts;
@@ -20,6 +21,7 @@ public static class AccountApi
         account.MapPost("/password", ChangePasswordAsync).Accepts<PasswordChangeRequest>("application/json")
             .WithSummary("Change the password (the current one is required); every other browser session is signed out.");
         account.MapGet("/sessions", ListAsync).WithSummary("The browsers signed in, this one marked current.");
+        account.MapDelete("/sessions", RevokeAllAsync).WithSummary("Sign out everywhere: every browser session of this account ends, this one too.");
         account.MapDelete("/sessions/{id}", RevokeAsync).WithSummary("End a browser's session: it is signed out at its next request.");
         return api;
     }
@@ -56,6 +58,15 @@ public static class AccountApi
         var rows = await sessions.OfUserAsync(name, cancellationToken);
         return TypedResults.Ok(rows.Where(s => s.LastSeenAt >= since).OrderByDescending(s => s.LastSeenAt)
             .Select(s => new SessionInfo(s.Id, s.CreatedAt, s.LastSeenAt, s.RemoteAddress, s.UserAgent, s.Id == current)).ToList());
+    }
+
+    private static async Task<NoContent> RevokeAllAsync(HttpContext http, SessionStore sessions, CancellationToken cancellationToken)
+    {
+        var name = Actors.Of(http).Name;
+        foreach (var session in await sessions.OfUserAsync(name, cancellationToken))
+            await sessions.RevokeAsync(session.Id, name, cancellationToken);
+        await http.SignOutAsync(AuthNames.CookieScheme);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Results<NoContent, NotFound>> RevokeAsync(string id, HttpContext http, SessionStore sessions, CancellationToken cancellationToken) =>

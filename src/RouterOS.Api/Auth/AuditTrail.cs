@@ -19,6 +19,12 @@ public sealed class AuditTrail(IOptions<RouterApiOptions> options, AuditStore st
     /// <summary>Source of a row that counts the refused anonymous requests of a minute that were not recorded one by one.</summary>
     public const string SummarySource = "refused-summary";
 
+    /// <summary>Method of a row the router writes itself (an automatic rollback, an engine restart): its path is the sentence.</summary>
+    public const string EventMethod = "EVENT";
+
+    /// <summary>Actor and source of the router's own rows.</summary>
+    public const string RouterActor = "router";
+
     // A path longer than this is cut: an attacker's 8 KB paths must not make rows large.
     private const int MaxPathLength = 256;
 
@@ -50,6 +56,23 @@ public sealed class AuditTrail(IOptions<RouterApiOptions> options, AuditStore st
             RemoteAddress = http.Connection.RemoteIpAddress?.ToString(),
         });
         await WriteAsync(rows);
+    }
+
+    /// <summary>Records something the router did by itself, not at a request: <paramref name="what"/> says it in words.</summary>
+    public Task RecordEventAsync(string what)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(what);
+        var rows = EndedSummaries();
+        rows.Add(new AuditRow
+        {
+            At = time.GetUtcNow(),
+            Actor = RouterActor,
+            Source = RouterActor,
+            Method = EventMethod,
+            Path = Cut(what),
+            Status = StatusCodes.Status200OK,
+        });
+        return WriteAsync(rows);
     }
 
     /// <summary>Writes the summary rows of minutes that are over. Run each minute (<see cref="AuditSummaryFlusher"/>) so a

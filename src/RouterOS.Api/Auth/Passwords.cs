@@ -7,8 +7,8 @@ namespace RouterOS.Api.Auth;
 /// <summary>The admin password: its rules, and ASP.NET Core Identity's hasher (PBKDF2 with a salt).</summary>
 internal static class Passwords
 {
-    public const int MinLength = 10;
-    public const int MaxLength = 256;
+    public const int MinLength = Contracts.PasswordRules.MinLength;
+    public const int MaxLength = Contracts.PasswordRules.MaxLength;
 
     private static readonly PasswordHasher<UserRow> Hasher = new();
 

@@ -57,7 +57,10 @@ public sealed class RollbackWatcher(IServiceScopeFactory scopes, PendingCommitSi
         if (left > TimeSpan.Zero)
             return left < LongestSleep ? left : LongestSleep;
         var commits = scope.ServiceProvider.GetRequiredService<CommitService>();
-        await commits.RollbackPendingAsync($"not confirmed by its deadline {deadline:u}", cancellationToken);
+        var rolledBack = await commits.RollbackPendingAsync($"not confirmed by its deadline {deadline:u}", cancellationToken);
+        // Nobody asked for this one, so no request records it: the router writes it in the audit log itself.
+        await scope.ServiceProvider.GetRequiredService<Auth.AuditTrail>()
+            .RecordEventAsync($"rolled back revision {rolledBack.Number} automatically: it was not confirmed by its deadline");
         return TimeSpan.Zero;
     }
 }

@@ -13,6 +13,9 @@ public sealed class RouterApi(HttpClient http)
     private static readonly DashboardJson Json = DashboardJson.Default;
     private AntiforgeryView? _antiforgery;
 
+    /// <summary>After every change the router accepted, so what the pages show of the changes (<see cref="ChangeState"/>) is read again at once.</summary>
+    public event Action? Wrote;
+
     /// <summary>For the configuration editor, which sends the domain's own JSON.</summary>
     public HttpClient Http => http;
 
@@ -116,6 +119,9 @@ public sealed class RouterApi(HttpClient http)
     /// <summary>The browsers signed in as this admin, this one marked.</summary>
     public async Task<IReadOnlyList<SessionInfo>> SessionsAsync() => await http.GetFromJsonAsync("api/v1/auth/sessions", Json.ListSessionInfo) ?? [];
 
+    /// <summary>Ends every session of this account, this browser's too.</summary>
+    public Task<string?> SignOutEverywhereAsync() => SendAsync(HttpMethod.Delete, "api/v1/auth/sessions", null, antiforgery: true);
+
     public Task<string?> RevokeSessionAsync(string id) => SendAsync(HttpMethod.Delete, $"api/v1/auth/sessions/{Uri.EscapeDataString(id)}", null, antiforgery: true);
 
     /// <summary>A change request: with the session's antiforgery token, as the API requires of browsers.</summary>
@@ -128,7 +134,11 @@ public sealed class RouterApi(HttpClient http)
         ArgumentNullException.ThrowIfNull(request);
         _antiforgery ??= await http.GetFromJsonAsync("api/v1/auth/antiforgery", Json.AntiforgeryView, cancellationToken);
         request.Headers.Add(_antiforgery!.HeaderName, _antiforgery.Token);
-        return await http.SendAsync(request, completion, cancellationToken);
+        var response = await http.SendAsync(request, completion, cancellationToken);
+        // Not after the account's own requests: a revoked session of this browser would read the status only to be refused.
+        if (response.IsSuccessStatusCode && request.RequestUri?.OriginalString.Contains("api/v1/auth/", StringComparison.Ordinal) != true)
+            Wrote?.Invoke();
+        return response;
     }
 
     public static async Task<Problem?> ReadProblemAsync(HttpResponseMessage response)

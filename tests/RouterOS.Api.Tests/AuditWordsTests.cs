@@ -1,0 +1,108 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using RouterOS.Api.Auth;
+using RouterOS.Api.Commits;
+using RouterOS.Api.Tests.Support;
+
+namespace RouterOS.Api.Tests;
+
+/// <summary>The audit log in words: who by name, what as a sentence, how it ended; and what the router did by itself.</summary>
+public sealed class AuditWordsTests : IAsyncLifetime
+{
+    private readonly ApiFactory _api = new();
+    private HttpClient _token = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _token = await _api.CreateTokenClientAsync();
+        await _token.PutJsonAsync("/api/v1/config", ApiCalls.Example("home-router")).ExpectAsync(HttpStatusCode.OK);
+    }
+
+    public async ValueTask DisposeAsync() => await _api.DisposeAndDeleteAsync();
+
+    private RollbackWatcher Watcher => _api.Services.GetServices<IHostedService>().OfType<RollbackWatcher>().Single();
+
+    private async Task<List<JsonNode>> RowsAsync() =>
+        [.. (await _token.Get("/api/v1/audit?take=1000").ExpectAsync(HttpStatusCode.OK)).AsArray().Select(row => row!)];
+
+    private static string Text(JsonNode row, string field) => row[field]!.GetValue<string>();
+
+    [Fact]
+    public async Task A_dashboard_sign_in_is_logged_under_the_user_with_words_not_a_method_and_status()
+    {
+        using var browser = await _api.CreateBrowserAsync();
+        await browser.PostJsonAsync("/api/v1/auth/password", """{ "currentPassword": "not it", "newPassword": "a brand new long password" }""").ExpectAsync(HttpStatusCode.Forbidden);
+
+        var rows = await RowsAsync();
+        // Newest first: the browser's sign-in (the token client above signed in before it made its token).
+        var signIn = rows.First(row => Text(row, "what") == "signed in");
+        Assert.Equal("admin", Text(signIn, "actor"));
+        Assert.Equal("ui", Text(signIn, "source"));
+        Assert.Equal("done", Text(signIn, "result"));
+        var password = Assert.Single(rows, row => Text(row, "what") == "changed the password");
+        Assert.Equal("admin", Text(password, "actor"));
+        Assert.Equal("refused: not allowed", Text(password, "result"));
+        var import = Assert.Single(rows, row => Text(row, "what") == "replaced the whole candidate configuration");
+        Assert.StartsWith("token:", Text(import, "source"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Commits_confirms_and_edits_read_as_sentences()
+    {
+        await _token.PostJsonAsync("/api/v1/commit", """{ "confirmWithinSeconds": 300 }""").ExpectAsync(HttpStatusCode.Created);
+        await _token.Post("/api/v1/commit/confirm").ExpectAsync(HttpStatusCode.OK);
+        await _token.PutJsonAsync("/api/v1/ports/eth9", """{ "name": "eth9" }""").ExpectAsync(HttpStatusCode.OK);
+
+        var what = (await RowsAsync()).Select(row => Text(row, "what")).ToList();
+        Assert.Contains("committed the candidate", what);
+        Assert.Contains("confirmed the pending revision", what);
+        Assert.Contains("edited ports eth9", what);
+    }
+
+    [Fact]
+    public async Task An_automatic_rollback_is_in_the_audit_log_as_the_routers_own_entry()
+    {
+        var pending = await _token.PostJsonAsync("/api/v1/commit", """{ "confirmWithinSeconds": 30 }""").ExpectAsync(HttpStatusCode.Created);
+        await Eventually.HoldsAsync(() => Watcher.Sleeping?.WakeAt == pending["confirmDeadline"]!.GetValue<DateTimeOffset>());
+        _api.Time.Advance(TimeSpan.FromSeconds(31));
+        await Eventually.HoldsAsync(() => _api.Engine.RolledBack.Contains(1));
+
+        // The entry is written just after the rollback: wait for it as the rollback was waited for.
+        var rows = await RowsAsync();
+        for (var tries = 0; tries < 100 && !rows.Any(row => Text(row, "source") == AuditTrail.RouterActor); tries++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            rows = await RowsAsync();
+        }
+        var rollback = Assert.Single(rows, row => Text(row, "source") == AuditTrail.RouterActor);
+        Assert.Equal("rolled back revision 1 automatically: it was not confirmed by its deadline", Text(rollback, "what"));
+        Assert.Equal("router", Text(rollback, "actor"));
+        Assert.Equal("done", Text(rollback, "result"));
+    }
+
+    [Fact]
+    public async Task Signing_out_everywhere_ends_every_browser_session_of_the_account()
+    {
+        using var browser = await _api.CreateBrowserAsync();
+        using var other = await _api.CreateBrowserAsync();
+        await other.Get("/api/v1/status").ExpectAsync(HttpStatusCode.OK);
+
+        await browser.Delete("/api/v1/auth/sessions").ExpectAsync(HttpStatusCode.NoContent);
+
+        await browser.Get("/api/v1/status").ExpectAsync(HttpStatusCode.Unauthorized);
+        await other.Get("/api/v1/status").ExpectAsync(HttpStatusCode.Unauthorized);
+        await _token.Get("/api/v1/status").ExpectAsync(HttpStatusCode.OK); // tokens are not sessions
+        Assert.Contains(await RowsAsync(), row => Text(row, "what") == "signed out everywhere" && Text(row, "actor") == "admin");
+    }
+
+    [Theory]
+    [InlineData("POST", "/api/v1/revisions/4/rollback", "rolled back to revision 4")]
+    [InlineData("DELETE", "/api/v1/tokens/backup%20job", "revoked the API token backup job")]
+    [InlineData("DELETE", "/api/v1/dhcp/servers/br-lan", "removed dhcp servers br-lan")]
+    [InlineData("PUT", "/api/v1/dns", "edited dns")]
+    [InlineData("DELETE", "/api/v1/candidate", "discarded the edits")]
+    public void A_request_is_named_in_words(string method, string path, string words) =>
+        Assert.Equal(words, AuditWords.What(method, path, "ui"));
+}
