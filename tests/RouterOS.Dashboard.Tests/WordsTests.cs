@@ -208,8 +208,9 @@ public sealed class WordsTests
         Assert.NotEmpty(popovers.FindAll("[data-testid=menu-password]"));
         Assert.NotEmpty(popovers.FindAll("[data-testid=menu-sessions]"));
         Assert.NotEmpty(popovers.FindAll("[data-testid=sign-out]"));
-        popovers.Find("[data-testid=sign-out-everywhere]").Click();
-        Assert.True(signedOutEverywhere);
+        // The item runs its callback after the menu closes, asynchronously.
+        await popovers.InvokeAsync(() => popovers.Find("[data-testid=sign-out-everywhere]").Click());
+        await popovers.WaitForAssertionAsync(() => Assert.True(signedOutEverywhere));
     }
 
     private static DashboardContext ChangesContext()
