@@ -124,7 +124,7 @@ public sealed partial class LabDashboardTests
             await Assertions.Expect(page.GetByTestId("plan")).ToContainTextAsync("this kernel has no 802.1Q VLAN support (8021q)");
             await Assertions.Expect(page.GetByTestId("commit")).ToHaveCountAsync(0);
             // The finding links to the object's form, which shows the reason beside it.
-            await page.GetByTestId("finding-link").GetByText("vlans[wan0.7]").ClickAsync();
+            await page.GetByTestId("finding-link").GetByText("VLAN wan0.7").ClickAsync();
             await Assertions.Expect(page.GetByTestId("vlan-form")).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByTestId("vlan-error")).ToContainTextAsync("8021q");
             await DeleteAsync(page, "vlans-row-wan0.7");

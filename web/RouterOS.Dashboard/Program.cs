@@ -18,5 +18,5 @@ builder.Services.AddScoped<LinkFeed>();
 builder.Services.AddScoped<ChangeState>();
 builder.Services.AddScoped<ConfigEditor>();
 // Messages at the bottom: at the top, on a phone, they cover the confirm banner and its buttons.
-builder.Services.AddMudServices(config => config.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter);
+builder.Services.AddMudServices();
 await builder.Build().RunAsync();
