@@ -30,7 +30,8 @@ public static class ConfigDiff
         diff.Keyed("bridges", before.Bridges, after.Bridges, b => b.Name.Value, clear.Bridge, redacted.Bridge);
         diff.Keyed("vlans", before.Vlans, after.Vlans, v => v.Name.Value, clear.VlanDevice, redacted.VlanDevice);
         diff.Keyed("pppoe", before.Pppoe, after.Pppoe, p => p.Name.Value, clear.PppoeUplink, redacted.PppoeUplink);
-        diff.Keyed("addresses", before.Addresses, after.Addresses, a => a.Address.ToString(), clear.AddressAssignment, redacted.AddressAssignment);
+        diff.Keyed("addresses", before.Addresses, after.Addresses, a => a.Address.ToString(), clear.AddressAssignment, redacted.AddressAssignment,
+            replacedOn: a => a.Device.Value);
         diff.Keyed("routes", before.Routes, after.Routes, r => r.Key, clear.StaticRoute, redacted.StaticRoute);
         diff.Keyed("dhcp.clients", before.DhcpOrDefault.Clients, after.DhcpOrDefault.Clients, c => c.Device.Value, clear.DhcpClient, redacted.DhcpClient);
         diff.Keyed("dhcp.servers", before.DhcpOrDefault.Servers, after.DhcpOrDefault.Servers, s => s.Device.Value, clear.DhcpServer, redacted.DhcpServer);
@@ -57,25 +58,56 @@ public static class ConfigDiff
         // Readable text: no \u0027 for an apostrophe in a description.
         private static readonly JsonSerializerOptions TextOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-        public void Keyed<T>(string list, EquatableArray<T> before, EquatableArray<T> after, Func<T, string> key, JsonTypeInfo<T> clear, JsonTypeInfo<T> redacted)
+        /// <param name="replacedOn">
+        /// For a list keyed by its value (addresses): what the value belongs to. An item removed and
+        /// one added on the same owner (a device renumbered from 192.168.1.1/24 to 192.168.2.1/24) are
+        /// one change of that item, under its new key, as an administrator sees it; not a removal and
+        /// an addition. Pairs are made in the order the lists hold them.
+        /// </param>
+        public void Keyed<T>(string list, EquatableArray<T> before, EquatableArray<T> after, Func<T, string> key, JsonTypeInfo<T> clear, JsonTypeInfo<T> redacted,
+            Func<T, string>? replacedOn = null)
             where T : class
         {
             // An invalid configuration may repeat a key; the first one stands for it, as verify reports the rest.
             var old = before.GroupBy(key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             var seen = new HashSet<string>(StringComparer.Ordinal);
+            var added = new List<T>();
             foreach (var item in after)
             {
                 var name = key(item);
                 if (!seen.Add(name))
                     continue;
-                var path = ConfigPathOf(list, name);
                 if (!old.TryGetValue(name, out var previous))
-                    changes.Add(new ConfigChange(path, ChangeKind.Added, [], null, Compact(item, redacted)));
+                    added.Add(item);
                 else if (!previous.Equals(item))
-                    changes.Add(new ConfigChange(path, ChangeKind.Changed, ChangedFields(previous, item, clear), Compact(previous, redacted), Compact(item, redacted)));
+                    changes.Add(new ConfigChange(ConfigPathOf(list, name), ChangeKind.Changed, ChangedFields(previous, item, clear), Compact(previous, redacted), Compact(item, redacted)));
             }
-            foreach (var (name, item) in old.Where(pair => !seen.Contains(pair.Key)))
-                changes.Add(new ConfigChange(ConfigPathOf(list, name), ChangeKind.Removed, [], Compact(item, redacted), null));
+            var removed = old.Where(pair => !seen.Contains(pair.Key)).Select(pair => pair.Value).ToList();
+            var replacements = replacedOn is null ? [] : Pairs(removed, added, replacedOn);
+            foreach (var item in added)
+            {
+                var path = ConfigPathOf(list, key(item));
+                if (replacements.TryGetValue(item, out var previous))
+                    changes.Add(new ConfigChange(path, ChangeKind.Changed, ChangedFields(previous, item, clear), Compact(previous, redacted), Compact(item, redacted)));
+                else
+                    changes.Add(new ConfigChange(path, ChangeKind.Added, [], null, Compact(item, redacted)));
+            }
+            var replaced = replacements.Values.ToHashSet(ReferenceEqualityComparer.Instance);
+            foreach (var item in removed.Where(item => !replaced.Contains(item)))
+                changes.Add(new ConfigChange(ConfigPathOf(list, key(item)), ChangeKind.Removed, [], Compact(item, redacted), null));
+        }
+
+        /// <summary>Each added item mapped to the removed one it replaces: the n-th removed and the n-th added on the same owner.</summary>
+        private static Dictionary<T, T> Pairs<T>(List<T> removed, List<T> added, Func<T, string> owner) where T : class
+        {
+            var pairs = new Dictionary<T, T>(ReferenceEqualityComparer.Instance);
+            var waiting = removed.GroupBy(owner, StringComparer.Ordinal).ToDictionary(g => g.Key, g => new Queue<T>(g), StringComparer.Ordinal);
+            foreach (var item in added)
+            {
+                if (waiting.TryGetValue(owner(item), out var queue) && queue.TryDequeue(out var previous))
+                    pairs[item] = previous;
+            }
+            return pairs;
         }
 
         public void Single<T>(string path, T before, T after, JsonTypeInfo<T> clear, JsonTypeInfo<T> redacted) where T : class

@@ -16,7 +16,8 @@ public sealed record Renumbered(RouterConfig Config, IReadOnlyList<CarriedValue>
 /// <summary>
 /// When a device's address moves to another subnet (192.168.1.1/24 to 192.168.2.1/24), what lived
 /// in the old subnet no longer fits: the DHCP server's range, its static leases and the DNS servers
-/// it announces, port forwards' inside hosts, the DNS host records. This carries each of them into
+/// it announces, port forwards' inside hosts, the DNS host records, the gateways of static routes
+/// through a router on that network. This carries each of them into
 /// the new subnet with its host part kept (192.168.1.50 becomes 192.168.2.50). The address itself
 /// is not changed here: the caller edits it. A value whose host part does not fit a smaller new
 /// subnet is left where it is (the verifier then says so), never guessed.
@@ -56,10 +57,14 @@ public static class Renumbering
         var hosts = dns.Hosts.Select(host =>
             host with { Address = Move(ConfigPath.Item("dns.hosts", host.Name.ToString()).Field("address"), $"DNS host {host.Name}", host.Address) }).ToArray();
 
+        var routes = config.Routes.Select(route => route.Gateway is not { } gateway ? route
+            : route with { Gateway = Move(ConfigPath.Item("routes", route.Key).Field("gateway"), $"the gateway of the route to {route.Destination}", gateway) }).ToArray();
+
         if (moved.Count == 0)
             return new Renumbered(config, []);
         var carried = config with
         {
+            Routes = [.. routes],
             Dhcp = config.Dhcp is null ? null : dhcp with { Servers = [.. servers] },
             Firewall = config.Firewall is null ? null : firewall with { PortForwards = [.. forwards] },
             Dns = config.Dns is null ? null : dns with { Hosts = [.. hosts] },

@@ -32,6 +32,35 @@ public class ConfigDiffTests
     }
 
     [Fact]
+    public void A_device_renumbered_is_one_changed_address_not_a_removal_and_an_addition()
+    {
+        var lan = Home.Addresses.First(a => a.Device.Value == "br-lan");
+        var renumbered = lan with { Address = InterfaceAddress.Parse("192.168.2.1/24") };
+        var after = Home with { Addresses = [.. Home.Addresses.Select(a => a == lan ? renumbered : a)] };
+
+        var changes = ConfigDiff.Compute(Home, after);
+
+        var change = Assert.Single(changes);
+        Assert.Equal("~ addresses[192.168.2.1/24] (address)", change.ToString());
+        Assert.Contains(lan.Address.ToString(), change.Before!, StringComparison.Ordinal);
+        Assert.Contains("192.168.2.1/24", change.After!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Addresses_removed_and_added_on_different_devices_stay_a_removal_and_an_addition()
+    {
+        var lan = Home.Addresses.First(a => a.Device.Value == "br-lan");
+        var moved = new AddressAssignment(InterfaceName.Parse("eth9"), InterfaceAddress.Parse("10.9.0.1/24"));
+        var extra = lan with { Address = InterfaceAddress.Parse("192.168.3.1/24") };
+        var after = Home with { Addresses = [.. Home.Addresses.Where(a => a != lan), moved] };
+        var twoOnLan = Home with { Addresses = [.. Home.Addresses, extra] };
+
+        Assert.Equal(["+ addresses[10.9.0.1/24]", $"- addresses[{lan.Address}]"], ConfigDiff.Compute(Home, after).Select(c => c.ToString()));
+        // A second address on a device that keeps its first is an addition.
+        Assert.Equal(["+ addresses[192.168.3.1/24]"], ConfigDiff.Compute(Home, twoOnLan).Select(c => c.ToString()));
+    }
+
+    [Fact]
     public void Reordering_a_keyed_list_is_no_change() =>
         Assert.Empty(ConfigDiff.Compute(Home, Home with { Ports = [.. Home.Ports.Reverse()] }));
 

@@ -7,7 +7,7 @@ using RouterOS.Domain.Verification;
 
 namespace RouterOS.Domain.Tests.Editing;
 
-/// <summary>A LAN renumbered carries its DHCP range, static leases, port forwards and DNS hosts along.</summary>
+/// <summary>A LAN renumbered carries its DHCP range, static leases, port forwards, DNS hosts and route gateways along.</summary>
 public class RenumberingTests
 {
     private static readonly InterfaceName Lan = InterfaceName.Parse("br-lan");
@@ -20,6 +20,7 @@ public class RenumberingTests
           "ports": [ { "name": "eth0" }, { "name": "eth1" } ],
           "bridges": [ { "name": "br-lan", "ports": [ { "name": "eth1" } ] } ],
           "addresses": [ { "device": "br-lan", "address": "192.168.1.1/24" }, { "device": "eth0", "address": "192.0.2.2/24" } ],
+          "routes": [ { "destination": "10.20.0.0/16", "gateway": "192.168.1.254" }, { "destination": "0.0.0.0/0", "gateway": "192.0.2.1" } ],
           "dhcp": { "servers": [ { "device": "br-lan", "rangeStart": "192.168.1.100", "rangeEnd": "192.168.1.199", "dnsServers": [ "192.168.1.1" ],
                                    "staticLeases": [ { "mac": "02:00:00:00:00:50", "address": "192.168.1.50", "hostname": "nas" } ] } ] },
           "dns": { "hosts": [ { "name": "nas.home.arpa", "address": "192.168.1.50" }, { "name": "modem.home.arpa", "address": "192.0.2.1" } ] },
@@ -52,9 +53,12 @@ public class RenumberingTests
         Assert.Equal(IpAddress.Parse("192.168.2.50"), server.StaticLeases.Single().Address);
         Assert.Equal(IpAddress.Parse("192.168.2.50"), carried.Config.FirewallOrDefault.PortForwards.Single().InsideHost);
         Assert.Equal(["192.168.2.50", "192.0.2.1"], carried.Config.DnsOrDefault.Hosts.Select(h => h.Address.ToString()));
+        // The route through a router on the LAN follows it; the default route through the ISP stays.
+        Assert.Equal(["192.168.2.254", "192.0.2.1"], carried.Config.Routes.Select(r => r.Gateway!.ToString()));
         Assert.Equal(
             ["dhcp.servers[br-lan].rangeStart", "dhcp.servers[br-lan].rangeEnd", "dhcp.servers[br-lan].dnsServers",
-             "dhcp.servers[br-lan].staticLeases[02:00:00:00:00:50].address", "firewall.portForwards[nas-https].insideHost", "dns.hosts[nas.home.arpa].address"],
+             "dhcp.servers[br-lan].staticLeases[02:00:00:00:00:50].address", "firewall.portForwards[nas-https].insideHost", "dns.hosts[nas.home.arpa].address",
+             "routes[10.20.0.0/16].gateway"],
             carried.Moved.Select(m => m.Path));
     }
 
