@@ -88,6 +88,9 @@ public sealed partial class LabDashboardTests
         // The plan shows the carried server as an ordinary edit, finds nothing wrong, and commits.
         await OpenAsync(page, url, "changes");
         await Assertions.Expect(page.GetByTestId("edits")).ToContainTextAsync("dhcp.servers[br-lan]");
+        // The address moved is one edit, in words, not a removal and an addition.
+        await Assertions.Expect(page.GetByTestId("edit").Filter(new() { HasText = "address of br-lan" }))
+            .ToHaveTextAsync(["Changed the address of br-lan from 192.168.1.1/24 to 192.168.2.1/24"]);
         await page.GetByTestId("review-plan").ClickAsync();
         await page.GetByTestId("plan").WaitForAsync();
         await Assertions.Expect(page.GetByTestId("finding").Filter(new() { HasText = "192.168.1." })).ToHaveCountAsync(0);

@@ -9,7 +9,7 @@ namespace RouterOS.Api.Tests;
 /// <summary>
 /// The dashboard's layouts in a real browser: on a phone (390x844) every row's edit and delete
 /// button of every list page is on screen once scrolled to and takes a click (no inner scroll
-/// clips it), and at 1440x900 the flows table shows Rate and Kill without scrolling sideways.
+/// clips it), the message after a commit leaves the confirm banner's buttons free, and at 1440x900 the flows table shows Rate and Kill without scrolling sideways.
 /// </summary>
 [Collection(BrowserTests.Name)]
 public sealed class LayoutDashboardTests : DashboardPageTests
@@ -43,6 +43,32 @@ public sealed class LayoutDashboardTests : DashboardPageTests
             await Assertions.Expect(page.Locator("td.form-cell")).ToBeVisibleAsync();
         }
         Assert.True(checkedButtons >= 20, $"only {checkedButtons} buttons on the list pages: the example configuration did not load");
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_message_after_a_commit_leaves_the_confirm_banners_buttons_free()
+    {
+        Assert.SkipWhen(Chromium is null, Browser.Missing);
+        var page = await StartAsync(390, 844);
+
+        await page.GotoAsync($"{Url}/changes");
+        await page.GetByTestId("review-plan").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("plan")).ToBeVisibleAsync();
+        await page.GetByTestId("commit").ClickAsync();
+
+        var message = page.Locator(".mud-snackbar").Filter(new() { HasText = "Committed" });
+        await Assertions.Expect(message).ToBeVisibleAsync();
+        var banner = page.GetByTestId("confirm-banner");
+        await Assertions.Expect(banner).ToBeVisibleAsync();
+        await banner.EvaluateAsync("e => e.scrollIntoView({ block: 'start' })");
+        foreach (var button in new[] { "confirm", "roll-back" })
+        {
+            var problem = await ReachableAsync(banner.GetByTestId(button), scroll: false);
+            Assert.True(problem is null, $"{button} {problem}");
+        }
+        // Still showing (it stays 10 s): the buttons were free while the message was there, not after it left.
+        Assert.True(await message.IsVisibleAsync(), "the message left before the buttons were checked");
+        await Browser.ScreenshotAsync(page, "phone-commit-message");
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class RenumberFormTests
     }
 
     [Fact]
-    public async Task Moving_the_lan_address_offers_to_carry_the_range_and_lease_and_saves_them_as_edits()
+    public async Task Moving_the_lan_address_offers_to_carry_the_range_and_lease_and_saves_all_of_it_in_one_write()
     {
         await using var context = await ContextAsync(Lan());
         var form = context.Render<AddressForm>(p => p.Add(f => f.Existing, Lan().Addresses[0]));
@@ -49,10 +49,13 @@ public sealed class RenumberFormTests
         Assert.Contains("192.168.1.50 → 192.168.2.50", offer, StringComparison.Ordinal);
         await form.Find("[data-testid=address-save]").ClickAsync(new());
 
-        Assert.Equal(
-            [(HttpMethod.Put, "/api/v1/addresses/192.168.2.1/24"), (HttpMethod.Delete, "/api/v1/addresses/192.168.1.1/24"), (HttpMethod.Put, "/api/v1/dhcp/servers/lan1")],
-            context.Router.Writes.Select(w => (w.Method, w.Path)));
-        var server = SentServer(context.Router.Writes[2]);
+        // One write of the whole candidate, against the version read: the address never lands without its dependants.
+        var write = Assert.Single(context.Router.Writes);
+        Assert.Equal((HttpMethod.Put, "/api/v1/config"), (write.Method, write.Path));
+        Assert.NotNull(write.IfMatch);
+        var sent = RouterConfigJson.Parse(write.Body!);
+        Assert.Equal("192.168.2.1/24", sent.Addresses.Single().Address.ToString());
+        var server = sent.DhcpOrDefault.Servers.Single();
         Assert.Equal(("192.168.2.100", "192.168.2.199"), (server.RangeStart.ToString(), server.RangeEnd.ToString()));
         Assert.Equal(new StaticLease(Nas, IpAddress.Parse("192.168.2.50"), DnsName.Parse("nas")), server.StaticLeases.Single());
     }

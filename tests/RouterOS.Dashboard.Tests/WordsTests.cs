@@ -40,6 +40,8 @@ public sealed class WordsTests
     {
         Assert.Equal("Changed DHCP server on br-lan: lease time", ConfigWords.Of(new ConfigChange("dhcp.servers[br-lan]", ChangeKind.Changed, ["leaseTimeSeconds"])));
         Assert.Equal("Added address 192.168.1.1/24", ConfigWords.Of(new ConfigChange("addresses[192.168.1.1/24]", ChangeKind.Added, [])));
+        Assert.Equal("Changed the address of br-lan from 192.168.1.1/24 to 192.168.2.1/24", ConfigWords.Of(new ConfigChange("addresses[192.168.2.1/24]", ChangeKind.Changed, ["address"],
+            """{"device":"br-lan","address":"192.168.1.1/24"}""", """{"device":"br-lan","address":"192.168.2.1/24"}""")));
         Assert.Equal(("VLAN lan.10, id: must be 1 to 4094", "vlans[lan.10].id"), ConfigWords.Split("vlans[lan.10].id: must be 1 to 4094"));
         Assert.Equal(("newPassword: too short", null), ConfigWords.Split("newPassword: too short"));
     }
@@ -203,7 +205,7 @@ public sealed class WordsTests
             .Add(m => m.OnSignOutEverywhere, EventCallback.Factory.Create(this, () => signedOutEverywhere = true)));
 
         Assert.Contains("alice", menu.Find("[data-testid=signed-in-as]").TextContent, StringComparison.Ordinal);
-        await menu.InvokeAsync(() => menu.Find("[data-testid=signed-in-as]").Click());
+        await menu.InvokeAsync(() => menu.Find("[data-testid=signed-in-as] button").Click());
         await popovers.WaitForAssertionAsync(() => Assert.NotEmpty(popovers.FindAll("[data-testid=sign-out-everywhere]")));
         Assert.NotEmpty(popovers.FindAll("[data-testid=menu-password]"));
         Assert.NotEmpty(popovers.FindAll("[data-testid=menu-sessions]"));

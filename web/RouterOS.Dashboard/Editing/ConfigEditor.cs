@@ -67,6 +67,14 @@ public sealed class ConfigEditor(RouterApi api)
     public Task<SaveOutcome> SaveSettingAsync<T>(ConfigSetting<T> setting, T value) where T : class =>
         SendAsync(HttpMethod.Put, $"api/v1/{setting.Route}", JsonContent.Create(value, setting.Json));
 
+    /// <summary>
+    /// Replaces the whole candidate in one write: an edit that must land whole or not at all (an
+    /// address with everything renumbered along with it). Secrets the candidate was read without
+    /// are kept by the API.
+    /// </summary>
+    public Task<SaveOutcome> SaveWholeAsync(RouterConfig config) =>
+        SendAsync(HttpMethod.Put, "api/v1/config", new ByteArrayContent(RouterConfigJson.WriteUtf8(config)) { Headers = { ContentType = new("application/json") } });
+
     /// <summary>Replaces the whole list, in this order (how the offload policy is reordered).</summary>
     public Task<SaveOutcome> ReplaceAsync<T>(ConfigList<T> list, IReadOnlyList<T> items) where T : class =>
         SendAsync(HttpMethod.Put, $"api/v1/{list.Route}", JsonContent.Create<EquatableArray<T>>([.. items], list.ListJson));

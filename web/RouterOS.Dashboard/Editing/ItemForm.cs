@@ -108,12 +108,17 @@ public abstract class ItemForm<T> : ComponentBase where T : class
             return;
         }
         Saving = true;
-        var before = Config;
-        var outcome = await Editor.SaveAsync(List, item);
-        if (outcome.Ok && ExistingKey is { } renamed && renamed != List.Key(item))
-            outcome = await Editor.DeleteAsync(List, renamed);
-        if (outcome.Ok)
-            outcome = await AfterSavedAsync(before, item);
+        SaveOutcome outcome;
+        if (WholeEdit(Config, item) is { } whole)
+        {
+            outcome = await Editor.SaveWholeAsync(whole);
+        }
+        else
+        {
+            outcome = await Editor.SaveAsync(List, item);
+            if (outcome.Ok && ExistingKey is { } renamed && renamed != List.Key(item))
+                outcome = await Editor.DeleteAsync(List, renamed);
+        }
         Saving = false;
         if (!outcome.Ok)
         {
@@ -127,8 +132,12 @@ public abstract class ItemForm<T> : ComponentBase where T : class
 
     protected Task CancelAsync() => OnClosed.InvokeAsync(null);
 
-    /// <summary>Further edits a saved item brings with it (the dependants a renumbered address carries along); <paramref name="before"/> is the candidate before the save.</summary>
-    protected virtual Task<SaveOutcome> AfterSavedAsync(RouterConfig before, T item) => Task.FromResult(SaveOutcome.Saved);
+    /// <summary>
+    /// The whole candidate, when saving <paramref name="item"/> brings further edits with it (the
+    /// dependants a renumbered address carries along): saved in one write, so the item never lands
+    /// without them. Null for the usual save of the item alone.
+    /// </summary>
+    protected virtual RouterConfig? WholeEdit(RouterConfig candidate, T item) => null;
 
     /// <summary>Whether the problems of <paramref name="field"/> are shown yet: once touched, after a save was tried, or always when editing.</summary>
     protected bool IsShown(string field) => _submitted || Existing is not null || _touched.Contains(field);

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using RouterOS.Domain.Diff;
 
@@ -56,9 +57,29 @@ public static partial class ConfigWords
         {
             ChangeKind.Added => $"Added {lowered}",
             ChangeKind.Removed => $"Removed {lowered}",
+            _ when Renumbering(change) is { } renumbered => renumbered,
             _ when change.Fields.Count > 0 => $"Changed {lowered}: {string.Join(", ", change.Fields.Select(Field))}",
             _ => $"Changed {lowered}",
         };
+    }
+
+    /// <summary>A device's address replaced by another (one edit, ConfigDiff pairs them): "Changed the address of br-lan from 192.168.1.1/24 to 192.168.2.1/24".</summary>
+    private static string? Renumbering(ConfigChange change)
+    {
+        if (!change.Path.StartsWith("addresses[", StringComparison.Ordinal) || !change.Fields.Contains("address") || change.Before is null || change.After is null)
+            return null;
+        try
+        {
+            var before = JsonNode.Parse(change.Before);
+            var after = JsonNode.Parse(change.After);
+            var device = (string?)after?["device"];
+            var (from, to) = ((string?)before?["address"], (string?)after?["address"]);
+            return device is null || from is null || to is null ? null : $"Changed the address of {device} from {from} to {to}";
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     /// <summary>An error that begins with a configuration path ("vlans[lan.10].id: ...") split into its sentence and the path.</summary>
