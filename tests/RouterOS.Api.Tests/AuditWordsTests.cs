@@ -56,7 +56,7 @@ public sealed class AuditWordsTests : IAsyncLifetime
         await _token.PutJsonAsync("/api/v1/ports/eth9", """{ "name": "eth9" }""").ExpectAsync(HttpStatusCode.OK);
 
         var what = (await RowsAsync()).Select(row => Text(row, "what")).ToList();
-        Assert.Contains("committed the candidate", what);
+        Assert.Contains("committed revision 1 (to be confirmed within 300 s)", what);
         Assert.Contains("confirmed the pending revision", what);
         Assert.Contains("edited ports eth9", what);
     }
