@@ -83,6 +83,40 @@ public sealed class AuditWordsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_engine_restart_is_in_the_audit_log_once_with_what_it_runs_again()
+    {
+        await _token.PostJsonAsync("/api/v1/commit", "{}").ExpectAsync(HttpStatusCode.Created);
+        var uplinks = _api.Services.GetRequiredService<RouterOS.Api.Uplinks.UplinkFeed>();
+        await Eventually.HoldsAsync(() => uplinks.Latest.Connected);
+
+        // The engine goes away: its stream breaks, and reconnecting fails a few times (0.5 s, 1 s, 2 s apart) before it is back.
+        _api.Engine.Down = true;
+        _api.Engine.BreakUplinkStream();
+        await Eventually.HoldsAsync(() => !uplinks.Latest.Connected);
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        _api.Engine.Down = false;
+        await Eventually.HoldsAsync(() => uplinks.Latest.Connected);
+
+        var rows = await RowsAsync();
+        for (var tries = 0; tries < 100 && !rows.Any(row => Text(row, "source") == AuditTrail.RouterActor); tries++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            rows = await RowsAsync();
+        }
+        var restart = Assert.Single(rows, row => Text(row, "source") == AuditTrail.RouterActor);
+        Assert.Equal("the engine restarted and applied the running configuration (revision 1) again", Text(restart, "what"));
+        Assert.Equal("router", Text(restart, "actor"));
+    }
+
+    [Fact]
+    public async Task The_first_connection_to_the_engine_is_not_a_restart()
+    {
+        var uplinks = _api.Services.GetRequiredService<RouterOS.Api.Uplinks.UplinkFeed>();
+        await Eventually.HoldsAsync(() => uplinks.Latest.Connected);
+        Assert.DoesNotContain(await RowsAsync(), row => Text(row, "source") == AuditTrail.RouterActor);
+    }
+
+    [Fact]
     public async Task Signing_out_everywhere_ends_every_browser_session_of_the_account()
     {
         using var browser = await _api.CreateBrowserAsync();

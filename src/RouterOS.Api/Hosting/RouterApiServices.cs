@@ -61,6 +61,7 @@ public static class RouterApiServices
         services.AddHostedService<Flows.FlowFeed>();
         services.AddSingleton<Flows.FlowHubSubscribers>();
         services.AddHostedService<Flows.FlowHubPublisher>();
+        services.AddSingleton<EngineRestarts>();
         services.AddSingleton<Uplinks.UplinkFeed>();
         services.AddHostedService(provider => provider.GetRequiredService<Uplinks.UplinkFeed>());
         services.AddSingleton<Changes.ChangeSignal>();
