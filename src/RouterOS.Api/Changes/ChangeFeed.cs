@@ -40,10 +40,9 @@ public sealed partial class ChangeFeed(IServiceScopeFactory scopes, ChangeSignal
             }
             catch (Exception e)
             {
-                // The store was busy or a browser did not take its message in time: read and send again shortly.
+                // The store was busy or a browser did not take its message in time: the loop reads and sends again after a pause.
                 LogFailed(e);
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                signal.Notify();
             }
         }
     }
@@ -70,6 +69,6 @@ public sealed partial class ChangeFeed(IServiceScopeFactory scopes, ChangeSignal
         }
     }
 
-    [LoggerMessage(LogLevel.Warning, "Publishing the change state failed; trying again at the next change")]
+    [LoggerMessage(LogLevel.Warning, "Publishing the change state failed; trying again in a second")]
     private partial void LogFailed(Exception exception);
 }
