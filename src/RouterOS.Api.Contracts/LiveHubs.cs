@@ -27,4 +27,10 @@ public static class LiveHubs
 
     /// <summary>Method a links subscriber receives: every link, whole, as a <see cref="LinkSnapshotView"/>.</summary>
     public const string LinkSnapshotMethod = "Links";
+
+    /// <summary>The change state: a browser receives <see cref="ChangeStateMethod"/> on connecting and at once after every edit, commit, confirm or rollback.</summary>
+    public const string ChangesPath = "/hubs/changes";
+
+    /// <summary>Method a changes subscriber receives: the latest <see cref="ChangeStateView"/>, whole.</summary>
+    public const string ChangeStateMethod = "Changes";
 }

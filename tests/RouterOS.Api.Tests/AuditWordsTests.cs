@@ -56,7 +56,7 @@ public sealed class AuditWordsTests : IAsyncLifetime
         await _token.PutJsonAsync("/api/v1/ports/eth9", """{ "name": "eth9" }""").ExpectAsync(HttpStatusCode.OK);
 
         var what = (await RowsAsync()).Select(row => Text(row, "what")).ToList();
-        Assert.Contains("committed the candidate", what);
+        Assert.Contains("committed revision 1 (to be confirmed within 300 s)", what);
         Assert.Contains("confirmed the pending revision", what);
         Assert.Contains("edited ports eth9", what);
     }
@@ -80,6 +80,40 @@ public sealed class AuditWordsTests : IAsyncLifetime
         Assert.Equal("rolled back revision 1 automatically: it was not confirmed by its deadline", Text(rollback, "what"));
         Assert.Equal("router", Text(rollback, "actor"));
         Assert.Equal("done", Text(rollback, "result"));
+    }
+
+    [Fact]
+    public async Task An_engine_restart_is_in_the_audit_log_once_with_what_it_runs_again()
+    {
+        await _token.PostJsonAsync("/api/v1/commit", "{}").ExpectAsync(HttpStatusCode.Created);
+        var uplinks = _api.Services.GetRequiredService<RouterOS.Api.Uplinks.UplinkFeed>();
+        await Eventually.HoldsAsync(() => uplinks.Latest.Connected);
+
+        // The engine goes away: its stream breaks, and reconnecting fails a few times (0.5 s, 1 s, 2 s apart) before it is back.
+        _api.Engine.Down = true;
+        _api.Engine.BreakUplinkStream();
+        await Eventually.HoldsAsync(() => !uplinks.Latest.Connected);
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        _api.Engine.Down = false;
+        await Eventually.HoldsAsync(() => uplinks.Latest.Connected);
+
+        var rows = await RowsAsync();
+        for (var tries = 0; tries < 100 && !rows.Any(row => Text(row, "source") == AuditTrail.RouterActor); tries++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            rows = await RowsAsync();
+        }
+        var restart = Assert.Single(rows, row => Text(row, "source") == AuditTrail.RouterActor);
+        Assert.Equal("the engine restarted and applied the running configuration (revision 1) again", Text(restart, "what"));
+        Assert.Equal("router", Text(restart, "actor"));
+    }
+
+    [Fact]
+    public async Task The_first_connection_to_the_engine_is_not_a_restart()
+    {
+        var uplinks = _api.Services.GetRequiredService<RouterOS.Api.Uplinks.UplinkFeed>();
+        await Eventually.HoldsAsync(() => uplinks.Latest.Connected);
+        Assert.DoesNotContain(await RowsAsync(), row => Text(row, "source") == AuditTrail.RouterActor);
     }
 
     [Fact]

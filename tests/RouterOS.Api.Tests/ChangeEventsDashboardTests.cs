@@ -37,6 +37,12 @@ public sealed class ChangeEventsDashboardTests : DashboardPageTests
         await automation.PostJsonAsync("/api/v1/commit", """{ "message": "home" }""").ExpectAsync(HttpStatusCode.Created);
         await automation.PutJsonAsync("/api/v1/ports/lan9", """{ "name": "lan9" }""").ExpectAsync(HttpStatusCode.OK);
         var page = await Chromium!.NewPageAsync();
+        var statusReads = 0;
+        page.Request += (_, request) =>
+        {
+            if (new Uri(request.Url).AbsolutePath == "/api/v1/status")
+                Interlocked.Increment(ref statusReads);
+        };
         await page.GotoAsync($"{Url}/login");
         await Browser.Field(page, "password").FillAsync(Onboarding.AdminPassword);
         await page.GetByTestId("sign-in").ClickAsync();
@@ -60,12 +66,15 @@ public sealed class ChangeEventsDashboardTests : DashboardPageTests
         await Assertions.Expect(page.GetByTestId("revision-2").GetByTestId("state")).ToContainTextAsync("confirmed");
         await Assertions.Expect(page.GetByTestId("confirm-banner")).ToBeHiddenAsync();
 
-        // Another client edits and commits with a short window: the badge, the banner and the list follow.
+        // Another client edits and commits with a short window: the badge, the banner and the list follow,
+        // pushed by the change hub: the page reads no status meanwhile (its safety poll runs only while the hub is down).
+        var statusReadsBefore = Volatile.Read(ref statusReads);
         await automation.PutJsonAsync("/api/v1/ports/lan8", """{ "name": "lan8" }""").ExpectAsync(HttpStatusCode.OK);
         await Assertions.Expect(page.GetByTestId("pending-edits")).ToHaveTextAsync("1");
         var pending = await automation.PostJsonAsync("/api/v1/commit", """{ "confirmWithinSeconds": 30 }""").ExpectAsync(HttpStatusCode.Created);
         await Assertions.Expect(page.GetByTestId("confirm-banner")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("revision-3").GetByTestId("state")).ToContainTextAsync("pending");
+        Assert.Equal(statusReadsBefore, Volatile.Read(ref statusReads));
 
         // Nobody confirms: at the deadline the router rolls back by itself, and the page says so.
         var watcher = Api.Services.GetServices<IHostedService>().OfType<RollbackWatcher>().Single();

@@ -22,6 +22,10 @@ public static class CommitApi
         var request = http.Request.ContentLength is 0 ? new CommitRequest()
             : await BodyReader.ReadAsync(http.Request, ApiJsonContext.Default.CommitRequest, cancellationToken);
         var revision = await commits.CommitAsync(request.Message ?? "", request.ConfirmWithinSeconds, Actors.Of(http), cancellationToken);
+        // The path says only "commit": the audit log names the revision it made.
+        http.Items[Auth.AuditTrail.WordsKey] = request.ConfirmWithinSeconds is { } window
+            ? $"committed revision {revision.Number} (to be confirmed within {window} s)"
+            : $"committed revision {revision.Number}";
         return TypedResults.Created($"/api/v1/revisions/{revision.Number}", revision.Summary());
     }
 

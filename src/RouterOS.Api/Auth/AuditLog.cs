@@ -44,6 +44,6 @@ public static class AuditLog
             throw new BadRequestException("skip must be 0 or more and take 1 to 1000");
         var rows = await store.ListAsync(skip, take, cancellationToken);
         return TypedResults.Ok(rows.Select(a => new AuditView(a.At, a.Actor, a.Source, a.Method, a.Path, a.Status, a.RemoteAddress,
-            AuditWords.What(a.Method, a.Path, a.Source), AuditWords.Result(a.Status, a.Method))).ToList());
+            AuditWords.What(a.Method, a.Path, a.Source, a.Words), AuditWords.Result(a.Status, a.Method))).ToList());
     }
 }

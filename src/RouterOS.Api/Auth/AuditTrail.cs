@@ -22,6 +22,12 @@ public sealed class AuditTrail(IOptions<RouterApiOptions> options, AuditStore st
     /// <summary>Method of a row the router writes itself (an automatic rollback, an engine restart): its path is the sentence.</summary>
     public const string EventMethod = "EVENT";
 
+    /// <summary>
+    /// Key of <see cref="HttpContext.Items"/> where an endpoint leaves what its action did in words, when the
+    /// path cannot say it ("committed revision 7"); the audit row keeps it beside the path.
+    /// </summary>
+    public const string WordsKey = "RouterOS.AuditWords";
+
     /// <summary>Actor and source of the router's own rows.</summary>
     public const string RouterActor = "router";
 
@@ -54,6 +60,7 @@ public sealed class AuditTrail(IOptions<RouterApiOptions> options, AuditStore st
             Path = Cut(http.Request.Path.Value ?? ""),
             Status = status,
             RemoteAddress = http.Connection.RemoteIpAddress?.ToString(),
+            Words = http.Items.TryGetValue(WordsKey, out var words) && words is string said ? Cut(said) : null,
         });
         await WriteAsync(rows);
     }

@@ -40,10 +40,13 @@ public static class AuditWords
     ];
 
     /// <summary>The action of an audit row in words.</summary>
-    public static string What(string method, string path, string source)
+    /// <param name="said">What the endpoint said the action did (<see cref="AuditTrail.WordsKey"/>), which wins when set.</param>
+    public static string What(string method, string path, string source, string? said = null)
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(path);
+        if (said is { Length: > 0 })
+            return said;
         if (method == AuditTrail.EventMethod || source == AuditTrail.SummarySource)
             return path;
         var relative = path.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) ? path[Prefix.Length..] : path;

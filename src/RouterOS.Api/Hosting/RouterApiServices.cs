@@ -61,8 +61,12 @@ public static class RouterApiServices
         services.AddHostedService<Flows.FlowFeed>();
         services.AddSingleton<Flows.FlowHubSubscribers>();
         services.AddHostedService<Flows.FlowHubPublisher>();
+        services.AddSingleton<EngineRestarts>();
         services.AddSingleton<Uplinks.UplinkFeed>();
         services.AddHostedService(provider => provider.GetRequiredService<Uplinks.UplinkFeed>());
+        services.AddSingleton<Changes.ChangeSignal>();
+        services.AddSingleton<Changes.ChangeFeed>();
+        services.AddHostedService(provider => provider.GetRequiredService<Changes.ChangeFeed>());
         services.AddSingleton<Links.LinkFeed>();
         services.AddHostedService(provider => provider.GetRequiredService<Links.LinkFeed>());
         services.AddSignalR().AddJsonProtocol(json =>

@@ -24,6 +24,7 @@ namespace RouterOS.Api.Http;
 [JsonSerializable(typeof(DiffView))]
 [JsonSerializable(typeof(PlanView))]
 [JsonSerializable(typeof(StatusView))]
+[JsonSerializable(typeof(ChangeStateView))]
 [JsonSerializable(typeof(RevisionState))]
 [JsonSerializable(typeof(EngineStatus))]
 [JsonSerializable(typeof(IReadOnlyList<DhcpLeaseView>))]

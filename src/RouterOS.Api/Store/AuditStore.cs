@@ -5,7 +5,7 @@ namespace RouterOS.Api.Store;
 /// <summary>The audit log's rows (<see cref="Auth.AuditTrail"/> decides what is written and what is trimmed).</summary>
 public sealed class AuditStore(RouterDatabase database)
 {
-    private const string Columns = """ "At", "Actor", "Source", "Method", "Path", "Status", "RemoteAddress" """;
+    private const string Columns = """ "At", "Actor", "Source", "Method", "Path", "Status", "RemoteAddress", "Words" """;
 
     /// <summary>Appends the rows, all or none; each gets the next id.</summary>
     public async Task AddAsync(IReadOnlyList<AuditRow> rows, CancellationToken cancellationToken)
@@ -16,10 +16,10 @@ public sealed class AuditStore(RouterDatabase database)
         foreach (var row in rows)
         {
             await transaction.Command($"""
-                INSERT INTO "Audit" ({Columns}) VALUES ($at, $actor, $source, $method, $path, $status, $remoteAddress);
+                INSERT INTO "Audit" ({Columns}) VALUES ($at, $actor, $source, $method, $path, $status, $remoteAddress, $words);
                 """,
                 ("$at", row.At), ("$actor", row.Actor), ("$source", row.Source), ("$method", row.Method), ("$path", row.Path),
-                ("$status", row.Status), ("$remoteAddress", row.RemoteAddress)).RunAsync(cancellationToken);
+                ("$status", row.Status), ("$remoteAddress", row.RemoteAddress), ("$words", row.Words)).RunAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
     }
@@ -63,5 +63,6 @@ public sealed class AuditStore(RouterDatabase database)
         Path = reader.GetString(5),
         Status = reader.GetInt32(6),
         RemoteAddress = reader.GetNullableString(7),
+        Words = reader.GetNullableString(8),
     };
 }

@@ -72,4 +72,7 @@ public sealed class AuditRow
     public int Status { get; set; }
 
     public string? RemoteAddress { get; set; }
+
+    /// <summary>What the action did in words, when its path cannot say it (<see cref="Auth.AuditTrail.WordsKey"/>); null otherwise.</summary>
+    public string? Words { get; set; }
 }

@@ -13,7 +13,7 @@ public sealed record Candidate(RouterConfig Config, long Version)
 }
 
 /// <summary>Reads and replaces the candidate, with optimistic concurrency on its version.</summary>
-public sealed class CandidateStore(RouterDatabase database, StoredConfigCodec codec, RevisionStore revisions, TimeProvider time)
+public sealed class CandidateStore(RouterDatabase database, StoredConfigCodec codec, RevisionStore revisions, Changes.ChangeSignal changeSignal, TimeProvider time)
 {
     // The one row's id (CandidateRow.Id).
     private const int TheCandidate = 1;
@@ -48,6 +48,7 @@ public sealed class CandidateStore(RouterDatabase database, StoredConfigCodec co
             ("$id", row.Id), ("$read", row.Version)).RunAsync(cancellationToken);
         if (changed == 0)
             throw new PreconditionFailedException("the candidate was changed by another request at the same moment; read it again and reapply your change");
+        changeSignal.Notify();
         return new Candidate(config, saved.Version);
     }
 

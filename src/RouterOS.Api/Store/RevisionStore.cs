@@ -17,7 +17,7 @@ public sealed record Revision(
 }
 
 /// <summary>The committed revisions. "Running" is the newest one that is applied (pending or confirmed).</summary>
-public sealed class RevisionStore(RouterDatabase database, StoredConfigCodec codec, Hosting.ConfiguredHostNames hostNames)
+public sealed class RevisionStore(RouterDatabase database, StoredConfigCodec codec, Hosting.ConfiguredHostNames hostNames, Changes.ChangeSignal changeSignal)
 {
     public async Task<Revision?> RunningAsync(CancellationToken cancellationToken)
     {
@@ -150,8 +150,9 @@ public sealed class RevisionStore(RouterDatabase database, StoredConfigCodec cod
             if (changed == 0)
                 throw new InvalidOperationException($"revision {number} does not exist");
         }
-        // Any state change can change which revision runs, and with it the router's names.
+        // Any state change can change which revision runs, and with it the router's names and the dashboard's change state.
         hostNames.Changed();
+        changeSignal.Notify();
     }
 
     public async Task<IReadOnlyList<long>> InterruptedAsync(CancellationToken cancellationToken)

@@ -99,5 +99,9 @@ internal static class SchemaSteps
 
             ALTER TABLE "ef_temp_Users" RENAME TO "Users";
             """),
+        // The words of an action its path cannot tell (the revision a commit made), set by the endpoint.
+        new("20261207110000_AuditWords", """
+            ALTER TABLE "Audit" ADD "Words" TEXT NULL;
+            """),
     ];
 }

@@ -6,18 +6,25 @@ namespace RouterOS.Api.Uplinks;
 
 /// <summary>
 /// Follows the engine's uplink stream and passes every snapshot to the browsers on
-/// <see cref="UplinkHub"/>, reconnecting whenever the engine goes away or restarts.
+/// <see cref="UplinkHub"/>, reconnecting whenever the engine goes away or restarts. The one follower
+/// that tells <see cref="EngineRestarts"/> of its stream breaking and coming back (one is enough, and
+/// this stream is the quietest: a message on connecting, then only on change).
 /// </summary>
-public sealed partial class UplinkFeed(IEngineClient engine, IHubContext<UplinkHub> hub, ILogger<UplinkFeed> logger) : BackgroundService
+public sealed partial class UplinkFeed(IEngineClient engine, IHubContext<UplinkHub> hub, EngineRestarts restarts, ILogger<UplinkFeed> logger) : BackgroundService
 {
     private volatile UplinkSnapshot _latest = new([], Connected: false);
 
     public UplinkSnapshot Latest => _latest;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => EngineWatch.FollowAsync(engine.WatchUplinksAsync,
-        uplinks => PublishAsync(new UplinkSnapshot(uplinks, Connected: true)),
+        async uplinks =>
+        {
+            await PublishAsync(new UplinkSnapshot(uplinks, Connected: true));
+            await restarts.StreamUpAsync(stoppingToken);
+        },
         async error =>
         {
+            restarts.StreamDown();
             if (error is not null)
                 LogStreamDown(error);
             if (_latest.Connected)

@@ -139,7 +139,17 @@ public sealed class FakeEngine : IEngineClient
             return Task.FromResult<IReadOnlyList<UplinkStatusView>>([.. Uplinks]);
     }
 
-    private readonly Channel<IReadOnlyList<UplinkStatusView>> _uplinkStream = Channel.CreateUnbounded<IReadOnlyList<UplinkStatusView>>();
+    private Channel<IReadOnlyList<UplinkStatusView>> _uplinkStream = Channel.CreateUnbounded<IReadOnlyList<UplinkStatusView>>();
+
+    /// <summary>Breaks the uplink stream the API is reading, as the engine process going away does; a new one can be opened at once (unless <see cref="Down"/>).</summary>
+    public void BreakUplinkStream()
+    {
+        lock (_lock)
+        {
+            _uplinkStream.Writer.TryComplete(new EngineUnavailableException("the engine went away"));
+            _uplinkStream = Channel.CreateUnbounded<IReadOnlyList<UplinkStatusView>>();
+        }
+    }
 
     /// <summary>Sends <see cref="Uplinks"/> as they are now down the uplink stream the API is reading.</summary>
     public void PushUplinks()
@@ -151,10 +161,13 @@ public sealed class FakeEngine : IEngineClient
     public async IAsyncEnumerable<IReadOnlyList<UplinkStatusView>> WatchUplinksAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ThrowIfDown();
+        Channel<IReadOnlyList<UplinkStatusView>> stream;
+        lock (_lock)
+            stream = _uplinkStream;
         PushUplinks();
-        while (await _uplinkStream.Reader.WaitToReadAsync(cancellationToken))
+        while (await stream.Reader.WaitToReadAsync(cancellationToken))
         {
-            while (_uplinkStream.Reader.TryRead(out var uplinks))
+            while (stream.Reader.TryRead(out var uplinks))
                 yield return uplinks;
         }
     }

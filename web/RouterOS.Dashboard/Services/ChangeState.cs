@@ -1,26 +1,38 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.SignalR.Client;
 using RouterOS.Api.Contracts;
 
 namespace RouterOS.Dashboard.Services;
 
 /// <summary>
 /// What every page shows of the router's changes: how many edits wait in the candidate, the running
-/// revision, and a commit waiting for confirmation with its deadline. Read from the status every two
-/// seconds (so another browser's work shows too), and at once after every change this dashboard made
-/// (<see cref="RouterApi.Wrote"/>). Says what happened in words (<see cref="Noticed"/>), also when the
-/// router did it by itself: a pending revision that vanished unconfirmed was rolled back automatically.
+/// revision, and a commit waiting for confirmation with its deadline. Pushed by the API's change hub
+/// (<see cref="LiveHubs.ChangesPath"/>) the moment anything changes, also by another browser, a script or
+/// the router itself; read from the status at once after every change this dashboard made
+/// (<see cref="RouterApi.Wrote"/>), and every <see cref="SafetyPoll"/> only while the hub is not connected.
+/// Says what happened in words (<see cref="Noticed"/>), also when the router did it by itself: a pending
+/// revision that vanished unconfirmed was rolled back automatically.
 /// </summary>
-public sealed class ChangeState : IDisposable
+public sealed class ChangeState : IAsyncDisposable, IDisposable
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
+    // Only while the hub is down: long, as the hub normally says everything at once.
+    private static readonly TimeSpan SafetyPoll = TimeSpan.FromSeconds(30);
     private readonly RouterApi _api;
+    private readonly NavigationManager _navigation;
     private PeriodicTimer? _timer;
+    private HubConnection? _hub;
+    private readonly CancellationTokenSource _stopping = new();
+
+    // Counts the hub's messages: a status read that was overtaken by one is older than what is shown, and is dropped.
+    private long _pushes;
 
     // The pending revision this dashboard itself confirmed or rolled back: its end is no surprise.
     private long? _endedByUs;
 
-    public ChangeState(RouterApi api)
+    public ChangeState(RouterApi api, NavigationManager navigation)
     {
         _api = api;
+        _navigation = navigation;
         _api.Wrote += OnWrote;
     }
 
@@ -46,14 +58,17 @@ public sealed class ChangeState : IDisposable
     /// <summary>The findings of the last plan reviewed, so forms can show them beside their fields.</summary>
     public IReadOnlyList<RouterOS.Domain.Verification.ConfigFinding> PlanFindings { get; set; } = [];
 
+    private bool HubConnected => _hub?.State == HubConnectionState.Connected;
+
     public void Start()
     {
         if (_timer is not null)
         {
             return;
         }
-        _timer = new PeriodicTimer(Interval);
+        _timer = new PeriodicTimer(SafetyPoll);
         _ = LoopAsync(_timer);
+        _ = ConnectAsync();
     }
 
     /// <summary>Confirms the pending revision and says so.</summary>
@@ -69,6 +84,7 @@ public sealed class ChangeState : IDisposable
         {
             _endedByUs = PendingRevision;
         }
+        var pushesBefore = _pushes;
         StatusView? status;
         try
         {
@@ -78,14 +94,41 @@ public sealed class ChangeState : IDisposable
         {
             return;
         }
-        if (status is null)
+        if (status is null || _pushes != pushesBefore)
         {
             return;
         }
-        // Read after the wait: a refresh that finished meanwhile has already told of the same end.
-        if (PendingRevision is { } waiting && status.PendingRevision is null && _endedByUs != waiting)
+        Apply(new ChangeStateView(status.CandidateVersion, status.CandidateChanges, status.RunningRevision, status.PendingRevision, status.PendingConfirmDeadline));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _api.Wrote -= OnWrote;
+        _timer?.Dispose();
+        await _stopping.CancelAsync();
+        if (_hub is not null)
         {
-            if (status.RunningRevision != waiting)
+            await _hub.DisposeAsync();
+        }
+        _stopping.Dispose();
+    }
+
+    // A container disposed synchronously (a test's) still stops the poll and the hub; the hub's goodbye is not awaited.
+    public void Dispose()
+    {
+        _api.Wrote -= OnWrote;
+        _timer?.Dispose();
+        _stopping.Cancel();
+        _ = _hub?.DisposeAsync().AsTask();
+        _stopping.Dispose();
+    }
+
+    private void Apply(ChangeStateView state)
+    {
+        // Applied after any wait: a refresh that finished meanwhile has already told of the same end.
+        if (PendingRevision is { } waiting && state.PendingRevision is null && _endedByUs != waiting)
+        {
+            if (state.RunningRevision != waiting)
             {
                 RolledBackRevision = waiting;
                 Noticed?.Invoke($"Rolled back automatically: revision {waiting} was not confirmed in time.", true);
@@ -95,18 +138,12 @@ public sealed class ChangeState : IDisposable
                 Noticed?.Invoke($"Revision {waiting} was confirmed (from another window or by another user).", false);
             }
         }
-        PendingEdits = status.CandidateChanges;
-        CandidateVersion = status.CandidateVersion;
-        RunningRevision = status.RunningRevision;
-        PendingRevision = status.PendingRevision;
-        ConfirmDeadline = status.PendingConfirmDeadline;
+        PendingEdits = state.CandidateChanges;
+        CandidateVersion = state.CandidateVersion;
+        RunningRevision = state.RunningRevision;
+        PendingRevision = state.PendingRevision;
+        ConfirmDeadline = state.PendingConfirmDeadline;
         Changed?.Invoke();
-    }
-
-    public void Dispose()
-    {
-        _api.Wrote -= OnWrote;
-        _timer?.Dispose();
     }
 
     private async Task<string?> EndPendingAsync(Func<Task<string?>> call, Func<long?, string> done)
@@ -126,7 +163,45 @@ public sealed class ChangeState : IDisposable
         await RefreshAsync();
         while (await timer.WaitForNextTickAsync())
         {
-            await RefreshAsync();
+            if (!HubConnected)
+            {
+                await RefreshAsync();
+            }
         }
+    }
+
+    /// <summary>Connects to the change hub, which sends the current state on every (re)connect.</summary>
+    private async Task ConnectAsync()
+    {
+        _hub = new HubConnectionBuilder().WithUrl(_navigation.ToAbsoluteUri(LiveHubs.ChangesPath.TrimStart('/')))
+            .WithAutomaticReconnect(new HubRetry())
+            .AddJsonProtocol(json => json.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, DashboardJson.Default))
+            .Build();
+        _hub.On<ChangeStateView>(LiveHubs.ChangeStateMethod, state =>
+        {
+            _pushes++;
+            Apply(state);
+        });
+        // Not signed in yet, or the API restarting: try again, as the automatic reconnect would.
+        for (var attempt = 0; !_stopping.IsCancellationRequested; attempt++)
+        {
+            try
+            {
+                await _hub.StartAsync(_stopping.Token);
+                return;
+            }
+            catch (Exception e) when (e is HttpRequestException or InvalidOperationException or OperationCanceledException or ObjectDisposedException)
+            {
+                await Task.Delay(HubRetry.Pause(attempt), _stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>Reconnects for as long as the page is open (the default gives up after four tries), the safety poll covering the gap.</summary>
+    private sealed class HubRetry : IRetryPolicy
+    {
+        public static TimeSpan Pause(long attempt) => TimeSpan.FromSeconds(Math.Min(10, attempt * 2));
+
+        public TimeSpan? NextRetryDelay(RetryContext retryContext) => Pause(retryContext.PreviousRetryCount);
     }
 }

@@ -14,6 +14,7 @@ namespace RouterOS.Dashboard.Services;
 [JsonSerializable(typeof(SessionView))]
 [JsonSerializable(typeof(AntiforgeryView))]
 [JsonSerializable(typeof(StatusView))]
+[JsonSerializable(typeof(ChangeStateView))]
 [JsonSerializable(typeof(Problem))]
 [JsonSerializable(typeof(DiffView))]
 [JsonSerializable(typeof(PlanView))]
