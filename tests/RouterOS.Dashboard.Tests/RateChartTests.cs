@@ -70,6 +70,10 @@ public sealed class RateChartTests
     }
 
     [Fact]
+    public void An_idle_axis_keeps_a_few_grid_lines() =>
+        Assert.Equal(["0 bit/s", "1 kbit/s", "2 kbit/s", "3 kbit/s", "4 kbit/s"], RateAxis.Labels(0));
+
+    [Fact]
     public async Task The_chart_draws_four_to_six_grid_lines_labelled_in_bits_per_second()
     {
         // 11141120 bytes/s, the rate the tester saw as a raw number on the axis.

@@ -60,6 +60,20 @@ public sealed class ThroughputChartTests
     }
 
     [Fact]
+    public async Task An_idle_link_still_gets_a_few_grid_lines()
+    {
+        await using var context = new DashboardContext(RouterConfig.Empty);
+        var rates = new LinkRates();
+        for (var second = 0; second < 3; second++)
+            rates.Record(Reading(second, Link("wan0")));
+
+        var chart = context.Render<ThroughputChart>(p => p.Add(c => c.History, rates.For("wan0")));
+
+        var axis = chart.FindAll("svg text").Select(t => t.TextContent.Trim()).Where(t => t.EndsWith("bit/s", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["0 bit/s", "1 kbit/s", "2 kbit/s", "3 kbit/s", "4 kbit/s"], axis);
+    }
+
+    [Fact]
     public async Task Choosing_another_link_charts_that_links_rates()
     {
         var config = ThreePorts();
