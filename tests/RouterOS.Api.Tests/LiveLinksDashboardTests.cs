@@ -11,7 +11,8 @@ namespace RouterOS.Api.Tests;
 /// <summary>
 /// "Live beside desired" (issue 23) in Debian's Chromium against the real API and the real engine
 /// managing a router namespace (root only): a link set down in the kernel, behind the dashboard's
-/// back, shows as down on the open Interfaces page without a reload, and its MTU change too.
+/// back, shows as down on the open Interfaces page without a reload, and its MTU change too; the
+/// link's throughput chart draws its receive and send lines.
 /// </summary>
 [Collection(BrowserTests.Name)]
 public sealed class LiveLinksDashboardTests
@@ -46,6 +47,16 @@ public sealed class LiveLinksDashboardTests
         await Assertions.Expect(state).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^\\s*up"));
         await Assertions.Expect(page.GetByTestId("live-mtu-wan0")).ToHaveTextAsync("1500");
         await Browser.ScreenshotAsync(page, "live-links-up");
+
+        // The link's throughput chart, from the readings since the page opened: two series named in
+        // words, drawn as lines once a couple of readings have come, on an axis in bit/s.
+        await page.GetByTestId("live-chart-wan0").ClickAsync();
+        var chart = page.GetByTestId("link-chart-wan0");
+        await Assertions.Expect(chart.Locator(".mud-chart-legend-item")).ToHaveTextAsync(["wan0 receive", "wan0 send"]);
+        await Assertions.Expect(chart.GetByTestId("throughput-now")).ToContainTextAsync("wan0 receive");
+        await Assertions.Expect(chart.Locator("path.mud-chart-line")).ToHaveCountAsync(2);
+        await Assertions.Expect(chart.Locator("svg text", new() { HasText = "bit/s" }).First).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(page, "live-link-chart");
 
         // Behind the dashboard's back, in the router's namespace.
         var watch = Stopwatch.StartNew();

@@ -1,6 +1,4 @@
 using RouterOS.Dashboard.Editing;
-using RouterOS.Dashboard.Services;
-using RouterOS.Domain.Flows;
 
 namespace RouterOS.Dashboard.Tests;
 
@@ -32,23 +30,4 @@ public sealed class EditingTests
     [InlineData("snmp.community", null)]
     public void A_finding_links_to_the_page_that_edits_its_object(string path, string? href) =>
         Assert.Equal(href, ConfigLinks.Href(path));
-
-    [Fact]
-    public void The_rate_history_keeps_the_last_minute_once_per_report()
-    {
-        var history = new RateHistory();
-        var start = DateTimeOffset.UnixEpoch;
-        for (var second = 0; second < 70; second++)
-            Assert.True(history.Add(Totals(start.AddSeconds(second), fast: second, classic: 1)));
-
-        Assert.False(history.Add(Totals(start.AddSeconds(69), fast: 999, classic: 999)));
-        Assert.Equal(RateHistory.Capacity, history.Count);
-        Assert.Equal(10 * 8, history.FastPathBits[0]);
-        Assert.Equal(69 * 8, history.FastPathBits[^1]);
-        Assert.Equal(("", "-45 s"), (history.Labels()[0], history.Labels()[14]));
-        Assert.Equal("now", history.Labels()[^1]);
-    }
-
-    private static FlowTotals Totals(DateTimeOffset at, double fast, double classic) =>
-        new(at, 0, 0, 0, 0, fast, classic, 0, null, 0, 0);
 }

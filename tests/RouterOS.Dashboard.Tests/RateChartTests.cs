@@ -2,12 +2,11 @@ using Bunit;
 using MudBlazor;
 using RouterOS.Dashboard.Services;
 using RouterOS.Dashboard.Tests.Support;
-using RouterOS.Domain.Flows;
 using RouterOS.Domain.Model;
 
 namespace RouterOS.Dashboard.Tests;
 
-/// <summary>The overview's rate chart: a time axis from "-45 s" to "now", a few grid lines in kbit/s or Mbit/s.</summary>
+/// <summary>The rate charts' history and axes: a time axis from "-45 s" to "now", a few grid lines in kbit/s or Mbit/s.</summary>
 public sealed class RateChartTests
 {
     private static readonly DateTimeOffset Start = new(2026, 12, 7, 8, 0, 0, TimeSpan.Zero);
@@ -26,14 +25,35 @@ public sealed class RateChartTests
     }
 
     [Fact]
-    public void The_history_keeps_the_last_minute_in_bits_per_second()
+    public void A_two_minute_history_labels_every_half_minute()
     {
-        var history = History(70, i => i);
+        var history = History(150, _ => 1000, capacity: 120);
 
-        Assert.Equal(RateHistory.Capacity, history.Count);
-        Assert.Equal(69 * 8, history.FastPathBits[^1]);
-        Assert.Equal(10 * 8, history.FastPathBits[0]);
+        Assert.Equal(["-90 s", "-60 s", "-30 s", "now"], history.Labels().Where(l => l.Length > 0));
+    }
+
+    [Fact]
+    public void The_history_keeps_the_last_minute_once_per_reading()
+    {
+        var history = History(70, i => i * 8);
+
+        Assert.False(history.Add(Start.AddSeconds(69), 999));
+        Assert.Equal(RateHistory.DefaultCapacity, history.Count);
+        Assert.Equal(69 * 8, history.Bits(0)[^1]);
+        Assert.Equal(10 * 8, history.Bits(0)[0]);
         Assert.Equal(69 * 8, history.MaxBits);
+        Assert.Equal(("", "-45 s"), (history.Labels()[0], history.Labels()[14]));
+    }
+
+    [Fact]
+    public void Each_reading_gives_one_rate_per_series()
+    {
+        var history = new RateHistory(["wan0 receive", "wan0 send"]);
+
+        Assert.Throws<ArgumentException>(() => history.Add(Start, 1000));
+        Assert.True(history.Add(Start, 1000, 3000));
+        Assert.Equal(3000, history.Latest(1));
+        Assert.Equal(3000, history.MaxBits);
     }
 
     [Theory]
@@ -50,15 +70,19 @@ public sealed class RateChartTests
     }
 
     [Fact]
+    public void An_idle_axis_keeps_a_few_grid_lines() =>
+        Assert.Equal(["0 bit/s", "1 kbit/s", "2 kbit/s", "3 kbit/s", "4 kbit/s"], RateAxis.Labels(0));
+
+    [Fact]
     public async Task The_chart_draws_four_to_six_grid_lines_labelled_in_bits_per_second()
     {
         // 11141120 bytes/s, the rate the tester saw as a raw number on the axis.
-        var history = History(60, i => i == 59 ? 11_141_120 : 1_000_000);
+        var history = History(60, i => (i == 59 ? 11_141_120 : 1_000_000) * 8);
         await using var context = new DashboardContext(RouterConfig.Empty);
 
         var chart = context.Render<MudChart<double>>(p => p
             .Add(c => c.ChartType, ChartType.Line)
-            .Add(c => c.ChartSeries, [new ChartSeries<double> { Name = "Fast path", Data = new ChartData<double>(history.FastPathBits) }])
+            .Add(c => c.ChartSeries, [new ChartSeries<double> { Name = "Fast path", Data = new ChartData<double>(history.Bits(0)) }])
             .Add(c => c.ChartLabels, [.. history.Labels()])
             .Add(c => c.ChartOptions, RateAxis.Options(history.MaxBits)));
 
@@ -71,11 +95,11 @@ public sealed class RateChartTests
         Assert.DoesNotContain("-0 s", texts);
     }
 
-    private static RateHistory History(int samples, Func<int, double> bytesPerSecond)
+    private static RateHistory History(int samples, Func<int, double> bitsPerSecond, int capacity = RateHistory.DefaultCapacity)
     {
-        var history = new RateHistory();
+        var history = new RateHistory(["Fast path"], capacity);
         for (var i = 0; i < samples; i++)
-            history.Add(new FlowTotals(Start.AddSeconds(i), 1, 1, 0, 0, bytesPerSecond(i), 0, 0, null, 0, 0));
+            history.Add(Start.AddSeconds(i), bitsPerSecond(i));
         return history;
     }
 }

@@ -14,6 +14,9 @@ public static class RateAxis
     /// <summary>With no traffic the axis still reads from 0 to a few kbit/s rather than collapsing.</summary>
     private const double SmallestStep = 1000;
 
+    /// <summary>An idle link's chart keeps a few grid lines (0 to 4 kbit/s), not just 0 and 1 kbit/s.</summary>
+    private const int IdleIntervals = 4;
+
     public static double Step(double maxBitsPerSecond)
     {
         if (!(maxBitsPerSecond > SmallestStep * MaxIntervals))
@@ -32,15 +35,14 @@ public static class RateAxis
     public static IReadOnlyList<string> Labels(double maxBitsPerSecond)
     {
         var step = Step(maxBitsPerSecond);
-        var lines = Math.Max(1, (int)Math.Ceiling(maxBitsPerSecond / step));
-        return [.. Enumerable.Range(0, lines + 1).Select(i => Format.Bits(i * step))];
+        return [.. Enumerable.Range(0, Intervals(maxBitsPerSecond, step) + 1).Select(i => Format.Bits(i * step))];
     }
 
     /// <summary>The chart's options for rates up to <paramref name="maxBitsPerSecond"/>: the step, the top at a grid line, labels in bit/s.</summary>
     public static LineChartOptions Options(double maxBitsPerSecond)
     {
         var step = Step(maxBitsPerSecond);
-        var lines = Math.Max(1, Math.Ceiling(maxBitsPerSecond / step));
+        var lines = Intervals(maxBitsPerSecond, step);
         return new()
         {
             YAxisTicks = (int)Math.Min(step, int.MaxValue),
@@ -49,4 +51,7 @@ public static class RateAxis
             YAxisToStringFunc = Format.Bits,
         };
     }
+
+    private static int Intervals(double maxBitsPerSecond, double step) =>
+        Math.Max(step == SmallestStep ? IdleIntervals : 1, (int)Math.Ceiling(maxBitsPerSecond / step));
 }

@@ -1,40 +1,66 @@
 using System.Globalization;
-using RouterOS.Domain.Flows;
 
 namespace RouterOS.Dashboard.Services;
 
 /// <summary>
-/// The last minute of fast-path and classic-path rates for the overview's live chart: one sample
-/// per flow report (the engine reports about once a second), the oldest dropped.
+/// The recent rates of a few named series sampled together (fast and classic path, or a link's
+/// receive and send), in bits per second, for a live chart: one sample per reading (the engine
+/// reads about once a second), the oldest dropped once <see cref="Capacity"/> are kept.
 /// </summary>
 public sealed class RateHistory
 {
-    public const int Capacity = 60;
-    private readonly Queue<(DateTimeOffset At, double Fast, double Classic)> _samples = new();
+    /// <summary>A minute of the engine's once-a-second readings.</summary>
+    public const int DefaultCapacity = 60;
+
+    private readonly Queue<(DateTimeOffset At, double[] Bits)> _samples = new();
+
+    public RateHistory(IReadOnlyList<string> names, int capacity = DefaultCapacity)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentOutOfRangeException.ThrowIfLessThan(names.Count, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 2);
+        Names = names;
+        Capacity = capacity;
+    }
+
+    /// <summary>What each series is, in words a legend can show ("wan0 receive").</summary>
+    public IReadOnlyList<string> Names { get; }
+
+    public int Capacity { get; }
 
     public int Count => _samples.Count;
 
-    /// <summary>Adds the report's rates, unless this report was already counted.</summary>
-    public bool Add(FlowTotals totals)
+    /// <summary>Adds one reading's rates, one per series, unless a reading this new was already counted.</summary>
+    public bool Add(DateTimeOffset at, params ReadOnlySpan<double> bitsPerSecond)
     {
-        ArgumentNullException.ThrowIfNull(totals);
-        if (_samples.Count > 0 && _samples.Last().At >= totals.At)
+        if (bitsPerSecond.Length != Names.Count)
+            throw new ArgumentException($"Expected {Names.Count} rates, one per series, got {bitsPerSecond.Length}.", nameof(bitsPerSecond));
+        // The feeds repeat their last reading when a page re-renders or the engine is unreachable.
+        if (_samples.Count > 0 && _samples.Last().At >= at)
             return false;
-        _samples.Enqueue((totals.At, totals.FastPathBytesPerSecond, totals.ClassicBytesPerSecond));
+        _samples.Enqueue((at, bitsPerSecond.ToArray()));
         while (_samples.Count > Capacity)
             _samples.Dequeue();
         return true;
     }
 
-    /// <summary>The fast path's rates in bits per second, oldest first (the engine counts bytes).</summary>
-    public IReadOnlyList<double> FastPathBits => [.. _samples.Select(s => s.Fast * 8)];
+    /// <summary>One series' rates in bits per second, oldest first.</summary>
+    public IReadOnlyList<double> Bits(int series) => [.. _samples.Select(s => s.Bits[series])];
 
-    /// <summary>The classic path's rates in bits per second, oldest first.</summary>
-    public IReadOnlyList<double> ClassicPathBits => [.. _samples.Select(s => s.Classic * 8)];
+    /// <summary>The newest rate of one series; 0 before the first reading.</summary>
+    public double Latest(int series) => _samples.Count == 0 ? 0 : _samples.Last().Bits[series];
+
+    /// <summary>The highest rate of any series: the axis is scaled to it.</summary>
+    public double MaxBits => _samples.Count == 0 ? 0 : _samples.Max(s => s.Bits.Max());
+
+    /// <summary>
+    /// Four labelled points whatever the capacity: every quarter of the history (15 samples of 60, 30 of 120).
+    /// </summary>
+    public int LabelEvery => Math.Max(1, Capacity / 4);
 
     /// <summary>
     /// The time axis: the newest sample is "now", and every <see cref="LabelEvery"/>th before it
-    /// says how long ago it was ("-15 s", "-30 s"); the others are blank so the axis stays readable.
+    /// says how long ago it was ("-15 s", "-2 min"); the others are blank so the axis stays readable.
     /// </summary>
     public IReadOnlyList<string> Labels()
     {
@@ -44,14 +70,14 @@ public sealed class RateHistory
         return [.. _samples.Select((s, i) => (_samples.Count - 1 - i) % LabelEvery != 0 ? "" : Ago(newest - s.At))];
     }
 
-    public const int LabelEvery = 15;
-
     private static string Ago(TimeSpan age)
     {
         var seconds = (int)Math.Round(age.TotalSeconds);
-        return seconds <= 0 ? "now" : string.Create(CultureInfo.InvariantCulture, $"-{seconds} s");
+        if (seconds <= 0)
+            return "now";
+        // Up to two minutes seconds read best ("-90 s"); beyond, whole minutes when they are whole.
+        return seconds > 120 && seconds % 60 == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"-{seconds / 60} min")
+            : string.Create(CultureInfo.InvariantCulture, $"-{seconds} s");
     }
-
-    /// <summary>The highest rate of either path in bits per second: the axis is scaled to it.</summary>
-    public double MaxBits => _samples.Count == 0 ? 0 : _samples.Max(s => Math.Max(s.Fast, s.Classic)) * 8;
 }
