@@ -3,11 +3,16 @@ using System.Globalization;
 namespace RouterOS.Dashboard.Bench;
 
 /// <summary>One page load: when something was first painted, when the app's first page element
-/// appeared, and what crossed the network (compressed bytes, requests; 304s counted as requests).</summary>
+/// appeared, and what crossed the network (compressed bytes, requests; 304s counted as requests).
+/// For the console, where the time went: the last framework file in (downloaded or from the cache) and
+/// the app's first render (the skeleton replaced, before the first page's API answer).</summary>
 internal sealed record LoadResult(double FirstPaintMs, double ContentMs, long Bytes, int Requests, int NotModified)
 {
+    public double FrameworkMs { get; init; } = -1;
+    public double AppRenderMs { get; init; } = -1;
+
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"paint {FirstPaintMs:F0} ms, content {ContentMs:F0} ms, {Bytes / 1024.0:F1} KiB in {Requests} requests ({NotModified} not modified)");
+        string.Create(CultureInfo.InvariantCulture, $"paint {FirstPaintMs:F0} ms, framework files {FrameworkMs:F0} ms, app render {AppRenderMs:F0} ms, content {ContentMs:F0} ms, {Bytes / 1024.0:F1} KiB in {Requests} requests ({NotModified} not modified)");
 
     public string Tsv(string name) =>
         string.Create(CultureInfo.InvariantCulture, $"{name}\t{FirstPaintMs:F0}\t{ContentMs:F0}\t{Bytes}\t{Requests}\t{NotModified}");
@@ -18,7 +23,11 @@ internal sealed record LoadResult(double FirstPaintMs, double ContentMs, long By
         Middle(loads.Select(l => l.ContentMs)),
         (long)Middle(loads.Select(l => (double)l.Bytes)),
         (int)Middle(loads.Select(l => (double)l.Requests)),
-        (int)Middle(loads.Select(l => (double)l.NotModified)));
+        (int)Middle(loads.Select(l => (double)l.NotModified)))
+    {
+        FrameworkMs = Middle(loads.Select(l => l.FrameworkMs)),
+        AppRenderMs = Middle(loads.Select(l => l.AppRenderMs)),
+    };
 
     private static double Middle(IEnumerable<double> values)
     {

@@ -14,6 +14,16 @@ internal sealed class PageLoad : IAsyncDisposable
     private const string Chromium = "/usr/bin/chromium";
     // The app's first page: sign-in, or setup on a router nobody has set up yet.
     private const string Content = "[data-testid=username], [data-testid=setup-token]";
+    // Where the time went, for the console (not the medians): when the skeleton left the page (the
+    // app's first render, before its first API answer), noted by the page itself as it happens.
+    private const string NoteAppRender = """
+        new MutationObserver((_, observer) => {
+          if (document.querySelector('[data-testid=skeleton]') === null && document.querySelector('#app') !== null) {
+            window.__appRender = performance.now();
+            observer.disconnect();
+          }
+        }).observe(document, { childList: true, subtree: true });
+        """;
     private static readonly string[] ChromiumArguments =
         ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
@@ -32,6 +42,7 @@ internal sealed class PageLoad : IAsyncDisposable
     public async Task<(LoadResult First, LoadResult Reload)> VisitAsync(string url)
     {
         await using var context = await _browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 } });
+        await context.AddInitScriptAsync(NoteAppRender);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(60_000);
         var network = await context.NewCDPSessionAsync(page);
@@ -57,11 +68,19 @@ internal sealed class PageLoad : IAsyncDisposable
             () => {
               const start = performance.timeOrigin;
               const paint = performance.getEntriesByName('first-contentful-paint')[0];
-              return { paint: paint ? paint.startTime : -1, content: performance.now() };
+              const framework = performance.getEntriesByType('resource').filter(r => r.name.includes('/_framework/'));
+              return {
+                paint: paint ? paint.startTime : -1, content: performance.now(), appRender: window.__appRender ?? -1,
+                framework: framework.length ? Math.max(...framework.map(r => r.responseEnd)) : -1,
+              };
             }
             """);
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        return new LoadResult(times.GetProperty("paint").GetDouble(), times.GetProperty("content").GetDouble(), traffic.Bytes, traffic.Requests, traffic.NotModified);
+        return new LoadResult(times.GetProperty("paint").GetDouble(), times.GetProperty("content").GetDouble(), traffic.Bytes, traffic.Requests, traffic.NotModified)
+        {
+            FrameworkMs = times.GetProperty("framework").GetDouble(),
+            AppRenderMs = times.GetProperty("appRender").GetDouble(),
+        };
     }
 
     public async ValueTask DisposeAsync()
@@ -100,6 +119,8 @@ internal sealed class PageLoad : IAsyncDisposable
             {
                 if (cached)
                     return;
+                if (Environment.GetEnvironmentVariable("ROUTEROS_BENCH_REQUESTS") is not null)
+                    Console.WriteLine($"  {response.GetProperty("status").GetInt32()} {response.GetProperty("url").GetString()}");
                 Requests++;
                 if (response.GetProperty("status").GetInt32() == 304)
                     NotModified++;

@@ -4,7 +4,8 @@ using RouterOS.Dashboard.Bench;
 // Usage: RouterOS.Dashboard.Bench URL [RUNS] [OUTPUT.tsv]
 // Opens URL in Debian's Chromium RUNS times, each in a fresh profile (cold cache), then reloads it
 // in the same tab (warm cache); prints one line per load and the medians, and writes them to
-// OUTPUT.tsv for scripts/dashboard-load-bench.sh to put in docs/benchmarks.md.
+// OUTPUT.tsv for scripts/dashboard-load-bench.sh to put in docs/benchmarks.md. With
+// ROUTEROS_BENCH_REQUESTS set, also each request that went out (status, address).
 if (args.Length < 1)
 {
     Console.Error.WriteLine("usage: RouterOS.Dashboard.Bench URL [RUNS] [OUTPUT.tsv]");
