@@ -17,6 +17,5 @@ builder.Services.AddScoped<UplinkFeed>();
 builder.Services.AddScoped<LinkFeed>();
 builder.Services.AddScoped<ChangeState>();
 builder.Services.AddScoped<ConfigEditor>();
-// Messages at the bottom: at the top, on a phone, they cover the confirm banner and its buttons.
 builder.Services.AddMudServices();
 await builder.Build().RunAsync();
