@@ -264,7 +264,7 @@ public sealed partial class LabDashboardTests
         // The last page visited is the revisions: the unconfirmed one says it was rolled back.
         await Assertions.Expect(page.GetByTestId("revision-2").GetByTestId("state")).ToContainTextAsync("rolled");
         await OpenAsync(page, url, "audit");
-        await Assertions.Expect(page.GetByTestId("audit-entry").Filter(new() { HasText = "committed the candidate" }).First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("audit-entry").Filter(new() { HasText = "committed revision 1" }).First).ToBeVisibleAsync();
     }
 
     /// <summary>
