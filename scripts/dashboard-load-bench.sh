@@ -52,7 +52,7 @@ section=$(cat <<MD
 <!-- bench:dashboard-load -->
 ## Dashboard first load and reload (issue 23)
 
-$(date -u +%Y-%m-%d), $(nproc) cores, load average $load at the start (1, 5, 15 min; other work shared the
+$(date -u +%Y-%m-%d), $(nproc) cores, load average $load at the start (1, 5, 15 min; above 2, other work shared the
 cores), \`scripts/dashboard-load-bench.sh\`: the API published in Release (the dashboard trimmed, \`.br\`/\`.gz\`
 beside its files) on loopback; Debian's Chromium, headless, 1440x900 (bench/RouterOS.Dashboard.Bench). A first
 visit in a fresh profile (empty cache), then a reload of the same tab; $runs runs after one not counted; medians.
