@@ -58,14 +58,25 @@ public sealed partial class ChangeFeed(IServiceScopeFactory scopes, ChangeSignal
             newcomers.Add(id);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         deadline.CancelAfter(SendDeadline);
-        if (state != _latest)
+        try
         {
-            _latest = state;
-            await hub.Clients.All.SendAsync(LiveHubs.ChangeStateMethod, state, deadline.Token);
+            if (state != _latest)
+            {
+                await hub.Clients.All.SendAsync(LiveHubs.ChangeStateMethod, state, deadline.Token);
+                // Only once sent: a broadcast that failed is sent again by the retry, not taken as done.
+                _latest = state;
+            }
+            else if (newcomers.Count > 0)
+            {
+                await hub.Clients.Clients(newcomers).SendAsync(LiveHubs.ChangeStateMethod, state, deadline.Token);
+            }
         }
-        else if (newcomers.Count > 0)
+        catch
         {
-            await hub.Clients.Clients(newcomers).SendAsync(LiveHubs.ChangeStateMethod, state, deadline.Token);
+            // The retry welcomes them again.
+            foreach (var id in newcomers)
+                _newcomers.Enqueue(id);
+            throw;
         }
     }
 
