@@ -13,7 +13,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: help deps build run test test-under-load test-kernel test-image test-compose image vm container bench format clean
+.PHONY: help deps build run test test-under-load test-kernel test-image test-compose image vm container bench prerender format clean
 
 help:
 	@echo "make run    - run the lab router and dashboard (see README.md); WAN=pppoe for a PPPoE uplink"
@@ -26,6 +26,7 @@ help:
 	@echo "make container - the container images docker-compose.yml runs (README.md, 'Compose stack')"
 	@echo "make test-compose - only the compose tier: build the images, run docker-compose.yml with Podman, check it"
 	@echo "make bench  - run the benchmarks and write docs/benchmarks.md"
+	@echo "make prerender - render the dashboard's sign-in and setup pages again (login.html, setup.html) after changing them"
 	@echo "make format - rewrite the sources to the repository's code style"
 	@echo "make clean  - remove build output and test results"
 
@@ -132,6 +133,11 @@ bench: deps
 	scripts/dashboard-load-bench.sh docs/benchmarks.md
 	scripts/engine-aot-bench.sh docs/benchmarks.md
 	scripts/first-run-bench.sh docs/benchmarks.md
+
+# The sign-in and setup pages as rendered at build time, served while the app starts (checked in;
+# a dashboard test fails when they no longer match the components).
+prerender: deps
+	dotnet run --project web/RouterOS.Dashboard.Prerender -- web/RouterOS.Dashboard/wwwroot
 
 format: deps
 	dotnet format $(SOLUTION)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
 using RouterOS.Api.Tests.Support;
 
 namespace RouterOS.Api.Tests;
@@ -48,7 +49,7 @@ public sealed partial class DashboardDeliveryTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("/")]
+    [InlineData("/login")]
     [InlineData("/index.html")]
     [InlineData("/firewall")]
     [InlineData("/_framework/dotnet.js")]
@@ -79,11 +80,51 @@ public sealed partial class DashboardDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_routers_address_sends_a_signed_out_browser_to_setup_then_to_sign_in_and_a_signed_in_one_to_the_app()
+    {
+        using var before = _api.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var toSetup = await GetAsync(before, "/", "gzip");
+        Assert.Equal(HttpStatusCode.Redirect, toSetup.StatusCode);
+        Assert.Equal("/setup", toSetup.Headers.Location?.OriginalString);
+        Assert.True(toSetup.Headers.CacheControl?.NoStore, $"Cache-Control: {toSetup.Headers.CacheControl}");
+        // A deep link keeps its address: the app sends it to sign-in itself, and back after.
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(before, "/firewall", "gzip")).StatusCode);
+
+        using var signedIn = await _api.CreateBrowserAsync();
+        using var signedOut = _api.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var toSignIn = await GetAsync(signedOut, "/", "gzip");
+        Assert.Equal(HttpStatusCode.Redirect, toSignIn.StatusCode);
+        Assert.Equal("/login", toSignIn.Headers.Location?.OriginalString);
+
+        var app = await GetAsync(signedIn, "/", "identity");
+        Assert.Equal(HttpStatusCode.OK, app.StatusCode);
+        Assert.Equal("/", app.RequestMessage?.RequestUri?.AbsolutePath); // served, not sent on
+        Assert.Contains("blazor.webassembly.js", await app.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/login", "username")]
+    [InlineData("/setup", "setup-token")]
+    public async Task Sign_in_and_setup_come_with_their_form_rendered_and_waiting_for_the_app(string path, string field)
+    {
+        using var client = _api.CreateClient();
+
+        var response = await GetAsync(client, path, "identity");
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoCache, $"{path}: Cache-Control: {response.Headers.CacheControl}");
+        Assert.Matches($"<input [^>]*data-testid=\"{field}\"[^>]* disabled", html);
+        Assert.DoesNotContain("data-testid=\"skeleton\"", html, StringComparison.Ordinal);
+        Assert.Contains("blazor.webassembly.js", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Index_html_draws_the_app_bar_and_a_page_outline_and_lets_the_runtime_use_the_cache()
     {
         using var client = _api.CreateClient();
 
-        var html = await (await GetAsync(client, "/", "identity")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var html = await (await GetAsync(client, "/firewall", "identity")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Contains("data-testid=\"skeleton\"", html, StringComparison.Ordinal);
         Assert.Contains("class=\"skeleton-bar\">RouterOS<", html, StringComparison.Ordinal);

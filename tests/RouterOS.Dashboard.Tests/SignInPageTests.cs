@@ -21,6 +21,8 @@ public sealed class SignInPageTests
         var page = RenderAt<Login>(context, "login");
 
         await page.WaitForAssertionAsync(() => Assert.NotEmpty(page.FindAll("[data-testid=sign-in]")));
+        Assert.False(page.Find("input[data-testid=password]").HasAttribute("disabled"), "the running app's form waits as if at build time");
+        Assert.False(page.Find("[data-testid=sign-in]").HasAttribute("disabled"));
         Assert.Empty(page.FindAll(".mud-nav-link"));
         Assert.Empty(page.FindAll("[aria-label=menu]"));
         Assert.DoesNotContain("First start", page.Markup, StringComparison.OrdinalIgnoreCase);
@@ -42,6 +44,7 @@ public sealed class SignInPageTests
     /// <summary>The layout around a page, as the router renders it at <paramref name="path"/>.</summary>
     private static IRenderedComponent<MainLayout> RenderAt<TPage>(DashboardContext context, string path) where TPage : IComponent
     {
+        context.RunInBrowser();
         context.Services.GetRequiredService<NavigationManager>().NavigateTo(path);
         return context.Render<MainLayout>(layout => layout.Add(l => l.Body, builder =>
         {

@@ -42,6 +42,7 @@ public static class RouterApiPipeline
         app.MapStaticAssets();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseDashboardEntry();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthApi();
         app.MapScalarApiReference("/api/docs", scalar => scalar.WithTitle("RouterOS API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
@@ -71,6 +72,10 @@ public static class RouterApiPipeline
         // Cache-Control at all, which lets a browser reuse it by heuristics after an upgrade: it is
         // the one file that names the others, so it is revalidated on every load, as index.html is.
         var page = new StaticFileOptions { OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "no-cache" };
+        // Sign-in and setup as rendered at build time (RouterOS.Dashboard.Prerender): their form shows
+        // while the app starts.
+        app.MapFallbackToFile("/login", "login.html", page);
+        app.MapFallbackToFile("/setup", "setup.html", page);
         app.MapFallbackToFile("/", "index.html", page);
         app.MapFallbackToFile("{*path:regex(^(?!api/|hubs/|openapi/).*$)}", "index.html", page);
         api.MapConfigResources();

@@ -24,6 +24,12 @@ public sealed class DashboardContext : BunitContext
 
     public FakeRouterHandler Router { get; }
 
+    /// <summary>
+    /// As in the browser, the app running, for the components that ask (the layout, sign-in, setup:
+    /// they render differently at build time). Call it after adding services: it starts the renderer.
+    /// </summary>
+    public void RunInBrowser() => SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("WebAssembly", isInteractive: true));
+
     /// <summary>The candidate read as a page reads it before showing its forms.</summary>
     public async Task LoadCandidateAsync() => await Services.GetRequiredService<ConfigEditor>().LoadAsync();
 }
