@@ -265,6 +265,8 @@ public sealed partial class LabDashboardTests
         await Assertions.Expect(page.GetByTestId("revision-2").GetByTestId("state")).ToContainTextAsync("rolled");
         await OpenAsync(page, url, "audit");
         await Assertions.Expect(page.GetByTestId("audit-entry").Filter(new() { HasText = "committed revision 1" }).First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("audit-entry").Filter(new() { HasText = "rolled back revision 2 automatically" }).GetByTestId("audit-what"))
+            .ToHaveTextAsync("rolled back revision 2 automatically: it was not confirmed by its deadline; revision 1 runs again");
     }
 
     /// <summary>
