@@ -62,6 +62,32 @@ public sealed class AuditWordsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_rollback_to_an_old_revision_names_the_new_revision_it_made()
+    {
+        await _token.PostJsonAsync("/api/v1/commit", "{}").ExpectAsync(HttpStatusCode.Created);
+        await _token.PutJsonAsync("/api/v1/ports/eth9", """{ "name": "eth9" }""").ExpectAsync(HttpStatusCode.OK);
+        await _token.PostJsonAsync("/api/v1/commit", "{}").ExpectAsync(HttpStatusCode.Created);
+
+        var made = await _token.Post("/api/v1/revisions/1/rollback").ExpectAsync(HttpStatusCode.Created);
+
+        Assert.Equal(3, made["number"]!.GetValue<long>());
+        Assert.Contains("rolled back to revision 1 (as revision 3)", (await RowsAsync()).Select(row => Text(row, "what")));
+    }
+
+    [Fact]
+    public async Task Rolling_back_the_pending_revision_names_it_and_the_revision_that_runs_again()
+    {
+        await _token.PostJsonAsync("/api/v1/commit", "{}").ExpectAsync(HttpStatusCode.Created);
+        await _token.PutJsonAsync("/api/v1/ports/eth9", """{ "name": "eth9" }""").ExpectAsync(HttpStatusCode.OK);
+        await _token.PostJsonAsync("/api/v1/commit", """{ "confirmWithinSeconds": 300 }""").ExpectAsync(HttpStatusCode.Created);
+
+        await _token.Post("/api/v1/commit/rollback").ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Contains(2, _api.Engine.RolledBack);
+        Assert.Contains("rolled back the pending revision 2 (revision 1 runs again)", (await RowsAsync()).Select(row => Text(row, "what")));
+    }
+
+    [Fact]
     public async Task An_automatic_rollback_is_in_the_audit_log_as_the_routers_own_entry()
     {
         var pending = await _token.PostJsonAsync("/api/v1/commit", """{ "confirmWithinSeconds": 30 }""").ExpectAsync(HttpStatusCode.Created);
@@ -77,7 +103,9 @@ public sealed class AuditWordsTests : IAsyncLifetime
             rows = await RowsAsync();
         }
         var rollback = Assert.Single(rows, row => Text(row, "source") == AuditTrail.RouterActor);
-        Assert.Equal("rolled back revision 1 automatically: it was not confirmed by its deadline", Text(rollback, "what"));
+        // Revision 1 was the first: nothing ran before it.
+        Assert.Equal("rolled back revision 1 automatically: it was not confirmed by its deadline; no revision runs: the router is back to the empty configuration",
+            Text(rollback, "what"));
         Assert.Equal("router", Text(rollback, "actor"));
         Assert.Equal("done", Text(rollback, "result"));
     }

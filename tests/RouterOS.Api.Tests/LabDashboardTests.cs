@@ -200,14 +200,21 @@ public sealed partial class LabDashboardTests
     /// </summary>
     private static async Task ZonesByAutomationAsync(ApiFactory api, string url)
     {
-        using var signedIn = api.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(url) });
-        await Onboarding.SignInAsync(signedIn, setupToken: null);
-        using var automation = api.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(url), HandleCookies = false });
-        Onboarding.UseToken(automation, await Onboarding.CreateTokenAsync(signedIn, "lab-firewall", "write"));
+        using var automation = await AutomationAsync(api, url, "lab-firewall");
         await automation.PutJsonAsync("/api/v1/zones", """
             [ { "name": "lan", "interfaces": [ "br-lan" ], "input": "accept" }, { "name": "wan", "interfaces": [ "wan0" ] } ]
             """).ExpectAsync(HttpStatusCode.OK);
         await automation.PutJsonAsync("/api/v1/zones/forwardings", """[ { "from": "lan", "to": "wan" } ]""").ExpectAsync(HttpStatusCode.OK);
+    }
+
+    /// <summary>A client of the API with a write token named <paramref name="token"/>, as a script would use it.</summary>
+    private static async Task<HttpClient> AutomationAsync(ApiFactory api, string url, string token)
+    {
+        using var signedIn = api.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(url) });
+        await Onboarding.SignInAsync(signedIn, setupToken: null);
+        var automation = api.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(url), HandleCookies = false });
+        Onboarding.UseToken(automation, await Onboarding.CreateTokenAsync(signedIn, token, "write"));
+        return automation;
     }
 
     /// <summary>Whether the steps expect the kernel to take flowtables and VLAN devices.</summary>
@@ -265,6 +272,8 @@ public sealed partial class LabDashboardTests
         await Assertions.Expect(page.GetByTestId("revision-2").GetByTestId("state")).ToContainTextAsync("rolled");
         await OpenAsync(page, url, "audit");
         await Assertions.Expect(page.GetByTestId("audit-entry").Filter(new() { HasText = "committed revision 1" }).First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("audit-entry").Filter(new() { HasText = "rolled back revision 2 automatically" }).GetByTestId("audit-what"))
+            .ToHaveTextAsync("rolled back revision 2 automatically: it was not confirmed by its deadline; revision 1 runs again");
     }
 
     /// <summary>

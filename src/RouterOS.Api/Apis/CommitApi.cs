@@ -32,6 +32,11 @@ public static class CommitApi
     private static async Task<Ok<RevisionSummary>> ConfirmAsync(HttpContext http, CommitService commits, CancellationToken cancellationToken) =>
         TypedResults.Ok((await commits.ConfirmAsync(Actors.Of(http), cancellationToken)).Summary());
 
-    private static async Task<Ok<RevisionSummary>> RollbackAsync(HttpContext http, CommitService commits, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await commits.RollbackPendingAsync($"rolled back by {Actors.Of(http).Name}", cancellationToken)).Summary());
+    private static async Task<Ok<RevisionSummary>> RollbackAsync(HttpContext http, CommitService commits, CancellationToken cancellationToken)
+    {
+        var rolledBack = await commits.RollbackPendingAsync($"rolled back by {Actors.Of(http).Name}", cancellationToken);
+        // The path names no revision: the audit log says which one was rolled back and which one runs again.
+        http.Items[Auth.AuditTrail.WordsKey] = Auth.AuditWords.RolledBackPending(rolledBack.Number, rolledBack.PreviousNumber);
+        return TypedResults.Ok(rolledBack.Summary());
+    }
 }

@@ -45,6 +45,8 @@ public static class RevisionsApi
     private static async Task<Created<RevisionSummary>> RollbackToAsync(long number, HttpContext http, CommitService commits, CancellationToken cancellationToken)
     {
         var revision = await commits.RollbackToAsync(number, Actors.Of(http), cancellationToken);
+        // The path names the old revision only: the audit log also names the new one the rollback made.
+        http.Items[Auth.AuditTrail.WordsKey] = Auth.AuditWords.RolledBackTo(number, revision.Number);
         return TypedResults.Created($"/api/v1/revisions/{revision.Number}", revision.Summary());
     }
 

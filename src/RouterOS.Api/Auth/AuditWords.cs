@@ -61,6 +61,23 @@ public static class AuditWords
         return $"{method.ToLowerInvariant()} {relative}";
     }
 
+    /// <summary>
+    /// A rollback to revision <paramref name="target"/> in words: it commits that configuration again as a
+    /// new revision, <paramref name="made"/>, which the path cannot know.
+    /// </summary>
+    public static string RolledBackTo(long target, long made) => $"rolled back to revision {target} (as revision {made})";
+
+    /// <summary>A pending revision rolled back in words, with what the router runs instead (<see cref="RunsAgain"/>).</summary>
+    public static string RolledBackPending(long pending, long? before) => $"rolled back the pending revision {pending} ({RunsAgain(before)})";
+
+    /// <summary>
+    /// What runs once a pending revision is rolled back: the engine puts back its last confirmed configuration,
+    /// which is the revision that ran before the pending one, or the empty one when there was none.
+    /// </summary>
+    public static string RunsAgain(long? before) => before is { } number
+        ? $"revision {number} runs again"
+        : "no revision runs: the router is back to the empty configuration";
+
     /// <summary>How an audit row ended, in words.</summary>
     public static string Result(int status, string method) => method == AuditTrail.EventMethod ? "done" : status switch
     {

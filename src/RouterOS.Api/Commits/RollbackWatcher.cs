@@ -60,7 +60,7 @@ public sealed class RollbackWatcher(IServiceScopeFactory scopes, PendingCommitSi
         var rolledBack = await commits.RollbackPendingAsync($"not confirmed by its deadline {deadline:u}", cancellationToken);
         // Nobody asked for this one, so no request records it: the router writes it in the audit log itself.
         await scope.ServiceProvider.GetRequiredService<Auth.AuditTrail>()
-            .RecordEventAsync($"rolled back revision {rolledBack.Number} automatically: it was not confirmed by its deadline");
+            .RecordEventAsync($"rolled back revision {rolledBack.Number} automatically: it was not confirmed by its deadline; {Auth.AuditWords.RunsAgain(rolledBack.PreviousNumber)}");
         return TimeSpan.Zero;
     }
 }
