@@ -146,6 +146,8 @@ public sealed class DashboardTests : DashboardPageTests
         (await Api.CreateBrowserAsync()).Dispose(); // sets the admin password
 
         await page.GotoAsync($"{Url}/login");
+        // The form rendered at build time shows first, disabled: focus waits for the app, as a person does.
+        await Assertions.Expect(Field(page, "username")).ToBeEnabledAsync();
         await Field(page, "username").FocusAsync();
         await page.Keyboard.PressAsync("Control+A");
         await page.Keyboard.TypeAsync("admin");
