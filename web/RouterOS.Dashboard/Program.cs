@@ -17,5 +17,6 @@ builder.Services.AddScoped<UplinkFeed>();
 builder.Services.AddScoped<LinkFeed>();
 builder.Services.AddScoped<ChangeState>();
 builder.Services.AddScoped<ConfigEditor>();
+builder.Services.AddScoped<PendingMarks>();
 builder.Services.AddMudServices();
 await builder.Build().RunAsync();
