@@ -48,6 +48,21 @@ public sealed class PendingMarksTests
     }
 
     [Fact]
+    public async Task A_forwarding_the_candidate_drops_and_changed_defaults_are_marked()
+    {
+        var running = Firewalled();
+        var candidate = running with { Firewall = running.FirewallOrDefault with { Forwardings = [], Defaults = new FirewallDefaults(SynFloodProtection: true) } };
+        await using var context = new DashboardContext(candidate) { Router = { Running = running } };
+
+        var page = context.Render<Firewall>();
+
+        await page.WaitForAssertionAsync(() => Assert.Equal("Not committed: removed", Mark(page, "cell-lan-wan")));
+        Assert.Empty(page.FindAll("[data-testid=cell-wan-lan] [data-testid=pending-mark]"));
+        Assert.Equal("Not committed: changed", Mark(page, "firewall-defaults-form"));
+        Assert.Contains("SYN flood protection: no running, yes in the candidate.", page.Find("[data-testid=firewall-defaults-form] [data-testid=pending-details]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_flowtables_page_marks_a_changed_flowtable_and_the_mark_goes_once_it_is_committed()
     {
         var running = Firewalled() with { Flowtables = [Fast] };
