@@ -35,6 +35,15 @@ public sealed class PendingDiff
         return _byPath.TryGetValue(list.PathOf(item), out var change) ? PendingChange.From(change) : null;
     }
 
+    /// <summary>What a commit would do to the object keyed <paramref name="key"/>, whichever side has it (a page that lists the running objects).</summary>
+    public PendingChange? OfKey<T>(ConfigList<T> list, string key) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        if (list.Find(Candidate, key) is { } item)
+            return Of(list, item);
+        return Removed(list).Any(old => list.Key(old) == key) ? PendingChange.Removal : null;
+    }
+
     /// <summary>The items of the running revision's list that the candidate deletes: a commit removes them.</summary>
     public IReadOnlyList<T> Removed<T>(ConfigList<T> list) where T : class
     {
