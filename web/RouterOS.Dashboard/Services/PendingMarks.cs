@@ -16,6 +16,9 @@ public sealed class PendingMarks(RouterApi api, ConfigEditor editor, ChangeState
     private Task? _started;
     private RouterConfig? _running;
     private long? _runningRevision;
+
+    // Counts the reads of the running configuration: one overtaken by a later read (two commits in a row) is dropped.
+    private long _reads;
     private PendingDiff? _diff;
 
     public event Action? Changed;
@@ -55,15 +58,20 @@ public sealed class PendingMarks(RouterApi api, ConfigEditor editor, ChangeState
 
     private async Task LoadRunningAsync()
     {
+        var read = ++_reads;
+        RouterConfig? running;
         try
         {
-            _running = await api.RunningConfigAsync();
+            running = await api.RunningConfigAsync();
         }
         catch (HttpRequestException)
         {
             // Not readable now (signed out, the API restarting): no marks rather than wrong ones.
-            _running = null;
+            running = null;
         }
+        if (read != _reads)
+            return;
+        _running = running;
         Changed?.Invoke();
     }
 
