@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -17,6 +18,9 @@ public sealed class AccessibilityDashboardTests : DashboardPageTests
 {
     private static readonly string[] SignedInPages =
         ["", "interfaces", "flowtables", "pppoe", "dhcp", "firewall", "flows", "changes", "revisions", "audit", "system", "tokens", "account"];
+
+    // The pages whose objects EditListsAsync changes: they are scanned with their "Not committed" marks shown.
+    private static readonly string[] MarkedPages = ["interfaces", "flowtables", "pppoe", "dhcp", "firewall", "system"];
 
     private static readonly string[] Blocking = ["serious", "critical"];
 
@@ -39,12 +43,15 @@ public sealed class AccessibilityDashboardTests : DashboardPageTests
         await Browser.Field(page, "system-hostname").FillAsync("gateway");
         await page.GetByTestId("system-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("pending-edits")).ToHaveTextAsync("1");
+        await EditListsAsync();
         var scanned = 0;
         foreach (var path in SignedInPages)
         {
             await page.GotoAsync($"{Url}/{path}");
             await page.GetByTestId("signed-in-as").WaitForAsync();
             await Assertions.Expect(page.Locator(".mud-progress-linear, .mud-progress-circular")).ToHaveCountAsync(0);
+            if (MarkedPages.Contains(path))
+                await Assertions.Expect(page.GetByTestId("pending-mark").First).ToBeVisibleAsync();
             var result = await page.RunAxe();
             // A scan that checked nothing would pass any page: each one must have run the rules.
             Assert.NotEmpty(result.Passes);
@@ -107,6 +114,27 @@ public sealed class AccessibilityDashboardTests : DashboardPageTests
             await page.Keyboard.PressAsync("Tab");
         }
         Assert.Fail($"200 presses of Tab never reached {target}");
+    }
+
+    /// <summary>
+    /// Edits of lists beside the system's, so the pages scanned show their "Not committed" marks too:
+    /// changed rows (a DHCP server, the flowtable, the PPPoE uplink), an added static lease, a deleted
+    /// port forward (a struck-through row) and a new order of the forward rules.
+    /// </summary>
+    private async Task EditListsAsync()
+    {
+        using var automation = new HttpClient { BaseAddress = new Uri(Url) };
+        using (var browser = await Api.CreateBrowserAsync())
+            Onboarding.UseToken(automation, await Onboarding.CreateTokenAsync(browser, "a11y-edits", "write"));
+        var config = (await automation.Get("/api/v1/candidate").ExpectAsync(HttpStatusCode.OK))["config"]!;
+        var server = config["dhcp"]!["servers"]![0]!;
+        server["leaseTimeSeconds"] = 3600;
+        server["staticLeases"]!.AsArray().Add(new JsonObject { ["mac"] = "02:00:00:00:10:02", ["address"] = "192.168.1.11" });
+        config["firewall"]!["portForwards"] = new JsonArray();
+        config["firewall"]!["forwardRules"] = new JsonArray([.. config["firewall"]!["forwardRules"]!.AsArray().Select(rule => rule!.DeepClone()).Reverse()]);
+        config["flowtables"]![0]!["counter"] = false;
+        config["pppoe"]![0]!["mtu"] = 1480;
+        await automation.PutJsonAsync("/api/v1/config", config.ToJsonString()).ExpectAsync(HttpStatusCode.OK);
     }
 
     /// <summary>The home router example as the candidate (and, with <paramref name="commit"/>, running), and the page signed in.</summary>

@@ -100,6 +100,8 @@ public sealed class FirewallDashboardTests : DashboardPageTests
             """[ { "name": "first", "to": "wan", "action": "drop" }, { "name": "second", "from": "lan" }, { "name": "third", "protocol": "icmp" } ]""").ExpectAsync(HttpStatusCode.OK);
 
         await page.GotoAsync($"{Url}/firewall");
+        // The rules are not committed: their marks arrive after the rows and push the drag chips down; a drag waits for the page to settle.
+        await Assertions.Expect(page.GetByTestId("firewall/forward-rules-row-third").GetByTestId("pending-mark")).ToBeVisibleAsync();
         Assert.Equal(["third", "first", "second"], await DragUntilMovedAsync(page, automation, "third", "first"));
 
         await page.GetByTestId("firewall/forward-rules-row-third").GetByTestId("move-down").ClickAsync();

@@ -22,6 +22,7 @@ public static class DashboardServices
         services.AddScoped<LinkFeed>();
         services.AddScoped<ChangeState>();
         services.AddScoped<ConfigEditor>();
+        services.AddScoped<PendingMarks>();
         services.AddMudServices();
         return services;
     }

@@ -20,6 +20,7 @@ public sealed class DashboardContext : BunitContext
         Services.AddScoped<SystemApi>();
         Services.AddScoped<ChangeState>();
         Services.AddScoped<ConfigEditor>();
+        Services.AddScoped<PendingMarks>();
     }
 
     public FakeRouterHandler Router { get; }

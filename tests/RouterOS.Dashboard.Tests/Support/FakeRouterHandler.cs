@@ -13,6 +13,9 @@ public sealed class FakeRouterHandler(RouterConfig candidate) : HttpMessageHandl
 {
     public RouterConfig Candidate { get; set; } = candidate;
 
+    /// <summary>What GET /api/v1/config answers (the running revision); null: not found, as before anything was served.</summary>
+    public RouterConfig? Running { get; set; }
+
     /// <summary>What GET /api/v1/status answers.</summary>
     public string StatusJson { get; set; } = "{\"engineReachable\":false,\"candidateVersion\":1,\"candidateChanges\":0}";
 
@@ -45,6 +48,7 @@ public sealed class FakeRouterHandler(RouterConfig candidate) : HttpMessageHandl
                 "/api/v1/auth/session" => Json(HttpStatusCode.OK, Session),
                 "/api/v1/auth/antiforgery" => Json(HttpStatusCode.OK, "{\"headerName\":\"X-XSRF-TOKEN\",\"token\":\"t\"}"),
                 "/api/v1/status" => Json(HttpStatusCode.OK, StatusJson),
+                "/api/v1/config" when Running is not null => Json(HttpStatusCode.OK, RouterConfigJson.Write(Running)),
                 _ => Json(HttpStatusCode.NotFound, "{\"title\":\"Not found\"}"),
             };
         }

@@ -29,6 +29,9 @@ public sealed class ConfigEditor(RouterApi api)
     /// <summary>The candidate as last read or saved; Empty before the first read.</summary>
     public RouterConfig Candidate { get; private set; } = RouterConfig.Empty;
 
+    /// <summary>Whether <see cref="Candidate"/> was read: before, its emptiness says nothing about the router's.</summary>
+    public bool Loaded { get; private set; }
+
     public event Action? Changed;
 
     public async Task<RouterConfig> LoadAsync()
@@ -39,6 +42,7 @@ public sealed class ConfigEditor(RouterApi api)
         var read = RouterConfigJson.Read(JsonSerializer.SerializeToUtf8Bytes(document.RootElement.GetProperty("config")));
         Candidate = read.Config ?? throw new InvalidOperationException($"the candidate could not be read: {read.Error}");
         _etag = response.Headers.ETag?.ToString();
+        Loaded = true;
         Changed?.Invoke();
         return Candidate;
     }

@@ -6,6 +6,14 @@ namespace RouterOS.Dashboard.Editing;
 /// </summary>
 public static class ListOrder
 {
+    /// <summary>The item's place in the list, from 1, as its row shows it; "—" for a rule the candidate deleted (its row stays, struck through, until the commit).</summary>
+    public static string Position<T>(IReadOnlyList<T> items, T item) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var index = items.ToList().IndexOf(item);
+        return index < 0 ? "—" : (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>The items with <paramref name="item"/> moved <paramref name="by"/> places (negative: up); null when it cannot move so far.</summary>
     public static IReadOnlyList<T>? Moved<T>(IReadOnlyList<T> items, T item, int by) where T : class
     {

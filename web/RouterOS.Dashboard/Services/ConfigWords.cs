@@ -97,7 +97,7 @@ public static partial class ConfigWords
         var words = Camel().Replace(name, " $1").ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
         if (words.Count > 1 && words[^1] is "seconds")
             words.RemoveAt(words.Count - 1);
-        return string.Join(' ', words.Select(w => w is "mtu" or "mac" or "dns" or "nat" or "vlan" or "ip" or "dscp" ? w.ToUpperInvariant() : w));
+        return string.Join(' ', words.Select(w => w is "mtu" or "mac" or "dns" or "nat" or "vlan" or "ip" or "dscp" or "syn" ? w.ToUpperInvariant() : w));
     }
 
     private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
