@@ -68,10 +68,14 @@ the network (compressed, headers included).
 |---|---:|---:|---:|---:|---:|---:|---:|---:|
 | first visit (cold cache) | $(s "$first_paint") | $(s "$first_content") | $(s "$first_usable") | 2 | $(ratio "$first_content" 2000) | $(ratio "$first_usable" 2000) | $(kib "$first_bytes") | $first_requests |
 | reload (warm cache) | $(s "$reload_paint") | $(s "$reload_content") | $(s "$reload_usable") | 1 | $(ratio "$reload_content" 1000) | $(ratio "$reload_usable" 1000) | $(kib "$reload_bytes") | $reload_requests ($reload_304) |
-Before the skeleton (2026-12-07, HEAD 44554fb's index.html in the same publish, 3 runs, load average 38): first visit
-paint 0.68 s ("Loading RouterOS..."), content 13.75 s, 3.33 MiB in 76 requests; reload paint 0.18 s, content 6.38 s,
-2.8 KiB in 10 requests (2 revalidated). Under that load the time to content is the WebAssembly runtime starting on
-busy cores, not the network: a reload already downloads only revalidations.
+
+Paint can come after content: the form is in the page as the HTML is parsed, and painted once the stylesheets are
+in. The form that shows at once is disabled until the app runs (typing into it before would be lost): usable is
+the WebAssembly runtime having started the app in its interpreter (no AOT workload is served offline here), and the
+API cannot render pages per request (NativeAOT on the device). Earlier, on this machine: before the pages rendered
+at build time (HEAD 3015a0b, quiet), the form appeared only with the running app, at 3.85 s on a first visit and
+2.12 s on a reload; before the skeleton (HEAD 44554fb, load average 38), "Loading RouterOS..." until 13.75 s and
+6.38 s.
 <!-- /bench:dashboard-load -->
 MD
 )
