@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using engine::RouterOS.Engine.Nft;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using RouterOS.Api.Tests.Support;
 using RouterOS.Domain.Values;
@@ -34,23 +33,8 @@ public sealed partial class LabDashboardTests
         Assert.SkipUnless(TestNamespace.IsRoot, TestNamespace.NeedsRoot);
         Assert.SkipUnless(Browser.Available, Browser.Missing);
         using var lab = new Lab();
-        await using var engine = await InProcessEngine.StartAsync(lab.Router.Name, TimeSpan.FromMilliseconds(250));
-        var port = Browser.FreePort();
-        await using var api = new ApiFactory(engineSocket: engine.Socket, systemClock: true);
-        api.UseKestrel(port);
-        api.StartServer();
-        var url = $"http://127.0.0.1:{port}";
-        await using var browser = await Browser.LaunchAsync();
-        var page = await browser.NewPageAsync();
-        // The real engine reports flows every 250 ms and a commit takes its time on a busy machine.
-        Assertions.SetDefaultExpectTimeout(20_000);
-
-        // First-run setup with the one-time token; the dashboard signs in.
-        await page.GotoAsync($"{url}/setup");
-        await Browser.Field(page, "setup-token").FillAsync(api.Services.GetRequiredService<Auth.SetupToken>().Value!);
-        await Browser.Field(page, "new-password").FillAsync(Onboarding.AdminPassword);
-        await page.GetByTestId("set-up").ClickAsync();
-        await page.GetByTestId("signed-in-as").WaitForAsync();
+        await using var dashboard = await EngineDashboard.SetUpAsync(lab.Router.Name, TimeSpan.FromMilliseconds(250));
+        var (api, url, browser, page) = (dashboard.Api, dashboard.Url, dashboard.Browser, dashboard.Page);
         var fullKernel = await FullKernelAsync(page);
         await Browser.ScreenshotAsync(page, "lab-overview");
 

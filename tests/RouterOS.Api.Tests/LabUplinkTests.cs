@@ -2,7 +2,6 @@ extern alias engine;
 using System.Net;
 using System.Text.RegularExpressions;
 using engine::RouterOS.Engine.Services;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using RouterOS.Api.Tests.Support;
 using RouterOS.Engine.Tests.Support;
@@ -48,21 +47,8 @@ public sealed partial class LabDashboardTests
         try
         {
             using var isp = IspDhcpServer(lab, ispFiles.FullName);
-            await using var engine = await InProcessEngine.StartAsync(lab.Router.Name, TimeSpan.FromMilliseconds(250));
-            var port = Browser.FreePort();
-            await using var api = new ApiFactory(engineSocket: engine.Socket, systemClock: true);
-            api.UseKestrel(port);
-            api.StartServer();
-            var url = $"http://127.0.0.1:{port}";
-            await using var browser = await Browser.LaunchAsync();
-            var page = await browser.NewPageAsync();
-            Assertions.SetDefaultExpectTimeout(20_000);
-
-            await page.GotoAsync($"{url}/setup");
-            await Browser.Field(page, "setup-token").FillAsync(api.Services.GetRequiredService<Auth.SetupToken>().Value!);
-            await Browser.Field(page, "new-password").FillAsync(Onboarding.AdminPassword);
-            await page.GetByTestId("set-up").ClickAsync();
-            await page.GetByTestId("signed-in-as").WaitForAsync();
+            await using var dashboard = await EngineDashboard.SetUpAsync(lab.Router.Name, TimeSpan.FromMilliseconds(250));
+            var (api, url, browser, page) = (dashboard.Api, dashboard.Url, dashboard.Browser, dashboard.Page);
             using (var automation = await AutomationAsync(api, url, "lab-uplink"))
             {
                 await automation.PutJsonAsync("/api/v1/config", LanWithDhcpUplink).ExpectAsync(HttpStatusCode.OK);

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using RouterOS.Api.Tests.Support;
 using RouterOS.Engine.Tests.Support;
@@ -27,21 +26,8 @@ public sealed class LiveLinksDashboardTests
         Shell.Run("ip", "link", "add", "wan0", "netns", router.Name, "type", "veth", "peer", "name", "eth0", "netns", upstream.Name);
         Shell.RunWithInput(["ip", "-n", router.Name, "-batch", "-"], "link set lo up\nlink set wan0 up\n");
         Shell.RunWithInput(["ip", "-n", upstream.Name, "-batch", "-"], "link set lo up\nlink set eth0 up\n");
-        await using var engine = await InProcessEngine.StartAsync(router.Name, TimeSpan.FromSeconds(1));
-        var port = Browser.FreePort();
-        await using var api = new ApiFactory(engineSocket: engine.Socket, systemClock: true);
-        api.UseKestrel(port);
-        api.StartServer();
-        var url = $"http://127.0.0.1:{port}";
-        await using var browser = await Browser.LaunchAsync();
-        var page = await browser.NewPageAsync();
-        Assertions.SetDefaultExpectTimeout(20_000);
-
-        await page.GotoAsync($"{url}/setup");
-        await Browser.Field(page, "setup-token").FillAsync(api.Services.GetRequiredService<Auth.SetupToken>().Value!);
-        await Browser.Field(page, "new-password").FillAsync(Onboarding.AdminPassword);
-        await page.GetByTestId("set-up").ClickAsync();
-        await page.GetByTestId("signed-in-as").WaitForAsync();
+        await using var dashboard = await EngineDashboard.SetUpAsync(router.Name, TimeSpan.FromSeconds(1));
+        var (api, url, browser, page) = (dashboard.Api, dashboard.Url, dashboard.Browser, dashboard.Page);
         await page.EvaluateAsync("path => Blazor.navigateTo(path)", "/interfaces");
         var state = page.GetByTestId("live-state-wan0");
         await Assertions.Expect(state).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^\\s*up"));
