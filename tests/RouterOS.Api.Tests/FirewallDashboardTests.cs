@@ -103,6 +103,9 @@ public sealed class FirewallDashboardTests : DashboardPageTests
         // The rules are not committed: their marks arrive after the rows and push the drag chips down; a drag waits for the page to settle.
         await Assertions.Expect(page.GetByTestId("firewall/forward-rules-row-third").GetByTestId("pending-mark")).ToBeVisibleAsync();
         Assert.Equal(["third", "first", "second"], await DragUntilMovedAsync(page, automation, "third", "first"));
+        // The router holds the new order before the page has read it back: a person clicks on the list they see.
+        await Assertions.Expect(page.Locator("[data-testid^='firewall/forward-rules-row-']").First)
+            .ToHaveAttributeAsync("data-testid", "firewall/forward-rules-row-third");
 
         await page.GetByTestId("firewall/forward-rules-row-third").GetByTestId("move-down").ClickAsync();
         Assert.Equal(["first", "third", "second"], await Eventually.AnswersAsync(() => RuleOrderAsync(automation), order => order[0] == "first", seconds: 30));
