@@ -121,4 +121,38 @@ public sealed class PendingDiffTests
     {
         Dhcp = new DhcpSettings(Servers: [new DhcpServer(Name("lan1"), IpAddress.Parse("192.168.1.100"), IpAddress.Parse("192.168.1.200"), StaticLeases: [.. leases])]),
     };
+
+    [Fact]
+    public void A_changed_password_is_taken_from_the_api_which_alone_sees_it()
+    {
+        // As the API sends them: the password redacted in both, so the two look the same here.
+        var (running, candidate) = (WithUplink("(secret)", mtu: 1492), WithUplink("(secret)", mtu: 1480));
+        var apiChanges = RedactedChanges(WithUplink("old", mtu: 1492), WithUplink("new", mtu: 1480));
+
+        var mark = new PendingDiff(candidate, running, apiChanges).Of(ConfigLists.Pppoe, candidate.Pppoe[0]);
+
+        Assert.Equal(ChangeKind.Changed, mark?.Kind);
+        Assert.Equal(["MTU: 1492 running, 1480 in the candidate.", "Password differs from the running revision."], mark?.Differences);
+        Assert.Null(new PendingDiff(candidate, running).Of(ConfigLists.Pppoe, candidate.Pppoe[0])?.Differences.FirstOrDefault(d => d.StartsWith("Password", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Only_redacted_fields_are_taken_from_the_api_the_rest_is_what_the_page_shows()
+    {
+        var same = WithUplink("(secret)", mtu: 1492);
+        // The API's change set, read before the page's candidate: its MTU change is not what the page shows.
+        var apiChanges = RedactedChanges(WithUplink("same", mtu: 1492), WithUplink("same", mtu: 1480));
+
+        Assert.Null(new PendingDiff(same, same, apiChanges).Of(ConfigLists.Pppoe, same.Pppoe[0]));
+    }
+
+    private static RouterConfig WithUplink(string password, int mtu) => ThreePorts() with
+    {
+        Pppoe = [new PppoeUplink(Name("ppp0"), Name("wan0"), PlainText.Parse("user@isp"), Secret.Parse(password), Mtu: Mtu.From(mtu))],
+    };
+
+    private static ConfigChange[] RedactedChanges(RouterConfig before, RouterConfig after) =>
+        System.Text.Json.JsonSerializer.Deserialize(
+            System.Text.Json.JsonSerializer.Serialize(ConfigDiff.Compute(before, after), RouterOS.Domain.Json.RouterConfigJson.Metadata(redactSecrets: true).EquatableArrayConfigChange),
+            RouterOS.Domain.Json.RouterConfigJson.Metadata(redactSecrets: false).EquatableArrayConfigChange).ToArray();
 }

@@ -1,8 +1,12 @@
+using System.Text.Json;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using RouterOS.Dashboard.Editing;
 using RouterOS.Dashboard.Pages;
 using RouterOS.Dashboard.Services;
 using RouterOS.Dashboard.Tests.Support;
+using RouterOS.Domain.Diff;
+using RouterOS.Domain.Json;
 using RouterOS.Domain.Model;
 using RouterOS.Domain.Values;
 using static RouterOS.Dashboard.Tests.Support.Configs;
@@ -94,6 +98,29 @@ public sealed class PendingMarksTests
         page.Render();
         Assert.Empty(page.FindAll("[data-testid=pending-mark]"));
     }
+
+    [Fact]
+    public async Task A_changed_pppoe_password_is_marked_from_the_apis_change_set()
+    {
+        // The API sends the password redacted in both configurations; its change set says it differs.
+        var uplink = new PppoeUplink(Name("ppp0"), Name("wan0"), PlainText.Parse("user@isp"), Secret.Parse("(secret)"));
+        var config = Firewalled() with { Pppoe = [uplink] };
+        var changes = ConfigDiff.Compute(config with { Pppoe = [uplink with { Password = Secret.Parse("old") }] }, config with { Pppoe = [uplink with { Password = Secret.Parse("new") }] });
+        await using var context = new DashboardContext(config) { Router = { Running = config } };
+        context.Router.Answers["/api/v1/candidate/diff"] = _ => Json(
+            $"{{\"from\":\"running revision 1\",\"to\":\"candidate version 2\",\"changes\":{JsonSerializer.Serialize(changes, RouterConfigJson.Metadata(redactSecrets: true).EquatableArrayConfigChange)}}}");
+        await context.Services.GetRequiredService<ConfigEditor>().LoadAsync();
+
+        var marks = context.Services.GetRequiredService<PendingMarks>();
+        await marks.StartAsync();
+
+        var mark = marks.Diff?.OfKey(ConfigLists.Pppoe, "ppp0");
+        Assert.Equal("Not committed: changed", mark?.Label);
+        Assert.Equal(["Password differs from the running revision."], mark?.Differences);
+    }
+
+    private static HttpResponseMessage Json(string json) =>
+        new(System.Net.HttpStatusCode.OK) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
 
     private static string Mark<T>(IRenderedComponent<T> page, string row) where T : Microsoft.AspNetCore.Components.IComponent =>
         page.Find($"[data-testid='{row}'] [data-testid=pending-kind]").TextContent.Trim();

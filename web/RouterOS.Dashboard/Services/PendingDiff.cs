@@ -1,5 +1,6 @@
 using System.Text.Json;
 using RouterOS.Domain.Diff;
+using RouterOS.Domain.Json;
 using RouterOS.Domain.Model;
 
 namespace RouterOS.Dashboard.Services;
@@ -13,12 +14,19 @@ public sealed class PendingDiff
 {
     private readonly Dictionary<string, ConfigChange> _byPath;
 
-    public PendingDiff(RouterConfig candidate, RouterConfig running)
+    /// <param name="apiChanges">
+    /// The API's own change set (GET api/v1/candidate/diff), for what this browser cannot see: a
+    /// password, which the API sends redacted on both sides, so a changed one looks unchanged here.
+    /// Only those fields are taken from it; the rest is computed here, as the page shows it.
+    /// </param>
+    public PendingDiff(RouterConfig candidate, RouterConfig running, IReadOnlyList<ConfigChange>? apiChanges = null)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(running);
         (Candidate, Running) = (candidate, running);
         _byPath = ConfigDiff.Compute(running, candidate).ToDictionary(change => change.Path, StringComparer.Ordinal);
+        foreach (var change in apiChanges ?? [])
+            AddRedactedFields(change);
     }
 
     public RouterConfig Candidate { get; }
@@ -59,6 +67,37 @@ public sealed class PendingDiff
 
     /// <summary>A change of a whole section or list by its path ("dns", "firewall.defaults", a list's new order "offloadPolicy").</summary>
     public PendingChange? At(string path) => _byPath.TryGetValue(path, out var change) ? PendingChange.From(change) : null;
+
+    /// <summary>Adds the fields of an API change that are redacted on both sides (a changed password) to the change of the same object.</summary>
+    private void AddRedactedFields(ConfigChange change)
+    {
+        if (change.Kind != ChangeKind.Changed)
+            return;
+        var redacted = change.Fields.Where(field => IsRedacted(change.Before, field) && IsRedacted(change.After, field)).ToArray();
+        if (redacted.Length == 0)
+            return;
+        if (!_byPath.TryGetValue(change.Path, out var local))
+            _byPath[change.Path] = change with { Fields = [.. redacted] };
+        else if (local.Kind == ChangeKind.Changed)
+            _byPath[change.Path] = local with { Fields = [.. local.Fields.Union(redacted, StringComparer.Ordinal)] };
+    }
+
+    private static bool IsRedacted(string? json, string field)
+    {
+        if (json is null)
+            return false;
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty(field, out var value)
+                && value.ValueKind == JsonValueKind.String && value.GetString() == RedactedSecretConverter.Placeholder;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
 
     // ConfigDiff compares a list inside an object (a DHCP server's static leases) as a field of that object,
     // so its items are paired here by their own key, the same way.

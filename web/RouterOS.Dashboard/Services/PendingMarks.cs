@@ -1,4 +1,5 @@
 using RouterOS.Dashboard.Editing;
+using RouterOS.Domain.Diff;
 using RouterOS.Domain.Model;
 
 namespace RouterOS.Dashboard.Services;
@@ -9,7 +10,8 @@ namespace RouterOS.Dashboard.Services;
 /// revision runs (<see cref="ChangeState"/>: a commit, a rollback, also from another window), and
 /// follows the editor's candidate after each of its reads; <see cref="Changed"/> tells the pages.
 /// The candidate is not read again on an edit made elsewhere: the page would then show, and a form
-/// save against, a candidate the administrator did not see.
+/// save against, a candidate the administrator did not see. A password comes redacted on both sides,
+/// so whether it changed is asked of the API (its change set) while the candidate holds one.
 /// </summary>
 public sealed class PendingMarks(RouterApi api, ConfigEditor editor, ChangeState changes) : IDisposable
 {
@@ -19,7 +21,10 @@ public sealed class PendingMarks(RouterApi api, ConfigEditor editor, ChangeState
 
     // Counts the reads of the running configuration: one overtaken by a later read (two commits in a row) is dropped.
     private long _reads;
+    private long _apiReads;
+    private ConfigChange[] _apiChanges = [];
     private PendingDiff? _diff;
+    private ConfigChange[]? _diffApiChanges;
 
     public event Action? Changed;
 
@@ -33,8 +38,8 @@ public sealed class PendingMarks(RouterApi api, ConfigEditor editor, ChangeState
         {
             if (_running is null || !editor.Loaded)
                 return null;
-            if (_diff is null || !ReferenceEquals(_diff.Candidate, editor.Candidate) || !ReferenceEquals(_diff.Running, _running))
-                _diff = new PendingDiff(editor.Candidate, _running);
+            if (_diff is null || !ReferenceEquals(_diff.Candidate, editor.Candidate) || !ReferenceEquals(_diff.Running, _running) || !ReferenceEquals(_diffApiChanges, _apiChanges))
+                (_diff, _diffApiChanges) = (new PendingDiff(editor.Candidate, _running, _apiChanges), _apiChanges);
             return _diff;
         }
     }
@@ -73,9 +78,36 @@ public sealed class PendingMarks(RouterApi api, ConfigEditor editor, ChangeState
             return;
         _running = running;
         Changed?.Invoke();
+        await LoadApiChangesAsync();
     }
 
-    private void OnCandidate() => Changed?.Invoke();
+    /// <summary>The API's change set, while the candidate has a password to compare (a PPPoE uplink's); nothing to ask otherwise.</summary>
+    private async Task LoadApiChangesAsync()
+    {
+        var read = ++_apiReads;
+        ConfigChange[] changes = [];
+        if (editor.Loaded && editor.Candidate.Pppoe.Count > 0)
+        {
+            try
+            {
+                changes = (await api.DiffAsync())?.Changes.ToArray() ?? [];
+            }
+            catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException)
+            {
+                // Not readable now: the passwords are left unmarked, as before.
+            }
+        }
+        if (read != _apiReads || (changes.Length == 0 && _apiChanges.Length == 0))
+            return;
+        _apiChanges = changes;
+        Changed?.Invoke();
+    }
+
+    private void OnCandidate()
+    {
+        Changed?.Invoke();
+        _ = LoadApiChangesAsync();
+    }
 
     private void OnChangeState()
     {
