@@ -17,6 +17,11 @@ internal sealed class PageLoad : IAsyncDisposable
     // the app runs (the field is enabled).
     private const string Content = "[data-testid=username], [data-testid=setup-token]";
     private const string Usable = "[data-testid=username]:enabled, [data-testid=setup-token]:enabled";
+    // A signed-in administrator's reload of a page: the app running with who is signed in (in the
+    // app bar), then the page with the router's data (the Interfaces page's ports, read from the API).
+    private const string SignedInApp = "[data-testid=signed-in-as]";
+    private const string SignedInData = "[data-testid=section-ports]";
+    private const string Password = "bench-password-0123";
     // Noted by the page itself as they happen: when the field first was in the page, and when it
     // first was enabled.
     private const string NoteTimes = """
@@ -47,7 +52,45 @@ internal sealed class PageLoad : IAsyncDisposable
     public async Task<(LoadResult First, LoadResult Reload)> VisitAsync(string url)
     {
         await using var context = await _browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 } });
-        await context.AddInitScriptAsync(NoteTimes.Replace("CONTENT", Content, StringComparison.Ordinal).Replace("USABLE", Usable, StringComparison.Ordinal));
+        var (page, traffic) = await OpenAsync(context, Content, Usable);
+        var first = await TimeAsync(page, traffic, Usable, () => page.GotoAsync(url, new() { WaitUntil = WaitUntilState.Commit }));
+        // Let the app settle (its first API calls) before the reload, as a person would.
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var reload = await TimeAsync(page, traffic, Usable, () => page.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit }));
+        return (first, reload);
+    }
+
+    /// <summary>
+    /// Sets the router up with <paramref name="setupToken"/> in the browser, as its new administrator
+    /// does, opens the Interfaces page and reloads it <paramref name="runs"/> times (after one not
+    /// counted): content is the app running and signed in, usable the page showing the router's data.
+    /// </summary>
+    public async Task<IReadOnlyList<LoadResult>> SignedInReloadsAsync(string url, string setupToken, int runs)
+    {
+        await using var context = await _browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 } });
+        var (page, traffic) = await OpenAsync(context, SignedInApp, SignedInData);
+        await page.GotoAsync(new Uri(new Uri(url), "setup").ToString());
+        await page.Locator("input[data-testid=setup-token]:enabled").FillAsync(setupToken);
+        await page.Locator("input[data-testid=new-password]").FillAsync(Password);
+        await page.Locator("[data-testid=set-up]").ClickAsync();
+        await page.Locator(SignedInApp).WaitForAsync();
+        await page.GotoAsync(new Uri(new Uri(url), "interfaces").ToString());
+        await page.Locator(SignedInData).WaitForAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var reloads = new List<LoadResult>();
+        for (var run = 0; run <= runs; run++)
+        {
+            var reload = await TimeAsync(page, traffic, SignedInData, () => page.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit }));
+            if (run > 0)
+                reloads.Add(reload);
+        }
+        return reloads;
+    }
+
+    /// <summary>A page that notes when <paramref name="content"/> and <paramref name="usable"/> first appear, and counts its traffic.</summary>
+    private static async Task<(IPage Page, Traffic Traffic)> OpenAsync(IBrowserContext context, string content, string usable)
+    {
+        await context.AddInitScriptAsync(NoteTimes.Replace("CONTENT", content, StringComparison.Ordinal).Replace("USABLE", usable, StringComparison.Ordinal));
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(60_000);
         var network = await context.NewCDPSessionAsync(page);
@@ -55,19 +98,14 @@ internal sealed class PageLoad : IAsyncDisposable
         network.Event("Network.loadingFinished").OnEvent += (_, e) => traffic.Finished(e);
         network.Event("Network.responseReceived").OnEvent += (_, e) => traffic.Received(e);
         await network.SendAsync("Network.enable");
-
-        var first = await TimeAsync(page, traffic, () => page.GotoAsync(url, new() { WaitUntil = WaitUntilState.Commit }));
-        // Let the app settle (its first API calls) before the reload, as a person would.
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        var reload = await TimeAsync(page, traffic, () => page.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit }));
-        return (first, reload);
+        return (page, traffic);
     }
 
-    private static async Task<LoadResult> TimeAsync(IPage page, Traffic traffic, Func<Task> navigate)
+    private static async Task<LoadResult> TimeAsync(IPage page, Traffic traffic, string usable, Func<Task> navigate)
     {
         traffic.Reset();
         await navigate();
-        await page.Locator(Usable).First.WaitForAsync();
+        await page.Locator(usable).First.WaitForAsync();
         // Times from the navigation's start, as the page itself measured them.
         var times = await page.EvaluateAsync<JsonElement>("""
             () => {
