@@ -21,6 +21,9 @@ public sealed partial class LeaseWatch : IDisposable
 
     private static readonly TimeSpan ErrorPause = TimeSpan.FromSeconds(1);
 
+    /// <summary>How often the file is read while it cannot be watched; the watch is tried again as often.</summary>
+    private static readonly TimeSpan UnwatchedPause = TimeSpan.FromSeconds(10);
+
     private readonly string _leaseFile;
     private readonly string _fileName;
     private readonly TimeSpan _settle;
@@ -30,6 +33,9 @@ public sealed partial class LeaseWatch : IDisposable
     // One pending wake is enough: the reading after it sees every write before it.
     private readonly Channel<bool> _poked = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private FileSystemWatcher? _watcher;
+
+    // Set when the watch failed (an error event, or it could not be set up): the loop sets it up again.
+    private volatile bool _lost;
     private Task? _reader;
     private volatile IReadOnlyList<DhcpLease> _latest = [];
 
@@ -50,34 +56,24 @@ public sealed partial class LeaseWatch : IDisposable
     /// <summary>After every reading that changed the leases. Handlers must be quick and must not throw.</summary>
     public event Action? Changed;
 
+    /// <summary>Starts watching; never throws: a watch that cannot be set up is logged and tried again.</summary>
     public void Start()
     {
-        // The engine's state directory; made here only if the engine has not yet (dnsmasq would need it anyway).
-        Directory.CreateDirectory(Path.GetDirectoryName(_leaseFile)!);
-        _watcher = new FileSystemWatcher(Path.GetDirectoryName(_leaseFile)!)
+        try
         {
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size,
-        };
-        _watcher.Created += OnEvent;
-        _watcher.Changed += OnEvent;
-        _watcher.Deleted += OnEvent;
-        _watcher.Renamed += OnEvent;
-        // An overflowed inotify queue lost events: read again, whatever they were.
-        _watcher.Error += (_, error) =>
+            // The engine's state directory; made here only if the engine has not yet (dnsmasq would need it anyway).
+            Directory.CreateDirectory(Path.GetDirectoryName(_leaseFile)!);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            LogFailed(error.GetException().Message);
-            Poke();
-        };
-        _watcher.EnableRaisingEvents = true;
-        // The file as it is before any change: leases handed out before the engine (re)started.
-        Poke();
+            LogUnwatched(exception.Message);
+        }
         _reader = Task.Run(WatchAsync);
     }
 
     public void Dispose()
     {
         _stopping.Cancel();
-        _watcher?.Dispose();
         try
         {
             _reader?.Wait();
@@ -100,11 +96,38 @@ public sealed partial class LeaseWatch : IDisposable
 
     private async Task WatchAsync()
     {
-        var stopping = _stopping.Token;
+        try
+        {
+            await FollowAsync(_stopping.Token);
+        }
+        finally
+        {
+            _watcher?.Dispose();
+        }
+    }
+
+    private async Task FollowAsync(CancellationToken stopping)
+    {
         while (!stopping.IsCancellationRequested)
         {
             try
             {
+                if (_watcher is null || _lost)
+                {
+                    _watcher?.Dispose();
+                    _watcher = null;
+                    _lost = false;
+                    if (TryWatchDirectory() is not { } watcher)
+                    {
+                        // Unwatched, the leases are still read, only later: every UnwatchedPause.
+                        Read();
+                        await Task.Delay(UnwatchedPause, stopping);
+                        continue;
+                    }
+                    _watcher = watcher;
+                    // The file as it is now: leases handed out before the engine (re)started, or while unwatched.
+                    Poke();
+                }
                 await _poked.Reader.ReadAsync(stopping);
                 await Task.Delay(_settle, stopping);
                 // Events of the same burst that came while settling: this reading covers them.
@@ -117,12 +140,54 @@ public sealed partial class LeaseWatch : IDisposable
             }
             catch (Exception exception)
             {
+                // The file unreadable for a moment (half replaced, say): read it again after a pause.
                 LogFailed(exception.Message);
-                // Try again after a pause: the file may be half replaced.
                 Poke();
                 await Task.Delay(ErrorPause, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
+    }
+
+    /// <returns>Null when the directory cannot be watched (e.g. no inotify instance left: fs.inotify.max_user_instances), logged.</returns>
+    private FileSystemWatcher? TryWatchDirectory()
+    {
+        FileSystemWatcher watcher;
+        try
+        {
+            watcher = new FileSystemWatcher(Path.GetDirectoryName(_leaseFile)!)
+            {
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size,
+                EnableRaisingEvents = false,
+            };
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            LogUnwatched(exception.Message);
+            return null;
+        }
+        watcher.Created += OnEvent;
+        watcher.Changed += OnEvent;
+        watcher.Deleted += OnEvent;
+        watcher.Renamed += OnEvent;
+        // An overflowed queue lost events, or the watch itself ended (its directory gone): set it up
+        // again, which reads the file whatever the lost events were.
+        watcher.Error += (_, error) =>
+        {
+            LogFailed(error.GetException().Message);
+            _lost = true;
+            Poke();
+        };
+        try
+        {
+            watcher.EnableRaisingEvents = true;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            watcher.Dispose();
+            LogUnwatched(exception.Message);
+            return null;
+        }
+        return watcher;
     }
 
     private void Read()
@@ -152,4 +217,7 @@ public sealed partial class LeaseWatch : IDisposable
 
     [LoggerMessage(LogLevel.Warning, "Watching dnsmasq's lease file failed: {Error}; trying again")]
     private partial void LogFailed(string error);
+
+    [LoggerMessage(LogLevel.Warning, "dnsmasq's lease file cannot be watched: {Error}; it is read every 10 s until it can")]
+    private partial void LogUnwatched(string error);
 }
