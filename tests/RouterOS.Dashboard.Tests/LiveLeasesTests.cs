@@ -75,6 +75,10 @@ public sealed class LiveLeasesTests
 
         await page.WaitForAssertionAsync(() => Assert.Contains("the router did not answer",
             page.Find("[data-testid=leases-unfollowed]").TextContent, StringComparison.Ordinal));
+
+        // The page opened again once the hub answers follows it: the failed connect was not kept.
+        context.Hubs.Refuse = null;
+        await OpenAsync(context);
     }
 
     private static async Task<IRenderedComponent<Dhcp>> OpenAsync(DashboardContext context)

@@ -18,11 +18,19 @@ public abstract class HubSnapshotFeed<TSnapshot>(IHubSource hubs, string path, s
     /// <summary>The last snapshot the hub sent; null before the first.</summary>
     public TSnapshot? Snapshot { get; private set; }
 
-    /// <summary>Connects, once: pages that call it again share the connection.</summary>
-    public Task StartAsync()
+    /// <summary>Connects, once: pages that call it again share the connection. A failed connect is forgotten, so the next page tries again.</summary>
+    public async Task StartAsync()
     {
-        _subscription ??= hubs.SubscribeAsync<TSnapshot>(path, method, Receive);
-        return _subscription;
+        var subscription = _subscription ??= hubs.SubscribeAsync<TSnapshot>(path, method, Receive);
+        try
+        {
+            await subscription;
+        }
+        catch (Exception) when (ReferenceEquals(_subscription, subscription))
+        {
+            _subscription = null;
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()
