@@ -28,6 +28,12 @@ public static class LiveHubs
     /// <summary>Method a links subscriber receives: every link, whole, as a <see cref="LinkSnapshotView"/>.</summary>
     public const string LinkSnapshotMethod = "Links";
 
+    /// <summary>Live DHCP leases: a browser receives <see cref="LeaseSnapshotMethod"/> on connecting and after every change of dnsmasq's leases.</summary>
+    public const string LeasesPath = "/hubs/leases";
+
+    /// <summary>Method a leases subscriber receives: every lease, whole, as a <see cref="DhcpLeaseSnapshot"/>.</summary>
+    public const string LeaseSnapshotMethod = "Leases";
+
     /// <summary>The change state: a browser receives <see cref="ChangeStateMethod"/> on connecting and at once after every edit, commit, confirm or rollback.</summary>
     public const string ChangesPath = "/hubs/changes";
 

@@ -61,6 +61,8 @@ builder.Services.AddSingleton(services => new RouterOS.Engine.Flows.Stale.StaleF
     services.GetRequiredService<ILogger<RouterOS.Engine.Flows.Stale.StaleFlowWatch>>()));
 builder.Services.AddSingleton(services => new RouterOS.Engine.Links.LinkWatch(options.Namespace,
     services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<RouterOS.Engine.Links.LinkWatch>>()));
+builder.Services.AddSingleton(services => new RouterOS.Engine.Services.LeaseWatch(services.GetRequiredService<RouterEngine>().Lan.LeaseFile,
+    services.GetRequiredService<ILogger<RouterOS.Engine.Services.LeaseWatch>>()));
 builder.Services.AddFirmware(options);
 builder.Services.AddHostedService<EngineLifetimeService>();
 
@@ -69,6 +71,7 @@ await app.Services.GetRequiredService<RouterEngine>().StartAsync();
 app.Services.GetRequiredService<FlowMonitor>().Start();
 app.Services.GetRequiredService<RouterOS.Engine.Flows.Stale.StaleFlowWatch>().Start();
 app.Services.GetRequiredService<RouterOS.Engine.Links.LinkWatch>().Start();
+app.Services.GetRequiredService<RouterOS.Engine.Services.LeaseWatch>().Start();
 await app.StartAsync();
 UnixSocketPermissions.Restrict(options.SocketPath, options.SocketGroup);
 Console.WriteLine($"RouterOS engine: managing {(options.Namespace is null ? "this namespace" : $"namespace {options.Namespace}")}, listening on {options.SocketPath}");

@@ -141,10 +141,13 @@ public sealed partial class LabDashboardTests
             Assert.DoesNotContain("flowtable", ruleset, StringComparison.Ordinal);
         }
 
-        // The second LAN client gets an address from the router's dnsmasq; the lease shows on the DHCP page.
-        await Poll.UntilAsync(() => lab.Dhcp().Contains("obtained", StringComparison.Ordinal), "a lease from the router's dnsmasq");
+        // The second LAN client gets an address from the router's dnsmasq; the lease appears on the DHCP
+        // page already open, pushed by the engine's lease watch (issue 23), with no reload.
         await OpenAsync(page, url, "dhcp");
+        await Assertions.Expect(page.GetByTestId("leases")).ToContainTextAsync("No lease handed out.");
+        await Poll.UntilAsync(() => lab.Dhcp().Contains("obtained", StringComparison.Ordinal), "a lease from the router's dnsmasq");
         await Assertions.Expect(page.GetByTestId("lease").First).ToContainTextAsync("192.168.1.1");
+        await Assertions.Expect(page.GetByTestId("lease").First.GetByTestId("make-static")).ToBeVisibleAsync();
         await Browser.ScreenshotAsync(page, "lab-dhcp");
 
         // Traffic from the LAN client appears live, its counters grow, and it can be killed.

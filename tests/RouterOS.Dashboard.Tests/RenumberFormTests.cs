@@ -1,6 +1,7 @@
 using System.Text;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using RouterOS.Api.Contracts;
 using RouterOS.Dashboard.Forms;
 using RouterOS.Dashboard.Services;
 using RouterOS.Dashboard.Tests.Support;
@@ -136,14 +137,10 @@ public sealed class RenumberFormTests
     public async Task A_live_lease_is_made_static_on_the_server_whose_subnet_holds_it()
     {
         await using var context = new DashboardContext(Lan());
-        context.Router.Answers["/api/v1/dhcp/leases"] = _ => new(System.Net.HttpStatusCode.OK)
-        {
-            Content = new StringContent("""
-                [ { "mac": "02:00:00:00:00:50", "address": "192.168.1.50", "hostname": "nas", "expires": null },
-                  { "mac": "02:00:00:00:00:61", "address": "192.168.1.161", "hostname": "phone", "expires": null } ]
-                """, Encoding.UTF8, "application/json"),
-        };
         var page = context.Render<RouterOS.Dashboard.Pages.Dhcp>();
+        await page.WaitForAssertionAsync(() => Assert.True(context.Hubs.IsSubscribed(LiveHubs.LeasesPath, LiveHubs.LeaseSnapshotMethod)));
+        await page.InvokeAsync(() => context.Hubs.Push(LiveHubs.LeasesPath, LiveHubs.LeaseSnapshotMethod, new DhcpLeaseSnapshot(
+            [new DhcpLeaseView("02:00:00:00:00:50", "192.168.1.50", "nas", null), new DhcpLeaseView("02:00:00:00:00:61", "192.168.1.161", "phone", null)], Connected: true)));
         await page.WaitForAssertionAsync(() => Assert.Equal(2, page.FindAll("[data-testid=lease]").Count));
 
         // The NAS's lease is static already: only the phone's can be made so.

@@ -18,8 +18,10 @@ public static class DashboardServices
         services.AddScoped<RouterApi>();
         services.AddScoped<SystemApi>();
         services.AddScoped<FlowFeed>();
+        services.AddScoped<IHubSource, SignalRHubSource>();
         services.AddScoped<UplinkFeed>();
         services.AddScoped<LinkFeed>();
+        services.AddScoped<LeaseFeed>();
         services.AddScoped<ChangeState>();
         services.AddScoped<ConfigEditor>();
         services.AddScoped<PendingMarks>();

@@ -69,16 +69,8 @@ public sealed class GrpcEngineClient : IEngineClient, IDisposable
 
     public void Dispose() => _channel.Dispose();
 
-    public async IAsyncEnumerable<FlowUpdate> WatchFlowsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        // No deadline: the stream lasts as long as both ends do.
-        using var call = await Call(() => Task.FromResult(_engine.WatchFlows(new WatchFlowsRequest(), cancellationToken: cancellationToken)));
-        var stream = call.ResponseStream;
-        while (await Call(() => stream.MoveNext(cancellationToken)))
-        {
-            yield return stream.Current.ToUpdate();
-        }
-    }
+    public IAsyncEnumerable<FlowUpdate> WatchFlowsAsync(CancellationToken cancellationToken) =>
+        Stream(() => _engine.WatchFlows(new WatchFlowsRequest(), cancellationToken: cancellationToken), batch => batch.ToUpdate(), cancellationToken);
 
     public Task<string?> KillFlowAsync(ulong id, CancellationToken cancellationToken) => Call(async () =>
     {
@@ -101,27 +93,14 @@ public sealed class GrpcEngineClient : IEngineClient, IDisposable
     public Task<IReadOnlyList<UplinkStatusView>> ListUplinksAsync(CancellationToken cancellationToken) => Call<IReadOnlyList<UplinkStatusView>>(async () =>
         (await _engine.ListUplinksAsync(new ListUplinksRequest(), deadline: Deadline(QuickCall), cancellationToken: cancellationToken)).ToViews());
 
-    public async IAsyncEnumerable<IReadOnlyList<UplinkStatusView>> WatchUplinksAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        // No deadline: the stream lasts as long as both ends do.
-        using var call = await Call(() => Task.FromResult(_engine.WatchUplinks(new ListUplinksRequest(), cancellationToken: cancellationToken)));
-        var stream = call.ResponseStream;
-        while (await Call(() => stream.MoveNext(cancellationToken)))
-        {
-            yield return stream.Current.ToViews();
-        }
-    }
+    public IAsyncEnumerable<IReadOnlyList<UplinkStatusView>> WatchUplinksAsync(CancellationToken cancellationToken) =>
+        Stream<ListUplinksReply, IReadOnlyList<UplinkStatusView>>(() => _engine.WatchUplinks(new ListUplinksRequest(), cancellationToken: cancellationToken), reply => reply.ToViews(), cancellationToken);
 
-    public async IAsyncEnumerable<LinkSnapshotView> WatchLinksAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        // No deadline: the stream lasts as long as both ends do.
-        using var call = await Call(() => Task.FromResult(_engine.WatchLinks(new WatchLinksRequest(), cancellationToken: cancellationToken)));
-        var stream = call.ResponseStream;
-        while (await Call(() => stream.MoveNext(cancellationToken)))
-        {
-            yield return stream.Current.ToView();
-        }
-    }
+    public IAsyncEnumerable<LinkSnapshotView> WatchLinksAsync(CancellationToken cancellationToken) =>
+        Stream(() => _engine.WatchLinks(new WatchLinksRequest(), cancellationToken: cancellationToken), snapshot => snapshot.ToView(), cancellationToken);
+
+    public IAsyncEnumerable<IReadOnlyList<DhcpLeaseView>> WatchDhcpLeasesAsync(CancellationToken cancellationToken) =>
+        Stream<ListDhcpLeasesReply, IReadOnlyList<DhcpLeaseView>>(() => _engine.WatchDhcpLeases(new ListDhcpLeasesRequest(), cancellationToken: cancellationToken), reply => reply.ToViews(), cancellationToken);
 
     public Task<string?> ReconnectUplinkAsync(string device, CancellationToken cancellationToken) => Call(async () =>
     {
@@ -130,6 +109,18 @@ public sealed class GrpcEngineClient : IEngineClient, IDisposable
     });
 
     private Task<T> Call<T>(Func<Task<T>> call) => EngineCalls.Run(_socketPath, call);
+
+    /// <summary>One of the engine's server streams, each message read as the API's view of it. No deadline: the stream lasts as long as both ends do.</summary>
+    private async IAsyncEnumerable<TView> Stream<TMessage, TView>(Func<Grpc.Core.AsyncServerStreamingCall<TMessage>> open, Func<TMessage, TView> read,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var call = await Call(() => Task.FromResult(open()));
+        var stream = call.ResponseStream;
+        while (await Call(() => stream.MoveNext(cancellationToken)))
+        {
+            yield return read(stream.Current);
+        }
+    }
 
     private static DateTime Deadline(TimeSpan after) => EngineCalls.Deadline(after);
 

@@ -30,6 +30,9 @@ public interface IEngineClient
     /// <summary>The leases the router's DHCP server has handed out.</summary>
     Task<IReadOnlyList<DhcpLeaseView>> ListDhcpLeasesAsync(CancellationToken cancellationToken);
 
+    /// <summary>The same, live: the whole list now and after every change of dnsmasq's leases, until cancelled or the engine goes away.</summary>
+    IAsyncEnumerable<IReadOnlyList<DhcpLeaseView>> WatchDhcpLeasesAsync(CancellationToken cancellationToken);
+
     /// <summary>The running firewall rules' counters.</summary>
     Task<IReadOnlyList<RuleCounterView>> ListRuleCountersAsync(CancellationToken cancellationToken);
 

@@ -66,6 +66,7 @@ public static class RouterApiPipeline
         app.MapHub<Flows.FlowHub>(LiveHubs.FlowsPath);
         app.MapHub<Uplinks.UplinkHub>(LiveHubs.UplinksPath);
         app.MapHub<Links.LinkHub>(LiveHubs.LinksPath);
+        app.MapHub<Leases.LeaseHub>(LiveHubs.LeasesPath);
         app.MapHub<Changes.ChangeHub>(LiveHubs.ChangesPath);
         // Any other path that is not the API's is a page of the dashboard (client-side routing).
         // Served by the static file middleware, not MapStaticAssets, so it would go out with no

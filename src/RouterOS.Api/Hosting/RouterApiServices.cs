@@ -69,6 +69,8 @@ public static class RouterApiServices
         services.AddHostedService(provider => provider.GetRequiredService<Changes.ChangeFeed>());
         services.AddSingleton<Links.LinkFeed>();
         services.AddHostedService(provider => provider.GetRequiredService<Links.LinkFeed>());
+        services.AddSingleton<Leases.LeaseFeed>();
+        services.AddHostedService(provider => provider.GetRequiredService<Leases.LeaseFeed>());
         services.AddSignalR().AddJsonProtocol(json =>
         {
             // Only source-generated metadata, no reflection behind it: what the NativeAOT API has, so a

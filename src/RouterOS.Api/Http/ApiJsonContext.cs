@@ -33,6 +33,7 @@ namespace RouterOS.Api.Http;
 [JsonSerializable(typeof(UplinkStatusView))]
 [JsonSerializable(typeof(UplinkSnapshot))]
 [JsonSerializable(typeof(LinkSnapshotView))]
+[JsonSerializable(typeof(DhcpLeaseSnapshot))]
 [JsonSerializable(typeof(FlowPage))]
 [JsonSerializable(typeof(FlowView))]
 [JsonSerializable(typeof(FlowPageDelta))]

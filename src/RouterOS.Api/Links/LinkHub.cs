@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.SignalR;
 using RouterOS.Api.Auth;
 using RouterOS.Api.Contracts;
+using RouterOS.Api.Live;
 
 namespace RouterOS.Api.Links;
 
@@ -10,11 +10,4 @@ namespace RouterOS.Api.Links;
 /// the latest table on connecting and each new one after that (<see cref="LinkFeed"/> sends them).
 /// </summary>
 [Authorize(Policy = AuthNames.ReadPolicy)]
-public sealed class LinkHub(LinkFeed feed) : Hub
-{
-    public override async Task OnConnectedAsync()
-    {
-        await Clients.Caller.SendAsync(LiveHubs.LinkSnapshotMethod, feed.Latest, Context.ConnectionAborted);
-        await base.OnConnectedAsync();
-    }
-}
+public sealed class LinkHub(LinkFeed feed) : LatestValueHub<LinkSnapshotView, LinkSnapshotView, LinkHub>(feed);

@@ -1,44 +1,28 @@
 using Microsoft.AspNetCore.SignalR;
 using RouterOS.Api.Contracts;
 using RouterOS.Api.Engine;
+using RouterOS.Api.Live;
 
 namespace RouterOS.Api.Uplinks;
 
 /// <summary>
 /// Follows the engine's uplink stream and passes every snapshot to the browsers on
-/// <see cref="UplinkHub"/>, reconnecting whenever the engine goes away or restarts. The one follower
-/// that tells <see cref="EngineRestarts"/> of its stream breaking and coming back (one is enough, and
-/// this stream is the quietest: a message on connecting, then only on change).
+/// <see cref="UplinkHub"/>. The one follower that tells <see cref="EngineRestarts"/> of its stream
+/// breaking and coming back (one is enough, and this stream is the quietest: a message on
+/// connecting, then only on change).
 /// </summary>
-public sealed partial class UplinkFeed(IEngineClient engine, IHubContext<UplinkHub> hub, EngineRestarts restarts, ILogger<UplinkFeed> logger) : BackgroundService
+public sealed class UplinkFeed(IEngineClient engine, IHubContext<UplinkHub> hub, EngineRestarts restarts, ILogger<UplinkFeed> logger)
+    : LatestValueFeed<IReadOnlyList<UplinkStatusView>, UplinkSnapshot, UplinkHub>(hub, LiveHubs.UplinkSnapshotMethod, new([], Connected: false), logger)
 {
-    private volatile UplinkSnapshot _latest = new([], Connected: false);
+    protected override string StreamName => "uplink";
 
-    public UplinkSnapshot Latest => _latest;
+    protected override IAsyncEnumerable<IReadOnlyList<UplinkStatusView>> Open(CancellationToken cancellationToken) => engine.WatchUplinksAsync(cancellationToken);
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => EngineWatch.FollowAsync(engine.WatchUplinksAsync,
-        async uplinks =>
-        {
-            await PublishAsync(new UplinkSnapshot(uplinks, Connected: true));
-            await restarts.StreamUpAsync(stoppingToken);
-        },
-        async error =>
-        {
-            restarts.StreamDown();
-            if (error is not null)
-                LogStreamDown(error);
-            if (_latest.Connected)
-                await PublishAsync(_latest with { Connected = false });
-        },
-        logger,
-        stoppingToken);
+    protected override UplinkSnapshot Connected(IReadOnlyList<UplinkStatusView> message) => new(message, Connected: true);
 
-    private async Task PublishAsync(UplinkSnapshot snapshot)
-    {
-        _latest = snapshot;
-        await hub.Clients.All.SendAsync(LiveHubs.UplinkSnapshotMethod, snapshot);
-    }
+    protected override UplinkSnapshot? Disconnected(UplinkSnapshot latest) => latest.Connected ? latest with { Connected = false } : null;
 
-    [LoggerMessage(LogLevel.Warning, "The engine's uplink stream is down: {Error}; reconnecting")]
-    private partial void LogStreamDown(string error);
+    protected override Task StreamUpAsync(CancellationToken stoppingToken) => restarts.StreamUpAsync(stoppingToken);
+
+    protected override void StreamDown() => restarts.StreamDown();
 }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.SignalR;
 using RouterOS.Api.Auth;
 using RouterOS.Api.Contracts;
+using RouterOS.Api.Live;
 
 namespace RouterOS.Api.Uplinks;
 
@@ -11,11 +11,4 @@ namespace RouterOS.Api.Uplinks;
 /// (<see cref="UplinkFeed"/> sends them).
 /// </summary>
 [Authorize(Policy = AuthNames.ReadPolicy)]
-public sealed class UplinkHub(UplinkFeed feed) : Hub
-{
-    public override async Task OnConnectedAsync()
-    {
-        await Clients.Caller.SendAsync(LiveHubs.UplinkSnapshotMethod, feed.Latest, Context.ConnectionAborted);
-        await base.OnConnectedAsync();
-    }
-}
+public sealed class UplinkHub(UplinkFeed feed) : LatestValueHub<IReadOnlyList<UplinkStatusView>, UplinkSnapshot, UplinkHub>(feed);

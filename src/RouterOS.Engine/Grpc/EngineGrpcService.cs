@@ -13,7 +13,8 @@ namespace RouterOS.Engine.Grpc;
 
 /// <summary>The gRPC contract (src/RouterOS.Contracts/Protos/engine.proto) over <see cref="RouterEngine"/>.</summary>
 /// <param name="links">The link watch; a host without one (some tests, benchmarks) answers WatchLinks with Unavailable.</param>
-public sealed class EngineGrpcService(RouterEngine engine, FlowMonitor flows, Links.LinkWatch? links = null) : ContractEngine.EngineBase
+/// <param name="leases">The lease watch; a host without one answers WatchDhcpLeases with Unavailable, as for the links.</param>
+public sealed class EngineGrpcService(RouterEngine engine, FlowMonitor flows, Links.LinkWatch? links = null, Services.LeaseWatch? leases = null) : ContractEngine.EngineBase
 {
     /// <summary>
     /// Flows per message: each message is built, sent and let go before the next, so what is in
@@ -77,17 +78,17 @@ public sealed class EngineGrpcService(RouterEngine engine, FlowMonitor flows, Li
         return new KillFlowReply { Killed = error is null, Error = error ?? "" };
     }
 
-    public override Task<ListDhcpLeasesReply> ListDhcpLeases(ListDhcpLeasesRequest request, ServerCallContext context)
+    public override Task<ListDhcpLeasesReply> ListDhcpLeases(ListDhcpLeasesRequest request, ServerCallContext context) =>
+        Task.FromResult(LeaseMessages.List(engine.Lan.Leases()));
+
+    public override Task WatchDhcpLeases(ListDhcpLeasesRequest request, IServerStreamWriter<ListDhcpLeasesReply> responseStream, ServerCallContext context)
     {
-        var reply = new ListDhcpLeasesReply();
-        reply.Leases.Add(engine.Lan.Leases().Select(lease => new DhcpLease
+        if (leases is null)
         {
-            Mac = lease.Mac,
-            Address = lease.Address,
-            Hostname = lease.Hostname ?? "",
-            Expires = lease.Expires is { } expires ? Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(expires) : null,
-        }));
-        return Task.FromResult(reply);
+            throw new RpcException(new Status(StatusCode.Unavailable, "this engine does not watch its DHCP leases"));
+        }
+        return LatestStream.WriteAsync(wake => leases.Changed += wake, wake => leases.Changed -= wake,
+            () => LeaseMessages.List(leases.Latest), responseStream, context.CancellationToken);
     }
 
     public override async Task<ListRuleCountersReply> ListRuleCounters(ListRuleCountersRequest request, ServerCallContext context)
@@ -100,66 +101,19 @@ public sealed class EngineGrpcService(RouterEngine engine, FlowMonitor flows, Li
     public override Task<ListUplinksReply> ListUplinks(ListUplinksRequest request, ServerCallContext context) =>
         Task.FromResult(UplinkMessages.List(engine.Uplinks));
 
-    public override async Task WatchUplinks(ListUplinksRequest request, IServerStreamWriter<ListUplinksReply> responseStream, ServerCallContext context)
-    {
-        // A change only wakes the writer; it sends the whole list as it is then, so a burst of
-        // events (a session coming up says five things) costs one message or two, never a backlog.
-        var changed = System.Threading.Channels.Channel.CreateBounded<bool>(new System.Threading.Channels.BoundedChannelOptions(1)
-        {
-            FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite,
-        });
-        void Wake() => changed.Writer.TryWrite(true);
-        engine.Uplinks.Changed += Wake;
-        try
-        {
-            while (!context.CancellationToken.IsCancellationRequested)
-            {
-                await responseStream.WriteAsync(UplinkMessages.List(engine.Uplinks), context.CancellationToken);
-                await changed.Reader.ReadAsync(context.CancellationToken);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The caller went away.
-        }
-        finally
-        {
-            engine.Uplinks.Changed -= Wake;
-        }
-    }
+    public override Task WatchUplinks(ListUplinksRequest request, IServerStreamWriter<ListUplinksReply> responseStream, ServerCallContext context) =>
+        LatestStream.WriteAsync(wake => engine.Uplinks.Changed += wake, wake => engine.Uplinks.Changed -= wake,
+            () => UplinkMessages.List(engine.Uplinks), responseStream, context.CancellationToken);
 
-    public override async Task WatchLinks(WatchLinksRequest request, IServerStreamWriter<LinkSnapshot> responseStream, ServerCallContext context)
+    public override Task WatchLinks(WatchLinksRequest request, IServerStreamWriter<LinkSnapshot> responseStream, ServerCallContext context)
     {
         if (links is null)
         {
             throw new RpcException(new Status(StatusCode.Unavailable, "this engine does not watch its links"));
         }
-        // As WatchUplinks: a reading only wakes the writer, which sends the latest table.
-        var changed = System.Threading.Channels.Channel.CreateBounded<bool>(new System.Threading.Channels.BoundedChannelOptions(1)
-        {
-            FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite,
-        });
-        void Wake() => changed.Writer.TryWrite(true);
-        links.Changed += Wake;
-        try
-        {
-            while (!context.CancellationToken.IsCancellationRequested)
-            {
-                if (links.Latest.Links.Count > 0)
-                {
-                    await responseStream.WriteAsync(LinkMessages.ToContract(links.Latest), context.CancellationToken);
-                }
-                await changed.Reader.ReadAsync(context.CancellationToken);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The caller went away.
-        }
-        finally
-        {
-            links.Changed -= Wake;
-        }
+        // Nothing before the first reading: an empty table would say every link is missing.
+        return LatestStream.WriteAsync(wake => links.Changed += wake, wake => links.Changed -= wake,
+            () => links.Latest.Links.Count > 0 ? LinkMessages.ToContract(links.Latest) : null, responseStream, context.CancellationToken);
     }
 
     public override Task<ReconnectUplinkReply> ReconnectUplink(ReconnectUplinkRequest request, ServerCallContext context)

@@ -129,6 +129,25 @@ public sealed class FakeEngine : IEngineClient
             return Task.FromResult<IReadOnlyList<DhcpLeaseView>>([.. Leases]);
     }
 
+    private readonly Channel<IReadOnlyList<DhcpLeaseView>> _leaseStream = Channel.CreateUnbounded<IReadOnlyList<DhcpLeaseView>>();
+
+    /// <summary>Sends <see cref="Leases"/> as they are now down the lease stream, as the engine's lease watch does after dnsmasq wrote its file.</summary>
+    public void PushLeases()
+    {
+        lock (_lock)
+            _leaseStream.Writer.TryWrite([.. Leases]);
+    }
+
+    public async IAsyncEnumerable<IReadOnlyList<DhcpLeaseView>> WatchDhcpLeasesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ThrowIfDown();
+        while (await _leaseStream.Reader.WaitToReadAsync(cancellationToken))
+        {
+            while (_leaseStream.Reader.TryRead(out var leases))
+                yield return leases;
+        }
+    }
+
     /// <summary>What ListUplinksAsync answers.</summary>
     public List<UplinkStatusView> Uplinks { get; } = [];
 

@@ -4,6 +4,7 @@ using engine::RouterOS.Engine.Flows;
 using engine::RouterOS.Engine.Hosting;
 using engine::RouterOS.Engine.Kernel;
 using engine::RouterOS.Engine.Links;
+using engine::RouterOS.Engine.Services;
 using engine::RouterOS.Engine.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,7 @@ namespace RouterOS.Api.Tests.Support;
 
 /// <summary>
 /// The real engine (root only) managing a test namespace, served over gRPC on a Unix socket in a
-/// scratch directory, as the lab runs it: kernel, reconciler, flow monitor and the engine server.
+/// scratch directory, as the lab runs it: kernel, reconciler, flow monitor, link and lease watches and the engine server.
 /// </summary>
 public sealed class InProcessEngine : IAsyncDisposable
 {
@@ -23,10 +24,11 @@ public sealed class InProcessEngine : IAsyncDisposable
     private readonly RouterEngine _engine;
     private readonly FlowMonitor _monitor;
     private readonly LinkWatch _links;
+    private readonly LeaseWatch _leases;
     private readonly WebApplication _host;
 
-    private InProcessEngine(string work, RouterKernel kernel, RouterEngine engine, FlowMonitor monitor, LinkWatch links, WebApplication host) =>
-        (_work, _kernel, _engine, _monitor, _links, _host) = (work, kernel, engine, monitor, links, host);
+    private InProcessEngine(string work, RouterKernel kernel, RouterEngine engine, FlowMonitor monitor, LinkWatch links, LeaseWatch leases, WebApplication host) =>
+        (_work, _kernel, _engine, _monitor, _links, _leases, _host) = (work, kernel, engine, monitor, links, leases, host);
 
     public string Socket => Path.Combine(_work, "engine.sock");
 
@@ -41,14 +43,17 @@ public sealed class InProcessEngine : IAsyncDisposable
         monitor.Start();
         var links = new LinkWatch(namespaceName, TimeProvider.System, NullLogger<LinkWatch>.Instance);
         links.Start();
+        var leases = new LeaseWatch(engine.Lan.LeaseFile, NullLogger<LeaseWatch>.Instance);
+        leases.Start();
         var builder = EngineServer.CreateBuilder(Path.Combine(work, "engine.sock"));
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(engine);
         builder.Services.AddSingleton(monitor);
         builder.Services.AddSingleton(links);
+        builder.Services.AddSingleton(leases);
         var host = EngineServer.Build(builder);
         await host.StartAsync();
-        return new InProcessEngine(work, kernel, engine, monitor, links, host);
+        return new InProcessEngine(work, kernel, engine, monitor, links, leases, host);
     }
 
     public async ValueTask DisposeAsync()
@@ -57,6 +62,7 @@ public sealed class InProcessEngine : IAsyncDisposable
         await _host.DisposeAsync();
         _monitor.Dispose();
         _links.Dispose();
+        _leases.Dispose();
         _engine.Dispose();
         _kernel.Dispose();
         Directory.Delete(_work, recursive: true);

@@ -7,7 +7,7 @@ using RouterOS.Domain.Model;
 
 namespace RouterOS.Dashboard.Tests.Support;
 
-/// <summary>A bUnit context with the dashboard's services, talking to <see cref="FakeRouterHandler"/>.</summary>
+/// <summary>A bUnit context with the dashboard's services, talking to <see cref="FakeRouterHandler"/> and <see cref="FakeHubSource"/>.</summary>
 public sealed class DashboardContext : BunitContext
 {
     public DashboardContext(RouterConfig candidate)
@@ -21,9 +21,16 @@ public sealed class DashboardContext : BunitContext
         Services.AddScoped<ChangeState>();
         Services.AddScoped<ConfigEditor>();
         Services.AddScoped<PendingMarks>();
+        Services.AddSingleton<IHubSource>(Hubs);
+        Services.AddScoped<LinkFeed>();
+        Services.AddScoped<UplinkFeed>();
+        Services.AddScoped<LeaseFeed>();
     }
 
     public FakeRouterHandler Router { get; }
+
+    /// <summary>The API's live hubs: a test pushes what the API would send.</summary>
+    public FakeHubSource Hubs { get; } = new();
 
     /// <summary>
     /// As in the browser, the app running, for the components that ask (the layout, sign-in, setup:

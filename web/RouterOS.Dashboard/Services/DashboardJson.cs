@@ -32,6 +32,7 @@ namespace RouterOS.Dashboard.Services;
 [JsonSerializable(typeof(List<RuleCounterView>))]
 [JsonSerializable(typeof(UplinkSnapshot))]
 [JsonSerializable(typeof(LinkSnapshotView))]
+[JsonSerializable(typeof(DhcpLeaseSnapshot))]
 [JsonSerializable(typeof(SetupRequest))]
 [JsonSerializable(typeof(LoginRequest))]
 [JsonSerializable(typeof(CommitRequest))]

@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using RouterOS.Dashboard.Services;
+
+namespace RouterOS.Dashboard.Tests.Support;
+
+/// <summary>
+/// The API's hubs as a test drives them: a component's subscription is kept by hub path and
+/// method, and <see cref="Push"/> calls it as a message from the hub would.
+/// </summary>
+public sealed class FakeHubSource : IHubSource
+{
+    private readonly ConcurrentDictionary<(string Path, string Method), Action<object>> _subscribers = new();
+
+    /// <summary>When set, connecting fails with it, as when the API cannot be reached.</summary>
+    public HttpRequestException? Refuse { get; set; }
+
+    public Task<IAsyncDisposable> SubscribeAsync<T>(string path, string method, Action<T> received)
+    {
+        if (Refuse is { } refused)
+            return Task.FromException<IAsyncDisposable>(refused);
+        _subscribers[(path, method)] = message => received((T)message);
+        return Task.FromResult<IAsyncDisposable>(new Subscription(() => _subscribers.TryRemove((path, method), out _)));
+    }
+
+    public bool IsSubscribed(string path, string method) => _subscribers.ContainsKey((path, method));
+
+    /// <summary>Sends <paramref name="message"/> to whoever follows the hub at <paramref name="path"/>.</summary>
+    public void Push<T>(string path, string method, T message) where T : notnull
+    {
+        Assert.True(_subscribers.TryGetValue((path, method), out var subscriber), $"nothing follows {path} ({method})");
+        subscriber(message);
+    }
+
+    private sealed class Subscription(Action end) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            end();
+            return ValueTask.CompletedTask;
+        }
+    }
+}

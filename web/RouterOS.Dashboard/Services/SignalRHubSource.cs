@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace RouterOS.Dashboard.Services;
+
+/// <summary>The API's hubs, on this origin (the session cookie goes with them), read with the dashboard's source-generated JSON.</summary>
+public sealed class SignalRHubSource(NavigationManager navigation) : IHubSource
+{
+    public async Task<IAsyncDisposable> SubscribeAsync<T>(string path, string method, Action<T> received)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var hub = new HubConnectionBuilder().WithUrl(navigation.ToAbsoluteUri(path.TrimStart('/'))).WithAutomaticReconnect()
+            .AddJsonProtocol(json => json.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, DashboardJson.Default))
+            .Build();
+        hub.On(method, received);
+        try
+        {
+            await hub.StartAsync();
+        }
+        catch
+        {
+            await hub.DisposeAsync();
+            throw;
+        }
+        return hub;
+    }
+}
