@@ -196,12 +196,4 @@ public sealed class ChangeState : IAsyncDisposable, IDisposable
             }
         }
     }
-
-    /// <summary>Reconnects for as long as the page is open (the default gives up after four tries), the safety poll covering the gap.</summary>
-    private sealed class HubRetry : IRetryPolicy
-    {
-        public static TimeSpan Pause(long attempt) => TimeSpan.FromSeconds(Math.Min(10, attempt * 2));
-
-        public TimeSpan? NextRetryDelay(RetryContext retryContext) => Pause(retryContext.PreviousRetryCount);
-    }
 }

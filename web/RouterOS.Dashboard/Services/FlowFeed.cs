@@ -34,7 +34,7 @@ public sealed class FlowFeed(NavigationManager navigation) : IAsyncDisposable
         _query = query;
         if (_hub is null)
         {
-            _hub = new HubConnectionBuilder().WithUrl(navigation.ToAbsoluteUri(LiveHubs.FlowsPath.TrimStart('/'))).WithAutomaticReconnect()
+            _hub = new HubConnectionBuilder().WithUrl(navigation.ToAbsoluteUri(LiveHubs.FlowsPath.TrimStart('/'))).WithAutomaticReconnect(new HubRetry())
                 .AddJsonProtocol(json => json.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, DashboardJson.Default))
                 .Build();
             _hub.On<FlowPageDelta>(LiveHubs.FlowUpdate, Apply);

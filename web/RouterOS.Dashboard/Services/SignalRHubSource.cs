@@ -9,7 +9,7 @@ public sealed class SignalRHubSource(NavigationManager navigation) : IHubSource
     public async Task<IAsyncDisposable> SubscribeAsync<T>(string path, string method, Action<T> received)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var hub = new HubConnectionBuilder().WithUrl(navigation.ToAbsoluteUri(path.TrimStart('/'))).WithAutomaticReconnect()
+        var hub = new HubConnectionBuilder().WithUrl(navigation.ToAbsoluteUri(path.TrimStart('/'))).WithAutomaticReconnect(new HubRetry())
             .AddJsonProtocol(json => json.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, DashboardJson.Default))
             .Build();
         hub.On(method, received);
