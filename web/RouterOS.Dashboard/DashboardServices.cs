@@ -19,6 +19,7 @@ public static class DashboardServices
         services.AddScoped<SystemApi>();
         services.AddScoped<FlowFeed>();
         services.AddScoped<IHubSource, SignalRHubSource>();
+        services.AddScoped<LiveConnection>();
         services.AddScoped<UplinkFeed>();
         services.AddScoped<LinkFeed>();
         services.AddScoped<LeaseFeed>();

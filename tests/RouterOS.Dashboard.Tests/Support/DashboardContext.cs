@@ -22,6 +22,7 @@ public sealed class DashboardContext : BunitContext
         Services.AddScoped<ConfigEditor>();
         Services.AddScoped<PendingMarks>();
         Services.AddSingleton<IHubSource>(Hubs);
+        Services.AddScoped<LiveConnection>();
         Services.AddScoped<LinkFeed>();
         Services.AddScoped<UplinkFeed>();
         Services.AddScoped<LeaseFeed>();

@@ -10,15 +10,17 @@ namespace RouterOS.Dashboard.Tests.Support;
 public sealed class FakeHubSource : IHubSource
 {
     private readonly ConcurrentDictionary<(string Path, string Method), Action<object>> _subscribers = new();
+    private readonly ConcurrentDictionary<string, Action<bool>> _connections = new();
 
     /// <summary>When set, connecting fails with it, as when the API cannot be reached.</summary>
     public HttpRequestException? Refuse { get; set; }
 
-    public Task<IAsyncDisposable> SubscribeAsync<T>(string path, string method, Action<T> received)
+    public Task<IAsyncDisposable> SubscribeAsync<T>(string path, string method, Action<T> received, Action<bool> connected)
     {
         if (Refuse is { } refused)
             return Task.FromException<IAsyncDisposable>(refused);
         _subscribers[(path, method)] = message => received((T)message);
+        _connections[path] = connected;
         return Task.FromResult<IAsyncDisposable>(new Subscription(() => _subscribers.TryRemove((path, method), out _)));
     }
 
@@ -29,6 +31,13 @@ public sealed class FakeHubSource : IHubSource
     {
         Assert.True(_subscribers.TryGetValue((path, method), out var subscriber), $"nothing follows {path} ({method})");
         subscriber(message);
+    }
+
+    /// <summary>The connection to the hub at <paramref name="path"/> lost (true: back), as SignalR tells it.</summary>
+    public void Connection(string path, bool connected)
+    {
+        Assert.True(_connections.TryGetValue(path, out var subscriber), $"nothing follows {path}");
+        subscriber(connected);
     }
 
     private sealed class Subscription(Action end) : IAsyncDisposable

@@ -28,11 +28,13 @@ public sealed class ChangeState : IAsyncDisposable, IDisposable
 
     // The pending revision this dashboard itself confirmed or rolled back: its end is no surprise.
     private long? _endedByUs;
+    private readonly LiveConnection _live;
 
-    public ChangeState(RouterApi api, NavigationManager navigation)
+    public ChangeState(RouterApi api, NavigationManager navigation, LiveConnection live)
     {
         _api = api;
         _navigation = navigation;
+        _live = live;
         _api.Wrote += OnWrote;
     }
 
@@ -182,6 +184,7 @@ public sealed class ChangeState : IAsyncDisposable, IDisposable
             _pushes++;
             Apply(state);
         });
+        LiveConnection.Watch(_hub, connected => _live.Report(LiveHubs.ChangesPath, connected));
         // Not signed in yet, or the API restarting: try again, as the automatic reconnect would.
         for (var attempt = 0; !_stopping.IsCancellationRequested; attempt++)
         {

@@ -11,7 +11,7 @@ namespace RouterOS.Dashboard.Services;
 /// sent, applying each delta. Pages read <see cref="Rows"/> and <see cref="Totals"/> and are told
 /// by <see cref="Changed"/>.
 /// </summary>
-public sealed class FlowFeed(NavigationManager navigation) : IAsyncDisposable
+public sealed class FlowFeed(NavigationManager navigation, LiveConnection live) : IAsyncDisposable
 {
     private readonly Dictionary<ulong, FlowView> _rows = [];
     private HubConnection? _hub;
@@ -38,6 +38,7 @@ public sealed class FlowFeed(NavigationManager navigation) : IAsyncDisposable
                 .AddJsonProtocol(json => json.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, DashboardJson.Default))
                 .Build();
             _hub.On<FlowPageDelta>(LiveHubs.FlowUpdate, Apply);
+            LiveConnection.Watch(_hub, connected => live.Report(LiveHubs.FlowsPath, connected));
             // After a reconnect the server has forgotten the query: ask again.
             _hub.Reconnected += _ => _hub.InvokeAsync(LiveHubs.FlowSubscribe, _query);
             await _hub.StartAsync();

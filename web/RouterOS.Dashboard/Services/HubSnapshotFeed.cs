@@ -8,7 +8,8 @@ namespace RouterOS.Dashboard.Services;
 /// </summary>
 /// <param name="path">The hub (a <c>LiveHubs</c> path).</param>
 /// <param name="method">The method it sends a snapshot by.</param>
-public abstract class HubSnapshotFeed<TSnapshot>(IHubSource hubs, string path, string method) : IAsyncDisposable
+/// <param name="live">Told when the browser loses and regains the hub.</param>
+public abstract class HubSnapshotFeed<TSnapshot>(IHubSource hubs, LiveConnection live, string path, string method) : IAsyncDisposable
     where TSnapshot : class
 {
     private Task<IAsyncDisposable>? _subscription;
@@ -21,7 +22,7 @@ public abstract class HubSnapshotFeed<TSnapshot>(IHubSource hubs, string path, s
     /// <summary>Connects, once: pages that call it again share the connection. A failed connect is forgotten, so the next page tries again.</summary>
     public async Task StartAsync()
     {
-        var subscription = _subscription ??= hubs.SubscribeAsync<TSnapshot>(path, method, Receive);
+        var subscription = _subscription ??= hubs.SubscribeAsync<TSnapshot>(path, method, Receive, connected => live.Report(path, connected));
         try
         {
             await subscription;

@@ -6,7 +6,11 @@ namespace RouterOS.Dashboard.Services;
 /// </summary>
 public interface IHubSource
 {
-    /// <summary>Connects to the hub at <paramref name="path"/> and passes every <paramref name="method"/> call to <paramref name="received"/>.</summary>
+    /// <summary>
+    /// Connects to the hub at <paramref name="path"/> and passes every <paramref name="method"/> call to
+    /// <paramref name="received"/>; <paramref name="connected"/> is told false when the connection is
+    /// lost (it is being tried again) and true when it is back.
+    /// </summary>
     /// <returns>Disposing it disconnects.</returns>
-    Task<IAsyncDisposable> SubscribeAsync<T>(string path, string method, Action<T> received);
+    Task<IAsyncDisposable> SubscribeAsync<T>(string path, string method, Action<T> received, Action<bool> connected);
 }

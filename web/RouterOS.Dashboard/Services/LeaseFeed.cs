@@ -6,4 +6,4 @@ namespace RouterOS.Dashboard.Services;
 /// The live leases hub (/hubs/leases): the leases the router's DHCP server has handed out, whole,
 /// sent again whenever dnsmasq's lease file changes (a new lease, a renewal, a lease gone).
 /// </summary>
-public sealed class LeaseFeed(IHubSource hubs) : HubSnapshotFeed<DhcpLeaseSnapshot>(hubs, LiveHubs.LeasesPath, LiveHubs.LeaseSnapshotMethod);
+public sealed class LeaseFeed(IHubSource hubs, LiveConnection live) : HubSnapshotFeed<DhcpLeaseSnapshot>(hubs, live, LiveHubs.LeasesPath, LiveHubs.LeaseSnapshotMethod);
