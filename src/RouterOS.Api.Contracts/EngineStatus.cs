@@ -9,8 +9,9 @@ public sealed record EngineCapabilities(bool Flowtable, bool Vlan8021Q, bool Bri
 public sealed record DeviceHardwareOffload(string Device, bool HardwareOffload, string Reason);
 
 /// <param name="FailClosed">Set while the engine holds the firewall closed because the stored configuration could not be restored.</param>
+/// <param name="Started">When the engine process started (another value later: it restarted); null from an engine that does not say.</param>
 public sealed record EngineStatus(string EngineVersion, string KernelRelease, EngineCapabilities Capabilities, long RunningRevision, long ConfirmedRevision, DateTimeOffset? ConfirmDeadline,
-    EngineFailClosed? FailClosed = null);
+    EngineFailClosed? FailClosed = null, DateTimeOffset? Started = null);
 
 /// <summary>
 /// The firewall is held closed: the stored configuration (<paramref name="Revision"/>) could not be

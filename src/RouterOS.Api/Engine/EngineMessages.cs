@@ -24,7 +24,8 @@ internal static partial class EngineMessages
             new EngineCapabilities(capabilities.Flowtable, capabilities.Vlan8021Q, capabilities.BridgeVlanFiltering, capabilities.Ppp, [.. capabilities.Notes],
                 [.. capabilities.Devices.Select(device => new DeviceHardwareOffload(device.Device, device.HardwareOffload, device.Reason))]),
             (long)reply.RunningRevision, (long)reply.ConfirmedRevision, reply.ConfirmDeadline?.ToDateTimeOffset(),
-            reply.FailClosed is { } held ? new EngineFailClosed(held.Reason, ToFindings(held.Findings), held.BaseRuleset, (long)held.Revision, held.Since.ToDateTimeOffset()) : null);
+            reply.FailClosed is { } held ? new EngineFailClosed(held.Reason, ToFindings(held.Findings), held.BaseRuleset, (long)held.Revision, held.Since.ToDateTimeOffset()) : null,
+            reply.Started?.ToDateTimeOffset());
     }
 
     /// <summary>Null for the empty string proto3 sends in place of "none".</summary>

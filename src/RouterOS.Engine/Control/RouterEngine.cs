@@ -33,11 +33,18 @@ public sealed partial class RouterEngine : IDisposable
         _store = store;
         _time = time;
         _logger = logger;
+        Started = time.GetUtcNow();
         _transaction = new KernelTransaction(store, logger);
         _deadline = new ConfirmDeadline(time, RollBackAtDeadlineAsync);
         Lan = new LanServices(kernel.NamespaceName, store.StateDirectory, time, logger);
         _uplinks = new UplinkRuntime(kernel, store.StateDirectory, Lan, () => Applied?.Config, RepairDriftLater, time, logger);
     }
+
+    /// <summary>
+    /// When this engine started: the API compares it across a broken stream to tell a restart (a new
+    /// value) from a stream that broke while the engine kept running.
+    /// </summary>
+    public DateTimeOffset Started { get; }
 
     /// <summary>The uplinks' DHCP clients and PPPoE sessions, applied after the kernel with each configuration.</summary>
     public UplinkServices Uplinks => _uplinks.Services;

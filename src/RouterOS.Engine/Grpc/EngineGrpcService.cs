@@ -207,6 +207,7 @@ public sealed class EngineGrpcService(RouterEngine engine, FlowMonitor flows, Li
             },
             RunningRevision = (ulong)(engine.Applied?.Revision ?? 0),
             ConfirmedRevision = (ulong)(engine.Confirmed?.Revision ?? 0),
+            Started = Timestamp.FromDateTimeOffset(engine.Started),
         };
         if (engine.Pending is { } pending)
         {

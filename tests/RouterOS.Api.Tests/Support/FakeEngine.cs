@@ -12,8 +12,20 @@ public sealed class FakeEngine : IEngineClient
 {
     private readonly Lock _lock = new();
 
-    /// <summary>When true, every call fails as an unreachable engine does.</summary>
-    public bool Down { get; set; }
+    /// <summary>When true, every call fails as an unreachable engine does; back up, it is a new engine process (a later <see cref="Started"/>).</summary>
+    public bool Down
+    {
+        get;
+        set
+        {
+            if (field && !value)
+                Started = Started.AddMinutes(1);
+            field = value;
+        }
+    }
+
+    /// <summary>When the engine process started, as the status says.</summary>
+    public DateTimeOffset Started { get; private set; } = new(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
 
     /// <summary>When set, Apply refuses with this error (and path).</summary>
     public (string Error, string? Path)? Refuse { get; set; }
@@ -86,7 +98,7 @@ public sealed class FakeEngine : IEngineClient
     public Task<EngineStatus> GetStatusAsync(CancellationToken cancellationToken)
     {
         ThrowIfDown();
-        return Task.FromResult(new EngineStatus("test", "6.18.0", new EngineCapabilities(true, true, true, true, [], Devices), RunningRevision, RunningRevision, null, FailClosed));
+        return Task.FromResult(new EngineStatus("test", "6.18.0", new EngineCapabilities(true, true, true, true, [], Devices), RunningRevision, RunningRevision, null, FailClosed, Started));
     }
 
     private readonly Channel<FlowUpdate> _flowStream = Channel.CreateUnbounded<FlowUpdate>();
