@@ -28,7 +28,8 @@ public static class RouterApiServices
         // Every background loop catches and logs its own faults (BackgroundLoop, EngineWatch); should one
         // slip through anyway, the host logs it and keeps serving instead of stopping (the default).
         services.Configure<HostOptions>(host => host.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
-        services.AddSingleton(new RouterDatabase(DataDirectory.DatabasePath(dataDirectory)));
+        // Made by the container, so the container disposes it (and closes its pool) with the host.
+        services.AddSingleton(_ => new RouterDatabase(DataDirectory.DatabasePath(dataDirectory)));
         services.AddSingleton<UserStore>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<TokenStore>();

@@ -5,9 +5,11 @@ namespace RouterOS.Api.Store;
 /// <summary>
 /// The API's SQLite file. Every operation opens a connection of its own and closes it when done:
 /// Microsoft.Data.Sqlite pools them, so an open costs no more than EF Core's did, and no state
-/// outlives an operation.
+/// outlives an operation. Disposed with the host, it closes the pooled connections: the pool is
+/// per process, and would otherwise keep the file (and its WAL and shared-memory files) open after
+/// the API stopped using it.
 /// </summary>
-public sealed class RouterDatabase(string path)
+public sealed class RouterDatabase(string path) : IDisposable
 {
     private readonly string _connectionString = new SqliteConnectionStringBuilder { DataSource = path }.ToString();
 
@@ -24,6 +26,12 @@ public sealed class RouterDatabase(string path)
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    public void Dispose()
+    {
+        using var pooled = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(pooled);
     }
 
     /// <summary>WAL: readers never wait for the writer, and a crash mid-write loses nothing committed. The mode is kept in the file.</summary>
