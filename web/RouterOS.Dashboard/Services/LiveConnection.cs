@@ -44,8 +44,7 @@ public sealed class LiveConnection
         return Task.CompletedTask;
     }
 
-    /// <param name="hub">The hub's path.</param>
-    public void Lost(string hub)
+    private void Lost(string hub)
     {
         lock (_lock)
         {
@@ -56,7 +55,7 @@ public sealed class LiveConnection
         Changed?.Invoke();
     }
 
-    public void Regained(string hub)
+    private void Regained(string hub)
     {
         lock (_lock)
         {
