@@ -23,6 +23,9 @@ public static class Resources
         api.MapResource(ConfigLists.PortForwards);
         api.MapResource(ConfigLists.SourceNat);
         api.MapResource(ConfigLists.ForwardRules);
+        api.MapResource(ConfigLists.Dhcpv6Clients);
+        api.MapResource(ConfigLists.StaticPrefixes);
+        api.MapResource(ConfigLists.Ipv6Lans);
         api.MapResource(ConfigLists.Shaping);
         return api;
     }

@@ -49,6 +49,10 @@ public static class ConfigDiff
         diff.Keyed("firewall.forwardRules", fwBefore.ForwardRules, fwAfter.ForwardRules, r => r.Name.Value, clear.ForwardRule, redacted.ForwardRule);
         diff.Order("firewall.forwardRules", fwBefore.ForwardRules.Select(r => r.Name.Value), fwAfter.ForwardRules.Select(r => r.Name.Value));
         diff.Single("firewall.defaults", fwBefore.DefaultsOrDefault, fwAfter.DefaultsOrDefault, clear.FirewallDefaults, redacted.FirewallDefaults);
+        var (v6Before, v6After) = (before.Ipv6OrDefault, after.Ipv6OrDefault);
+        diff.Keyed("ipv6.clients", v6Before.Clients, v6After.Clients, c => c.Uplink.Value, clear.Dhcpv6Client, redacted.Dhcpv6Client);
+        diff.Keyed("ipv6.staticPrefixes", v6Before.StaticPrefixes, v6After.StaticPrefixes, p => p.Uplink.Value, clear.StaticPrefix, redacted.StaticPrefix);
+        diff.Keyed("ipv6.lans", v6Before.Lans, v6After.Lans, l => l.Device.Value, clear.LanIpv6, redacted.LanIpv6);
         diff.Keyed("shaping", before.Shaping, after.Shaping, s => s.Device.Value, clear.TrafficShaper, redacted.TrafficShaper);
         return [.. changes];
     }

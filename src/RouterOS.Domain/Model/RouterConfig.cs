@@ -23,7 +23,8 @@ public sealed record RouterConfig(
     EquatableArray<Flowtable> Flowtables = default,
     EquatableArray<OffloadRule> OffloadPolicy = default,
     FirewallSettings? Firewall = null,
-    EquatableArray<TrafficShaper> Shaping = default)
+    EquatableArray<TrafficShaper> Shaping = default,
+    Ipv6Settings? Ipv6 = null)
 {
     /// <summary>The schema this build reads and writes. Raise it with a migration when the shape changes.</summary>
     public const int CurrentSchemaVersion = 1;
@@ -39,11 +40,18 @@ public sealed record RouterConfig(
     public DnsSettings DnsOrDefault => Dns ?? DnsSettings.Default;
     [JsonIgnore]
     public FirewallSettings FirewallOrDefault => Firewall ?? FirewallSettings.Default;
+    [JsonIgnore]
+    public Ipv6Settings Ipv6OrDefault => Ipv6 ?? Ipv6Settings.Default;
 }
 
 /// <summary>Router-wide settings.</summary>
 /// <param name="Hostname">The router's own host name, one label (it is also its name on the LAN).</param>
-public sealed record SystemSettings(DnsName? Hostname = null)
+/// <param name="UlaPrefix">
+/// The router's unique local prefix (RFC 4193: fd00::/8 with a random 40-bit global id, a /48):
+/// every IPv6 LAN gets a /64 of it beside the ISP's, so LAN hosts keep stable addresses for each
+/// other when the ISP's prefix changes or is lost.
+/// </param>
+public sealed record SystemSettings(DnsName? Hostname = null, Cidr? UlaPrefix = null)
 {
     public static SystemSettings Default { get; } = new();
 }

@@ -32,6 +32,7 @@ public static class ConfigVerifier
         ForwardRuleRules.Check,
         ZoneCoverageRules.Check,
         ShapingRules.Check,
+        Ipv6Rules.Check,
     ];
 
     public static VerifyResult Verify(RouterConfig config)

@@ -53,6 +53,12 @@ public static class Limits
     /// <summary>One DHCP client per uplink.</summary>
     public const int DhcpClients = 16;
 
+    /// <summary>One DHCPv6 client, or one static prefix, per uplink (as <see cref="DhcpClients"/>).</summary>
+    public const int Dhcpv6Clients = 16;
+
+    /// <summary>IPv6 LANs: a /56 numbers 256 of them, as many as <see cref="DhcpServers"/>.</summary>
+    public const int Ipv6Lans = 256;
+
     /// <summary>A DHCP server on every fourth VLAN device; dnsmasq serves them all from one process.</summary>
     public const int DhcpServers = 256;
 

@@ -120,7 +120,8 @@ public class ConfigDiffTests
                 + config.Routes.Count + config.DhcpOrDefault.Clients.Count + config.DhcpOrDefault.Servers.Count + config.Flowtables.Count
                 + config.OffloadPolicy.Count + config.FirewallOrDefault.Zones.Count + config.FirewallOrDefault.Forwardings.Count
                 + config.FirewallOrDefault.InputRules.Count + config.FirewallOrDefault.PortForwards.Count + config.FirewallOrDefault.SourceNat.Count
-                + config.FirewallOrDefault.ForwardRules.Count + config.Shaping.Count;
+                + config.FirewallOrDefault.ForwardRules.Count + config.Shaping.Count
+                + config.Ipv6OrDefault.Clients.Count + config.Ipv6OrDefault.StaticPrefixes.Count + config.Ipv6OrDefault.Lans.Count;
             Assert.Equal(objects, fromEmpty.Count(c => c.Kind == ChangeKind.Added));
             Assert.Empty(ConfigDiff.Compute(config, RouterConfigJson.Parse(RouterConfigJson.Write(config))));
         }, iter: 500);

@@ -52,12 +52,13 @@ public class ConfigProperties
                 if (!config.OffloadPolicy.IsEmpty) seen.Add("offload rules");
                 if (!config.FirewallOrDefault.InputRules.IsEmpty) seen.Add("input rules");
                 if (!config.Shaping.IsEmpty) seen.Add("shaping");
+                if (!config.Ipv6OrDefault.Lans.IsEmpty) seen.Add("ipv6 lans");
                 if (config.FirewallOrDefault.PortForwards.Any(f => f.Hairpin && f.ShiftsPorts)) seen.Add("port forwards");
                 if (!config.FirewallOrDefault.SourceNat.IsEmpty) seen.Add("source nat");
                 if (config.FirewallOrDefault.ForwardRules.Any(r => r.SetDscp is not null)) seen.Add("forward rules");
             }
         }, iter: 2000, threads: 1);
-        Assert.Equal(14, seen.Count);
+        Assert.Equal(15, seen.Count);
     }
 
     [Fact]

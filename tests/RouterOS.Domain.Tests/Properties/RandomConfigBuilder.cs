@@ -36,7 +36,7 @@ public sealed class RandomConfigBuilder(Choices choose)
         var flowtables = Flowtables(ports);
         return partial with
         {
-            System = choose.Chance(50) ? new SystemSettings(DnsName.Parse("router" + choose.Below(10))) : null,
+            System = choose.Chance(50) ? new SystemSettings(DnsName.Parse("router" + choose.Below(10)), choose.Chance(50) ? Cidr.Parse($"fd{choose.Below(256):x2}:{choose.Below(65536):x}::/48") : null) : null,
             Addresses = [.. addresses],
             Routes = [.. Routes(addresses)],
             Dhcp = new DhcpSettings([.. dhcpClients], [.. DhcpServers(addresses, dhcpClients)]),
@@ -46,7 +46,22 @@ public sealed class RandomConfigBuilder(Choices choose)
             OffloadPolicy = [.. OffloadPolicy(flowtables, l3)],
             Firewall = Firewall(l3.Concat(pppoe.Select(p => p.Name)).ToList(), addresses),
             Shaping = [.. choose.Subset(l3, 20).Select(d => new TrafficShaper(d, choose.Between(64, 1_000_000)))],
+            Ipv6 = Ipv6(dhcpClients, l3),
         };
+    }
+
+    /// <summary>At most one uplink with a prefix (so no LAN must name its uplink), and LANs on other L3 devices, numbered automatically.</summary>
+    private Ipv6Settings? Ipv6(List<DhcpClient> dhcpClients, List<InterfaceName> l3)
+    {
+        if (dhcpClients.Count == 0 || choose.Chance(30))
+            return null;
+        var uplink = dhcpClients[0].Device;
+        var hint = choose.Between(56, 64);
+        var lans = choose.Subset(l3.Where(d => d != uplink)).Take(1 << (64 - hint))
+            .Select(d => new LanIpv6(d, Mode: (Ipv6LanMode)choose.Below(3), AnnounceDns: choose.Chance(80))).ToList();
+        return choose.Chance(50)
+            ? new Ipv6Settings(Clients: [new Dhcpv6Client(uplink, hint, choose.Chance(50), choose.Chance(80), choose.Below(100), choose.Chance(50))], Lans: [.. lans])
+            : new Ipv6Settings(StaticPrefixes: [new StaticPrefix(uplink, Cidr.Parse($"2001:db8:{choose.Below(65536):x}::/{hint}"))], Lans: [.. lans]);
     }
 
     private InterfaceName NewName()

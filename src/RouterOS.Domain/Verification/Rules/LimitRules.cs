@@ -60,6 +60,10 @@ internal static class LimitRules
         var dhcp = config.DhcpOrDefault;
         AtMost(context, "dhcp.clients", dhcp.Clients.Count, Limits.DhcpClients, "DHCP clients");
         AtMost(context, "dhcp.servers", dhcp.Servers.Count, Limits.DhcpServers, "DHCP servers");
+        var ipv6 = config.Ipv6OrDefault;
+        AtMost(context, "ipv6.clients", ipv6.Clients.Count, Limits.Dhcpv6Clients, "DHCPv6 clients");
+        AtMost(context, "ipv6.staticPrefixes", ipv6.StaticPrefixes.Count, Limits.Dhcpv6Clients, "static prefixes");
+        AtMost(context, "ipv6.lans", ipv6.Lans.Count, Limits.Ipv6Lans, "IPv6 LANs");
         var leases = 0;
         foreach (var server in dhcp.Servers)
         {

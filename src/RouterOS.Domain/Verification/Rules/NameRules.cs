@@ -36,6 +36,10 @@ internal static class NameRules
         RequireUnique(context, "firewall.forwardRules", firewall.ForwardRules.Count, firewall.ForwardRules.Select(r => r.Name.Value), "forward rule");
         RequireUnique(context, "routes", config.Routes.Count, config.Routes.Select(r => r.Key), "route");
         RequireUnique(context, "dhcp.clients", config.DhcpOrDefault.Clients.Count, config.DhcpOrDefault.Clients.Select(c => c.Device.Value), "DHCP client on");
+        var ipv6 = config.Ipv6OrDefault;
+        RequireUnique(context, "ipv6.clients", ipv6.Clients.Count, ipv6.Clients.Select(c => c.Uplink.Value), "DHCPv6 client on");
+        RequireUnique(context, "ipv6.staticPrefixes", ipv6.StaticPrefixes.Count, ipv6.StaticPrefixes.Select(p => p.Uplink.Value), "static prefix on");
+        RequireUnique(context, "ipv6.lans", ipv6.Lans.Count, ipv6.Lans.Select(l => l.Device.Value), "IPv6 LAN on");
         RequireUnique(context, "dhcp.servers", config.DhcpOrDefault.Servers.Count, config.DhcpOrDefault.Servers.Select(s => s.Device.Value), "DHCP server on");
         RequireUnique(context, "shaping", config.Shaping.Count, config.Shaping.Select(s => s.Device.Value), "shaper on");
     }
