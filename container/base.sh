@@ -11,7 +11,7 @@ cache=$1
 mkdir -p "$cache"
 packages=(
   libssl3 zlib1g libstdc++6 libgcc-s1 ca-certificates tzdata   # what .NET's runtime-deps image holds
-  libnftables1 nftables iproute2 conntrack dnsmasq-base ppp busybox   # the engine's (Containerfile)
+  libnftables1 nftables iproute2 conntrack dnsmasq-base ppp busybox dhcpcd-base   # the engine's (Containerfile)
 )
 key=$(inputs_hash "$here/base.sh" "$here/../firmware/image/lib.sh" -- "${packages[*]}")
 image=localhost/routeros-base:$key

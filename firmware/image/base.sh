@@ -12,7 +12,7 @@ mkdir -p "$cache"
 packages=(
   systemd-sysv udev dbus kmod          # init, device names (by-partlabel for RAUC), module loading
   iproute2 nftables conntrack          # libnftables for the engine; ip, nft and conntrack for diagnostics
-  ppp dnsmasq-base busybox             # pppd with its PPPoE plugin; LAN DHCP and DNS; udhcpc
+  ppp dnsmasq-base busybox dhcpcd-base # pppd with its PPPoE plugin; LAN DHCP, RA and DNS; udhcpc; DHCPv6-PD
   rauc rauc-service                    # the A/B update client and its D-Bus service
   libssl3 zlib1g libstdc++6 ca-certificates tzdata e2fsprogs   # .NET's native needs; mkfs for the data partition
 )

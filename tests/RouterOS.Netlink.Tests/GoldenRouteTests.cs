@@ -115,6 +115,40 @@ public sealed class GoldenRouteTests
     }
 
     [Fact]
+    public void An_address_with_lifetimes_matches_ip_address_replace_with_preferred_and_valid_lft()
+    {
+        var expected = Fixture.LastMessage("addr-replace-lifetime", Rtnetlink.NewAddress);
+        AddressRequests.Add(_writer, Fixture.SequenceOf(expected), Fixture.IndexOf(expected), IPAddress.Parse("2001:db8:1::1"), 64, protocol: 0,
+            new AddressLifetime(600, 1200));
+        HexAssert.Equal(expected, _writer.Written);
+    }
+
+    [Fact]
+    public void An_address_message_gives_its_lifetimes_and_deprecation()
+    {
+        var bytes = Fixture.LastMessage("addr-replace-lifetime", Rtnetlink.NewAddress);
+        var reader = new NetlinkMessageReader(bytes);
+        Assert.True(reader.TryRead(out var message));
+        var address = AddressInfo.Parse(message);
+        Assert.Equal(new AddressLifetime(600, 1200), address.Lifetime);
+        Assert.False(address.Deprecated);
+        // IFA_F_DEPRECATED in the header's flags byte, as the kernel reports an address past its preferred lifetime.
+        bytes[16 + 2] = (byte)IfAddress.FlagDeprecated;
+        reader = new NetlinkMessageReader(bytes);
+        Assert.True(reader.TryRead(out message));
+        Assert.True(AddressInfo.Parse(message).Deprecated);
+    }
+
+    [Fact]
+    public void An_unreachable_route_matches_ip_route_add_unreachable()
+    {
+        var expected = Fixture.LastMessage("route-add-unreachable", Rtnetlink.NewRoute);
+        RouteRequests.Add(_writer, Fixture.SequenceOf(expected),
+            new RouteSpec(IPAddress.Parse("2001:db8:100::"), 56, null, 0, 0, 16, Unreachable: true));
+        HexAssert.Equal(expected, _writer.Written);
+    }
+
+    [Fact]
     public void Default_route_matches_ip_route_add_default()
     {
         var expected = Fixture.LastMessage("route-add-default", Rtnetlink.NewRoute);

@@ -67,7 +67,7 @@ public enum Ipv6LanMode
 
 /// <summary>
 /// IPv6 on one LAN network: a /64 from the uplink's prefix (and from the ULA prefix, when the
-/// router has one), announced by router advertisements with the router as DNS server.
+/// router has one), announced by router advertisements with the router as DNS server (RDNSS).
 /// </summary>
 /// <param name="Device">The LAN's device: a bridge, a port or a VLAN device.</param>
 /// <param name="Uplink">Whose prefix numbers it; the only DHCPv6 client or static prefix when not set.</param>
@@ -79,8 +79,7 @@ public sealed record LanIpv6(
     InterfaceName Device,
     InterfaceName? Uplink = null,
     int? SubnetId = null,
-    Ipv6LanMode Mode = Ipv6LanMode.SlaacAndStatelessDhcp,
-    bool AnnounceDns = true)
+    Ipv6LanMode Mode = Ipv6LanMode.SlaacAndStatelessDhcp)
 {
     /// <summary>Every LAN is a /64: SLAAC needs exactly 64 bits of interface identifier (RFC 4291 section 2.5.1).</summary>
     public const int SubnetLength = 64;

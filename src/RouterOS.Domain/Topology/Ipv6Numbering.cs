@@ -102,6 +102,26 @@ public static class Ipv6Numbering
         return Cidr.Of(IpAddress.FromBits(bits, IpFamily.Ipv6), LanIpv6.SubnetLength);
     }
 
+    /// <summary>
+    /// The LANs' addresses that come from the configuration itself, not from a lease: ::1 of each
+    /// LAN's /64 of a static prefix, and of the ULA prefix (with the same subnet id). Permanent.
+    /// </summary>
+    public static IReadOnlyList<(InterfaceName Device, InterfaceAddress Address)> ConfiguredAddresses(RouterConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var statics = config.Ipv6OrDefault.StaticPrefixes.GroupBy(p => p.Uplink).ToDictionary(g => g.Key, g => g.First().Prefix);
+        var ula = config.SystemOrDefault.UlaPrefix;
+        var addresses = new List<(InterfaceName, InterfaceAddress)>();
+        foreach (var subnet in Assign(config))
+        {
+            if (subnet.Uplink is { } uplink && statics.TryGetValue(uplink, out var prefix) && SubnetOf(prefix, subnet.SubnetId) is { } routed)
+                addresses.Add((subnet.Lan.Device, RouterAddress(routed)));
+            if (ula is not null && SubnetOf(ula, subnet.SubnetId) is { } local)
+                addresses.Add((subnet.Lan.Device, RouterAddress(local)));
+        }
+        return addresses;
+    }
+
     /// <summary>The router's own address on a LAN's /64: ::1, as OpenWrt and VyOS give it, so hosts and administrators can guess it.</summary>
     public static InterfaceAddress RouterAddress(Cidr subnet)
     {

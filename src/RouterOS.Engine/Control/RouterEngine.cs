@@ -109,7 +109,7 @@ public sealed partial class RouterEngine : IDisposable
     }
 
     /// <summary>What <paramref name="config"/> does to the supervised services, as they run now.</summary>
-    private ServiceChanges ServicesFor(RouterConfig config) => new(Lan.ChangeFor(config), Uplinks.ChangesFor(config), Uplinks.SessionChangesFor(config));
+    private ServiceChanges ServicesFor(RouterConfig config) => new(Lan.ChangeFor(config), Uplinks.ChangesFor(config), Uplinks.SessionChangesFor(config), Uplinks.Dhcpv6ChangesFor(config));
 
     public Task<ApplyResult> ApplyAsync(RouterConfig config, long revision, TimeSpan? confirmWithin) =>
         _gate.RunAsync(() => ApplyUnderGateAsync(config, revision, confirmWithin));

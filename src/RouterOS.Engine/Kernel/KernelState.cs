@@ -36,11 +36,13 @@ public sealed record KernelLink(
 
 /// <param name="Address">Address with prefix, e.g. 192.0.2.1/24.</param>
 /// <param name="Ours">Tagged with the engine's IFA_PROTO value: the engine added it.</param>
-public sealed record KernelAddress(string Device, InterfaceAddress Address, bool Ours);
+/// <param name="Lease">Tagged as a lease's (a DHCP lease's, or a delegated prefix's on a LAN).</param>
+public sealed record KernelAddress(string Device, InterfaceAddress Address, bool Ours, bool Lease = false);
 
 /// <param name="Destination">e.g. 0.0.0.0/0.</param>
 /// <param name="Ours">Tagged with the engine's route protocol.</param>
-public sealed record KernelRoute(Cidr Destination, IpAddress? Gateway, string? Device, uint Metric, bool Ours);
+/// <param name="Unreachable">RTN_UNREACHABLE: a delegated prefix's catch-all, which sends nothing on.</param>
+public sealed record KernelRoute(Cidr Destination, IpAddress? Gateway, string? Device, uint Metric, bool Ours, bool Unreachable = false);
 
 /// <summary>How the engine marks what it adds, so it removes only its own (values no uapi header assigns).</summary>
 public static class EngineMarks

@@ -42,7 +42,7 @@ public sealed class RtnetlinkClient : IRtnetlink, IDisposable
             if (nameOf.TryGetValue(address.Index, out var device))
             {
                 addresses.Add(new KernelAddress(device, InterfaceAddress.Of(IpAddress.From(address.Address), address.PrefixLength),
-                    address.Protocol == EngineMarks.AddressProtocol));
+                    address.Protocol == EngineMarks.AddressProtocol, address.Protocol == EngineMarks.LeaseAddressProtocol));
             }
         });
 
@@ -50,13 +50,14 @@ public sealed class RtnetlinkClient : IRtnetlink, IDisposable
         Dump(RouteRequests.Dump, "list routes", message =>
         {
             var route = RouteInfo.Parse(message);
-            if (route.Table != Rtnetlink.TableMain || route.Type != Rtnetlink.RouteTypeUnicast)
+            if (route.Table != Rtnetlink.TableMain || route.Type is not (Rtnetlink.RouteTypeUnicast or Rtnetlink.RouteTypeUnreachable))
             {
                 return;
             }
             var any = route.Family == AddressFamilies.Inet ? IPAddress.Any : IPAddress.IPv6Any;
             routes.Add(new KernelRoute(Cidr.Of(IpAddress.From(route.Destination ?? any), route.DestinationLength), route.Gateway is { } gateway ? IpAddress.From(gateway) : null,
-                nameOf.GetValueOrDefault(route.OutputInterface), route.Metric, route.Protocol == EngineMarks.RouteProtocol));
+                nameOf.GetValueOrDefault(route.OutputInterface), route.Metric, route.Protocol == EngineMarks.RouteProtocol,
+                route.Type == Rtnetlink.RouteTypeUnreachable));
         });
         return new KernelState(kernelLinks, addresses, routes, rulesetListing);
     }
@@ -102,9 +103,9 @@ public sealed class RtnetlinkClient : IRtnetlink, IDisposable
             w => LinkRequests.BridgeVlan(w, _socket.NextSequence(), add, index, vlanId, flags, self));
 
     /// <param name="protocol">IFA_PROTO tag: the configuration's (the default) or a lease's.</param>
-    public void AddAddress(int index, string device, IPAddress address, byte prefixLength, byte protocol = EngineMarks.AddressProtocol) =>
-        Execute($"add address {address}/{prefixLength} to {device}",
-            w => AddressRequests.Add(w, _socket.NextSequence(), index, address, prefixLength, protocol));
+    public void AddAddress(int index, string device, IPAddress address, byte prefixLength, byte protocol = EngineMarks.AddressProtocol, AddressLifetime? lifetime = null) =>
+        Execute($"{(lifetime is null ? "add" : "set")} address {address}/{prefixLength} {(lifetime is null ? "to" : "on")} {device}",
+            w => AddressRequests.Add(w, _socket.NextSequence(), index, address, prefixLength, protocol, lifetime));
 
     public void DeleteAddress(int index, string device, IPAddress address, byte prefixLength) =>
         Execute($"remove address {address}/{prefixLength} from {device}",

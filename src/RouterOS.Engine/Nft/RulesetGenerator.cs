@@ -35,7 +35,7 @@ public static class RulesetGenerator
         }
         RuleCounters.Write(output, firewall);
         NatRuleset.WriteDestinationNat(output, firewall, topology, sets);
-        WriteInput(output, firewall, zones, sets);
+        WriteInput(output, config, firewall, zones, sets);
         WriteForward(output, config, firewall, zones, sets);
         ForwardRulesRuleset.WriteRules(output, firewall, topology, sets);
         ForwardRulesRuleset.WriteDscpMarking(output, firewall, topology, sets);
@@ -94,7 +94,24 @@ public static class RulesetGenerator
         output.Close();
     }
 
-    private static void WriteInput(RulesetBuilder output, FirewallSettings firewall, List<Zone> zones, Dictionary<Zone, string> sets)
+    /// <summary>
+    /// ICMPv6 the router must take whatever a zone's policy (RFC 4890 section 4.4): neighbour and
+    /// router discovery, the errors path MTU discovery and failing connections need, and echo
+    /// (rate-limited, as fw4 does). Without them IPv6 does not work at all.
+    /// </summary>
+    internal const string Icmpv6Input = "icmpv6 type { destination-unreachable, packet-too-big, time-exceeded, parameter-problem, nd-router-solicit, nd-router-advert, nd-neighbor-solicit, nd-neighbor-advert } accept";
+
+    /// <summary>Multicast listener discovery (RFC 3810), which only ever comes from a link-local address (section 5: others are dropped by hosts too).</summary>
+    internal const string MldInput = "ip6 saddr fe80::/10 icmpv6 type { mld-listener-query, mld-listener-report, mld2-listener-report } accept";
+
+    /// <summary>
+    /// ICMPv6 passed through the router between any zones (RFC 4890 section 4.3.1): the errors
+    /// (packet too big above all: a path MTU is discovered end to end, with no NAT to hide it) and
+    /// echo, rate-limited. Errors about a tracked connection pass as related anyway.
+    /// </summary>
+    internal const string Icmpv6Forward = "icmpv6 type { destination-unreachable, packet-too-big, time-exceeded, parameter-problem, echo-request, echo-reply } limit rate 1000/second accept";
+
+    private static void WriteInput(RulesetBuilder output, RouterConfig config, FirewallSettings firewall, List<Zone> zones, Dictionary<Zone, string> sets)
     {
         output.Open("chain input");
         // Fail closed: what comes in by an interface in no zone gets what the base ruleset allows
@@ -112,8 +129,16 @@ public static class RulesetGenerator
             // New TCP connections to the router itself, all zones together (fw4's syn_flood).
             output.Line($"tcp flags & (fin | syn | rst | ack) == syn limit rate over {defaults.SynFloodRate.ToString(CultureInfo.InvariantCulture)}/second burst {defaults.SynFloodBurst.ToString(CultureInfo.InvariantCulture)} packets drop", "firewall.defaults.synFloodProtection");
         }
-        // IPv6 needs neighbour discovery on every interface, whatever the zone's policy.
-        output.Line("icmpv6 type { nd-neighbor-solicit, nd-neighbor-advert, nd-router-solicit, nd-router-advert } accept");
+        // IPv6 needs these on every interface, whatever the zone's policy.
+        output.Line(Icmpv6Input);
+        output.Line(MldInput);
+        output.Line("icmpv6 type echo-request limit rate 1000/second accept");
+        if (!config.Ipv6OrDefault.Clients.IsEmpty)
+        {
+            // The DHCPv6 server answers the client's multicast Solicit from its link-local
+            // address to port 546 (RFC 8415 section 7.2): conntrack cannot tie that to the request.
+            output.Line("ip6 saddr fe80::/10 udp sport 547 udp dport 546 accept", "ipv6.clients");
+        }
         foreach (var zone in zones)
         {
             output.Line($"iifname {sets[zone]} jump input_{zone.Name}", ConfigPath.Item("firewall.zones", zone.Name));
@@ -178,6 +203,7 @@ public static class RulesetGenerator
             {
                 output.Line("ct state invalid drop", "firewall.defaults.dropInvalid");
             }
+            output.Line(Icmpv6Forward);
             if (ForwardRulesRuleset.Any(firewall))
             {
                 output.Line($"jump {ForwardRulesRuleset.ChainName}", "firewall.forwardRules");

@@ -101,7 +101,7 @@ public static partial class Applier
                 var (ip, prefix) = (address.Address.Address.Address, (byte)address.Address.PrefixLength);
                 if (address.Add)
                 {
-                    rtnl.AddAddress(indexes.Of(address.Device), address.Device, ip, prefix, AddressProtocol(address.Owner));
+                    rtnl.AddAddress(indexes.Of(address.Device), address.Device, ip, prefix, AddressProtocol(address.Owner), address.Lifetime);
                 }
                 else if (indexes.TryOf(address.Device) is int addressDevice)
                 {
@@ -115,7 +115,7 @@ public static partial class Applier
                     return null;
                 }
                 var spec = new RouteSpec(route.Destination.Network.Address, (byte)route.Destination.PrefixLength, route.Gateway?.Address,
-                    route.Device is null ? 0 : indexes.Of(route.Device), route.Metric, RouteProtocol(route.Owner));
+                    route.Device is null ? 0 : indexes.Of(route.Device), route.Metric, RouteProtocol(route.Owner), route.Unreachable);
                 if (route.Add)
                 {
                     rtnl.AddRoute(spec, route.Detail);

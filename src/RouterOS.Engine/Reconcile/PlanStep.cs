@@ -62,12 +62,24 @@ public enum Owner
 }
 
 /// <param name="Address">With prefix, e.g. 192.0.2.1/24.</param>
-public sealed record AddressStep(string Path, string Device, InterfaceAddress Address, bool Add, Owner Owner = Owner.Configuration)
-    : PlanStep(Path, Add ? "create" : "delete", ChangeClass.AppliedLive, $"{(Add ? "add" : "remove")} address {Address} {(Add ? "to" : "from")} {Device}");
-
-public sealed record RouteStep(string Path, Cidr Destination, IpAddress? Gateway, string? Device, uint Metric, bool Add, Owner Owner = Owner.Configuration)
+/// <param name="Lifetime">A delegated prefix's lifetimes, which the kernel counts down; the address is set (replaced) rather than added. Null: permanent.</param>
+public sealed record AddressStep(string Path, string Device, InterfaceAddress Address, bool Add, Owner Owner = Owner.Configuration, Netlink.Route.AddressLifetime? Lifetime = null)
     : PlanStep(Path, Add ? "create" : "delete", ChangeClass.AppliedLive,
-        $"{(Add ? "add" : "remove")} route {Destination}{(Gateway is null ? "" : $" via {Gateway}")}{(Device is null ? "" : $" dev {Device}")}{(Metric == 0 ? "" : $" metric {Metric}")}");
+        $"{(Add ? Lifetime is { } life ? $"set address {Address} on {Device}, {LifetimeWords.Of(life)}" : $"add address {Address} to {Device}" : $"remove address {Address} from {Device}")}");
+
+/// <param name="Unreachable">An unreachable route (RTN_UNREACHABLE): no gateway, no device.</param>
+public sealed record RouteStep(string Path, Cidr Destination, IpAddress? Gateway, string? Device, uint Metric, bool Add, Owner Owner = Owner.Configuration, bool Unreachable = false)
+    : PlanStep(Path, Add ? "create" : "delete", ChangeClass.AppliedLive,
+        $"{(Add ? "add" : "remove")} {(Unreachable ? "unreachable " : "")}route {Destination}{(Gateway is null ? "" : $" via {Gateway}")}{(Device is null ? "" : $" dev {Device}")}{(Metric == 0 ? "" : $" metric {Metric}")}");
+
+/// <summary>Address lifetimes in words, as plans and timelines say them.</summary>
+public static class LifetimeWords
+{
+    public static string Of(Netlink.Route.AddressLifetime lifetime) =>
+        lifetime.IsForever ? "for ever" : $"preferred {Seconds(lifetime.PreferredSeconds)}, valid {Seconds(lifetime.ValidSeconds)}";
+
+    private static string Seconds(uint seconds) => seconds == uint.MaxValue ? "for ever" : $"{seconds} s";
+}
 
 /// <summary>Replaces the engine's nft table in one batch (it is never deleted: see <see cref="Nft.BaseRuleset"/>).</summary>
 public sealed record RulesetStep(string Path, Nft.RulesetText Ruleset, ChangeClass Class, string What)

@@ -19,10 +19,12 @@ public enum ServiceChange
 /// <param name="Dnsmasq">The LANs' DHCP server and DNS forwarder.</param>
 /// <param name="Clients">Each uplink DHCP client, by device.</param>
 /// <param name="Sessions">Each PPPoE session, by uplink name.</param>
+/// <param name="Dhcpv6Clients">Each uplink DHCPv6 client, by uplink.</param>
 public sealed record ServiceChanges(
     ServiceChange Dnsmasq,
     IReadOnlyList<(string Device, ServiceChange Change)> Clients,
-    IReadOnlyList<(string Name, ServiceChange Change)> Sessions)
+    IReadOnlyList<(string Name, ServiceChange Change)> Sessions,
+    IReadOnlyList<(string Uplink, ServiceChange Change)>? Dhcpv6Clients = null)
 {
     public static ServiceChanges None { get; } = new(ServiceChange.None, [], []);
 }

@@ -28,6 +28,16 @@ internal static class ServicePlanner
                 _ => new ServiceStep(path, "delete", ChangeClass.AppliedLive, $"stop the DHCP client on {device}: its lease is released and removed"),
             };
         }
+        foreach (var (uplink, change) in changes.Dhcpv6Clients ?? [])
+        {
+            var path = ConfigPath.Item("ipv6.clients", uplink);
+            yield return change switch
+            {
+                ServiceChange.Start => new ServiceStep(path, "create", ChangeClass.AppliedLive, $"start the DHCPv6 client on {uplink}: it asks for a prefix for the LANs"),
+                ServiceChange.Restart => new ServiceStep(path, "change", ChangeClass.Restart, $"restart the DHCPv6 client on {uplink}: it asks again (the ISP usually gives the same prefix back)"),
+                _ => new ServiceStep(path, "delete", ChangeClass.AppliedLive, $"stop the DHCPv6 client on {uplink}: its prefix is released and the LANs' addresses from it removed"),
+            };
+        }
         foreach (var (name, change) in changes.Sessions)
         {
             var path = ConfigPath.Item("pppoe", name);

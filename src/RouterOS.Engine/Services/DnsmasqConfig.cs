@@ -21,7 +21,8 @@ public static class DnsmasqConfig
         ArgumentNullException.ThrowIfNull(config);
         var servers = config.DhcpOrDefault.Servers.Where(server => server.Enabled).ToList();
         var dns = config.DnsOrDefault;
-        if (servers.Count == 0)
+        var ipv6Lans = config.Ipv6OrDefault.Lans;
+        if (servers.Count == 0 && ipv6Lans.IsEmpty)
             return null;
         var text = new StringBuilder();
         text.AppendLine("# Written by the RouterOS engine from the running configuration; edits are overwritten.");
@@ -59,9 +60,10 @@ public static class DnsmasqConfig
         {
             text.AppendLine("port=0");
         }
-        foreach (var device in servers.Select(server => server.Device).Distinct())
+        foreach (var device in servers.Select(server => server.Device).Concat(ipv6Lans.Select(lan => lan.Device)).Distinct())
             text.AppendLine(CultureInfo.InvariantCulture, $"interface={device}");
         text.AppendLine("dhcp-authoritative");
+        WriteIpv6(text, config, servers);
         foreach (var server in servers)
         {
             var tag = server.Device.Value;
@@ -83,5 +85,32 @@ public static class DnsmasqConfig
             }
         }
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Router advertisements and DHCPv6 on each IPv6 LAN. "constructor:" makes dnsmasq take the
+    /// prefix from the device's own addresses (the engine puts ::1 of each /64 there, with a
+    /// delegated prefix's lifetimes), so a new or withdrawn prefix is advertised as the device's
+    /// addresses change, without a restart. Its RAs carry the router as DNS server (RDNSS).
+    /// </summary>
+    private static void WriteIpv6(StringBuilder text, RouterConfig config, List<DhcpServer> servers)
+    {
+        var lans = config.Ipv6OrDefault.Lans;
+        if (lans.IsEmpty)
+            return;
+        text.AppendLine("enable-ra");
+        foreach (var lan in lans)
+        {
+            var device = lan.Device.Value;
+            var lease = servers.FirstOrDefault(server => server.Device == lan.Device)?.LeaseTimeSeconds ?? DhcpServer.DefaultLeaseTimeSeconds;
+            // ::1000-::ffff of each /64 for stateful leases: clear of ::1 (the router) and of hand-numbered hosts low in the subnet.
+            var range = lan.Mode switch
+            {
+                Ipv6LanMode.Slaac => $"::,constructor:{device},ra-only",
+                Ipv6LanMode.SlaacAndStatelessDhcp => $"::,constructor:{device},ra-stateless",
+                _ => $"::1000,::ffff,constructor:{device},slaac",
+            };
+            text.AppendLine(CultureInfo.InvariantCulture, $"dhcp-range=set:{device},{range},{LanIpv6.SubnetLength},{lease}");
+        }
     }
 }

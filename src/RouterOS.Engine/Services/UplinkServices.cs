@@ -29,10 +29,13 @@ public sealed partial class UplinkServices : IAsyncDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, UplinkDhcpClient> _clients = [];
     private readonly Dictionary<string, PppoeSession> _sessions = [];
+    private readonly Dictionary<string, Ipv6.UplinkDhcpv6Client> _clients6 = [];
+    private readonly Ipv6.UplinkDhcpv6Client.LeaseApplier _apply6;
 
     public UplinkServices(string? namespaceName, string directory, TimeProvider time, ILogger logger,
-        UplinkDhcpClient.LeaseApplier apply, PppoeSession.SessionApplier applySession)
+        UplinkDhcpClient.LeaseApplier apply, PppoeSession.SessionApplier applySession, Ipv6.UplinkDhcpv6Client.LeaseApplier apply6)
     {
+        _apply6 = apply6;
         _namespaceName = namespaceName;
         _directory = directory;
         _time = time;
@@ -86,6 +89,33 @@ public sealed partial class UplinkServices : IAsyncDisposable
             lock (_clients)
                 return [.. _clients.Values];
         }
+    }
+
+    public IReadOnlyList<Ipv6.UplinkDhcpv6Client> Dhcpv6Clients
+    {
+        get
+        {
+            lock (_clients6)
+                return [.. _clients6.Values];
+        }
+    }
+
+    public Ipv6.UplinkDhcpv6Client? FindDhcpv6(string uplink)
+    {
+        lock (_clients6)
+            return _clients6.GetValueOrDefault(uplink);
+    }
+
+    /// <summary>dhcpcd runs this on every event (dhcpcd-run-hooks(8)'s variables); it only reports.</summary>
+    public string Dhcpv6HookFile => Path.Combine(_directory, "dhcpcd-hook.sh");
+
+    /// <summary>What applying <paramref name="config"/> does to each DHCPv6 client: (uplink, change). Any setting of a client needs a new dhcpcd.</summary>
+    public IReadOnlyList<(string Uplink, ServiceChange Change)> Dhcpv6ChangesFor(RouterConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return Diff(config.Ipv6OrDefault.Clients.ToDictionary(client => client.Uplink.Value),
+            Dhcpv6Clients.ToDictionary(client => client.Client.Uplink.Value, client => client.Client),
+            needsRestart: (running, wanted) => running != wanted);
     }
 
     public UplinkDhcpClient? Find(string device)
@@ -161,6 +191,7 @@ public sealed partial class UplinkServices : IAsyncDisposable
                 started.Start();
             }
             await ApplySessionsAsync(config);
+            await ApplyDhcpv6Async(config);
         }
         finally
         {
@@ -190,6 +221,68 @@ public sealed partial class UplinkServices : IAsyncDisposable
                     _sessions[name] = session;
                 session.Start();
             }
+        }
+    }
+
+    private async Task ApplyDhcpv6Async(RouterConfig config)
+    {
+        var wanted = config.Ipv6OrDefault.Clients.ToDictionary(client => client.Uplink.Value);
+        foreach (var (uplink, change) in Dhcpv6ChangesFor(config))
+        {
+            if (change is ServiceChange.Stop or ServiceChange.Restart)
+            {
+                await FindDhcpv6(uplink)!.DisposeAsync();
+                lock (_clients6)
+                    _clients6.Remove(uplink);
+            }
+        }
+        if (wanted.Count > 0)
+        {
+            var variables = string.Join('|', Ipv6.Dhcpv6Event.HookVariables.Select(name => $"${{{name}}}"));
+            var hook = $$"""
+                #!/bin/sh
+                # Written by the RouterOS engine: report the DHCPv6 event on one line; configure nothing.
+                echo "{{Ipv6.Dhcpv6Event.Marker}}{{variables}}"
+                exit 0
+
+                """;
+            await File.WriteAllTextAsync(Dhcpv6HookFile, hook);
+            File.SetUnixFileMode(Dhcpv6HookFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        foreach (var (uplink, client) in wanted)
+        {
+            if (FindDhcpv6(uplink) is { } running)
+            {
+                // Same client: the LANs it numbers may have changed.
+                running.Reapply(config);
+                continue;
+            }
+            var directory = Path.Combine(_directory, "dhcpcd", uplink);
+            StopLeftoverDhcpv6Client(uplink, directory);
+            var started = new Ipv6.UplinkDhcpv6Client(config, client, _namespaceName, directory, Dhcpv6HookFile, _time, _logger, _apply6);
+            started.Changed += OnChanged;
+            lock (_clients6)
+                _clients6[uplink] = started;
+            started.Start();
+        }
+    }
+
+    /// <summary>
+    /// A dhcpcd an earlier engine left running (it was killed) would hold the uplink's lease
+    /// beside ours: stop it. It is found by the pid file it wrote in this uplink's own run
+    /// directory (dhcpcd rewrites its command line, so that cannot find it), and only when that
+    /// process is a dhcpcd.
+    /// </summary>
+    private void StopLeftoverDhcpv6Client(string uplink, string directory)
+    {
+        var pidFile = Path.Combine(directory, "run", "dhcpcd", $"{uplink}-6.pid");
+        if (!File.Exists(pidFile) || !int.TryParse(File.ReadAllText(pidFile).Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid))
+            return;
+        var comm = $"/proc/{pid}/comm";
+        if (File.Exists(comm) && File.ReadAllText(comm).Trim() == "dhcpcd")
+        {
+            LogLeftoverDhcpv6Client(uplink, pid);
+            Signals.TerminateAndWait(pid, TimeSpan.FromSeconds(5));
         }
     }
 
@@ -233,6 +326,8 @@ public sealed partial class UplinkServices : IAsyncDisposable
     {
         foreach (var session in Sessions)
             await session.DisposeAsync();
+        foreach (var client in Dhcpv6Clients)
+            await client.DisposeAsync();
         foreach (var client in Clients)
             await client.DisposeAsync();
         _gate.Dispose();
@@ -240,6 +335,9 @@ public sealed partial class UplinkServices : IAsyncDisposable
 
     [LoggerMessage(LogLevel.Warning, "DHCP client on {Device}: udhcpc {Pid} left by an earlier engine is stopped")]
     private partial void LogLeftoverDhcpClient(string device, int pid);
+
+    [LoggerMessage(LogLevel.Warning, "DHCPv6 client on {Uplink}: dhcpcd {Pid} left by an earlier engine is stopped")]
+    private partial void LogLeftoverDhcpv6Client(string uplink, int pid);
 
     [LoggerMessage(LogLevel.Warning, "PPPoE {Name}: pppd {Pid} left by an earlier engine is stopped")]
     private partial void LogLeftover(string name, int pid);

@@ -137,6 +137,20 @@ public static class IfAddress
     public const ushort Local = 2;
     public const ushort Label = 3;
 
+    /// <summary>IFA_CACHEINFO: struct ifa_cacheinfo { u32 ifa_prefered, ifa_valid, cstamp, tstamp; } (seconds; 0xffffffff is forever).</summary>
+    public const ushort CacheInfo = 6;
+
+    /// <summary>IFA_FLAGS (u32): the address flags, all 32 bits of them.</summary>
+    public const ushort Flags = 8;
+
+    public const int CacheInfoSize = 16;
+
+    /// <summary>INFINITY_LIFE_TIME (include/net/addrconf.h): a lifetime that never runs out.</summary>
+    public const uint Forever = 0xffffffff;
+
+    /// <summary>IFA_F_DEPRECATED: its preferred lifetime ran out; new connections do not use it.</summary>
+    public const uint FlagDeprecated = 0x20;
+
     /// <summary>IFA_PROTO (u8, Linux 6.1+): who added the address; the engine tags its own.</summary>
     public const ushort Protocol = 11;
 

@@ -50,6 +50,9 @@ public static class Rtnetlink
     /// <summary>RTN_UNICAST.</summary>
     public const byte RouteTypeUnicast = 1;
 
+    /// <summary>RTN_UNREACHABLE: the destination is answered with ICMP unreachable, never sent on.</summary>
+    public const byte RouteTypeUnreachable = 7;
+
     public const ushort RouteDestination = 1;
     public const ushort RouteOutputInterface = 4;
     public const ushort RouteGateway = 5;

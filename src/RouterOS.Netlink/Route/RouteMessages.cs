@@ -49,7 +49,8 @@ public sealed record RouteInfo(
 /// <summary>What a route request adds or removes, in the main table.</summary>
 /// <param name="Destination">The network address (host bits zero).</param>
 /// <param name="OutputInterface">0 when only a gateway is given.</param>
-public sealed record RouteSpec(IPAddress Destination, byte DestinationLength, IPAddress? Gateway, int OutputInterface, uint Metric, byte Protocol);
+/// <param name="Unreachable">RTN_UNREACHABLE: no gateway, no device; the kernel answers ICMP unreachable.</param>
+public sealed record RouteSpec(IPAddress Destination, byte DestinationLength, IPAddress? Gateway, int OutputInterface, uint Metric, byte Protocol, bool Unreachable = false);
 
 /// <summary>RTM_NEWROUTE / RTM_DELROUTE / RTM_GETROUTE requests.</summary>
 public static class RouteRequests
@@ -80,8 +81,8 @@ public static class RouteRequests
         var delete = type == Rtnetlink.DeleteRoute;
         // A route with no gateway reaches its destination directly on the link. A delete matches
         // any scope and type (RT_SCOPE_NOWHERE, 0), as `ip route del` asks.
-        header[6] = delete ? Rtnetlink.ScopeNowhere : route.Gateway is null ? Rtnetlink.ScopeLink : Rtnetlink.ScopeUniverse;
-        header[7] = delete ? (byte)0 : Rtnetlink.RouteTypeUnicast;
+        header[6] = delete ? Rtnetlink.ScopeNowhere : route.Gateway is null && !route.Unreachable ? Rtnetlink.ScopeLink : Rtnetlink.ScopeUniverse;
+        header[7] = delete ? (byte)0 : route.Unreachable ? Rtnetlink.RouteTypeUnreachable : Rtnetlink.RouteTypeUnicast;
         Span<byte> bytes = stackalloc byte[16];
         if (route.DestinationLength > 0)
         {

@@ -58,7 +58,7 @@ public sealed class RandomConfigBuilder(Choices choose)
         var uplink = dhcpClients[0].Device;
         var hint = choose.Between(56, 64);
         var lans = choose.Subset(l3.Where(d => d != uplink)).Take(1 << (64 - hint))
-            .Select(d => new LanIpv6(d, Mode: (Ipv6LanMode)choose.Below(3), AnnounceDns: choose.Chance(80))).ToList();
+            .Select(d => new LanIpv6(d, Mode: (Ipv6LanMode)choose.Below(3))).ToList();
         return choose.Chance(50)
             ? new Ipv6Settings(Clients: [new Dhcpv6Client(uplink, hint, choose.Chance(50), choose.Chance(80), choose.Below(100), choose.Chance(50))], Lans: [.. lans])
             : new Ipv6Settings(StaticPrefixes: [new StaticPrefix(uplink, Cidr.Parse($"2001:db8:{choose.Below(65536):x}::/{hint}"))], Lans: [.. lans]);

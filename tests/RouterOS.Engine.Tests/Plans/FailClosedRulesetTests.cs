@@ -63,7 +63,9 @@ public sealed class FailClosedRulesetTests
         [
             "iif \"lo\" accept",
             "ct state established,related accept",
-            "icmpv6 type { nd-neighbor-solicit, nd-neighbor-advert, nd-router-solicit, nd-router-advert } accept",
+            RulesetGenerator.Icmpv6Input,
+            RulesetGenerator.MldInput,
+            "icmpv6 type echo-request limit rate 1000/second accept",
         ], accepts);
     }
 

@@ -42,9 +42,11 @@ capture bridge-vlan-del write bridge vlan del dev p1 vid 10 || true
 capture addr-add write ip address add 192.0.2.1/24 dev p0
 capture addr-add-v6 write ip address add 2001:db8::1/64 dev p0
 capture addr-del write ip address del 192.0.2.1/24 dev p0
+capture addr-replace-lifetime write ip address replace 2001:db8:1::1/64 dev p0 preferred_lft 600 valid_lft 1200
 in_ns ip address add 192.0.2.1/24 dev p0
 capture route-add write ip route add 198.51.100.0/24 metric 20 via 192.0.2.254 dev p0 proto 200
 capture route-add-default write ip route add default via 192.0.2.254 proto 200
+capture route-add-unreachable write ip route add unreachable 2001:db8:100::/56 proto 16
 capture route-del write ip route del 198.51.100.0/24 metric 20 via 192.0.2.254 dev p0 proto 200
 capture nft-list-tables write nft list tables
 capture nft-add-table write nft add table inet capture

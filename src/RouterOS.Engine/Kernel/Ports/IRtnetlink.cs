@@ -35,7 +35,8 @@ public interface IRtnetlink
     void BridgeVlan(bool add, int index, string name, ushort vlanId, ushort flags, bool self);
 
     /// <param name="protocol">IFA_PROTO tag: the configuration's or a lease's (<see cref="EngineMarks"/>).</param>
-    void AddAddress(int index, string device, IPAddress address, byte prefixLength, byte protocol = EngineMarks.AddressProtocol);
+    /// <param name="lifetime">Lifetimes the kernel counts down (a delegated prefix's); given, an address already there is replaced. Null: permanent.</param>
+    void AddAddress(int index, string device, IPAddress address, byte prefixLength, byte protocol = EngineMarks.AddressProtocol, AddressLifetime? lifetime = null);
 
     void DeleteAddress(int index, string device, IPAddress address, byte prefixLength);
 

@@ -21,6 +21,7 @@ public sealed partial class UplinkRuntime : IAsyncDisposable
     private readonly Action _repairDrift;
     private readonly ILogger _logger;
     private readonly UplinkDns _dns = new();
+    private readonly TimeProvider _time;
 
     /// <param name="applied">The configuration applied now (its static routes through a session come back with it).</param>
     /// <param name="repairDrift">Queues a drift repair behind whatever operation runs now; never throws.</param>
@@ -31,7 +32,8 @@ public sealed partial class UplinkRuntime : IAsyncDisposable
         _applied = applied;
         _repairDrift = repairDrift;
         _logger = logger;
-        Services = new UplinkServices(kernel.NamespaceName, stateDirectory, time, logger, OnLeaseAsync, OnSessionAsync);
+        _time = time;
+        Services = new UplinkServices(kernel.NamespaceName, stateDirectory, time, logger, OnLeaseAsync, OnSessionAsync, OnDhcpv6LeaseAsync);
     }
 
     public UplinkServices Services { get; }
@@ -42,6 +44,18 @@ public sealed partial class UplinkRuntime : IAsyncDisposable
     {
         await RunAsync(state => UplinkSteps.ForLease(client, lease, previous, state));
         await _lan.SetUplinkDnsAsync(_dns.Set(client.Device.Value, lease is not null && client.UsePeerDns ? lease.DnsServers : null));
+    }
+
+    /// <summary>
+    /// What an uplink's DHCPv6 lease brings: the LANs' addresses from the delegated prefix, the
+    /// uplink's address and default route, and the DNS servers (under the uplink's name with "/6",
+    /// beside its DHCPv4 lease's).
+    /// </summary>
+    private async Task OnDhcpv6LeaseAsync(RouterConfig config, Dhcpv6Client client, Ipv6.Dhcpv6Lease lease, Ipv6.Dhcpv6Lease previous)
+    {
+        var now = _time.GetUtcNow();
+        await RunAsync(state => Ipv6.Ipv6UplinkSteps.ForLease(config, client, lease, previous, state, now));
+        await _lan.SetUplinkDnsAsync(_dns.Set($"{client.Uplink}/6", client.UsePeerDns && lease.DnsServers.Count > 0 ? lease.DnsServers : null));
     }
 
     /// <summary>

@@ -68,9 +68,9 @@ internal sealed class FakeRtnetlink : IRtnetlink
         var links = _links.Values.ToDictionary(link => link.Name, link => new KernelLink(link.Index, link.Name, link.Kind, link.Mtu, link.Up,
             link.Master, link.Parent, link.Mac, link.Bridge, link.Vlan, [.. link.Vlans]), StringComparer.Ordinal);
         var addresses = _addresses.Select(address => new KernelAddress(address.Device, InterfaceAddress.Of(IpAddress.From(address.Address), address.Length),
-            address.Protocol == EngineMarks.AddressProtocol)).ToList();
+            address.Protocol == EngineMarks.AddressProtocol, address.Protocol == EngineMarks.LeaseAddressProtocol)).ToList();
         var routes = _routes.Select(route => new KernelRoute(Cidr.Of(IpAddress.From(route.Destination), route.DestinationLength),
-            route.Gateway is null ? null : IpAddress.From(route.Gateway), NameOf(route.OutputInterface), route.Metric, route.Protocol == EngineMarks.RouteProtocol)).ToList();
+            route.Gateway is null ? null : IpAddress.From(route.Gateway), NameOf(route.OutputInterface), route.Metric, route.Protocol == EngineMarks.RouteProtocol, route.Unreachable)).ToList();
         return new KernelState(links, addresses, routes, rulesetListing);
     }
 
@@ -119,10 +119,14 @@ internal sealed class FakeRtnetlink : IRtnetlink
             }
         });
 
-    public void AddAddress(int index, string device, IPAddress address, byte prefixLength, byte protocol = EngineMarks.AddressProtocol) =>
-        Write($"add address {address}/{prefixLength} to {device}", () =>
+    public void AddAddress(int index, string device, IPAddress address, byte prefixLength, byte protocol = EngineMarks.AddressProtocol, AddressLifetime? lifetime = null) =>
+        Write($"{(lifetime is null ? "add" : "set")} address {address}/{prefixLength} {(lifetime is null ? "to" : "on")} {device}", () =>
         {
             ByIndex(index);
+            if (lifetime is not null)
+            {
+                _addresses.RemoveAll(present => present.Device == device && present.Address.Equals(address) && present.Length == prefixLength);
+            }
             if (_addresses.Any(present => present.Device == device && present.Address.Equals(address) && present.Length == prefixLength))
             {
                 throw new KernelException($"add address {address}/{prefixLength} to {device}", KernelException.EEXIST, null);
@@ -141,7 +145,7 @@ internal sealed class FakeRtnetlink : IRtnetlink
 
     public void AddRoute(RouteSpec route, string description) => Write($"add route {description}", () =>
     {
-        var device = route.OutputInterface != 0 ? ByIndex(route.OutputInterface).Index : DeviceReaching(route.Gateway)
+        var device = route.Unreachable ? 0 : route.OutputInterface != 0 ? ByIndex(route.OutputInterface).Index : DeviceReaching(route.Gateway)
             ?? throw new KernelException($"add route {description}", ENETUNREACH, "Network is unreachable");
         // An IPv6 route given metric 0 is stored with 1024 (IP6_RT_PRIO_USER, net/ipv6/route.c).
         var metric = route.Metric == 0 && route.Destination.AddressFamily == AddressFamily.InterNetworkV6 ? 1024u : route.Metric;
