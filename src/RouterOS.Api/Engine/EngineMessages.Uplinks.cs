@@ -15,5 +15,7 @@ internal static partial class EngineMessages
         NullIfEmpty(uplink.FailureCheck), NullIfEmpty(uplink.Parent), uplink.SessionId == 0 ? null : (int)uplink.SessionId,
         NullIfEmpty(uplink.AccessConcentrator), uplink.UpSince?.ToDateTimeOffset(), (int)uplink.Reconnects,
         // -1: pppd has not exited yet.
-        uplink.LastExitCode < 0 ? null : uplink.LastExitCode))];
+        uplink.LastExitCode < 0 ? null : uplink.LastExitCode,
+        NullIfEmpty(uplink.DelegatedPrefix), uplink.PrefixPreferredSeconds, uplink.PrefixValidSeconds,
+        [.. uplink.LanPrefixes.Select(lan => new LanPrefixView(lan.Device, lan.Prefix))]))];
 }

@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using RouterOS.Contracts.Engine;
 using RouterOS.Engine.Services;
+using RouterOS.Engine.Services.Ipv6;
 using RouterOS.Engine.Services.Pppoe;
 
 namespace RouterOS.Engine.Grpc;
@@ -13,7 +14,35 @@ internal static class UplinkMessages
         var reply = new ListUplinksReply();
         reply.Uplinks.Add(uplinks.Clients.OrderBy(client => client.Client.Device.Value, StringComparer.Ordinal).Select(ToContract));
         reply.Uplinks.Add(uplinks.Sessions.OrderBy(session => session.Uplink.Name.Value, StringComparer.Ordinal).Select(ToContract));
+        reply.Uplinks.Add(uplinks.Dhcpv6Clients.OrderBy(client => client.Client.Uplink.Value, StringComparer.Ordinal).Select(ToContract));
         return reply;
+    }
+
+    private static UplinkStatus ToContract(UplinkDhcpv6Client client)
+    {
+        var lease = client.Lease;
+        var left = client.PrefixLifetimeLeft;
+        var status = new UplinkStatus
+        {
+            Device = client.Client.Uplink.Value,
+            Kind = "dhcpv6",
+            State = Wire(client.State),
+            Address = lease.Address is { } address ? $"{address.Value}/128" : "",
+            Gateway = lease.DefaultRouter?.ToString() ?? "",
+            Failure = client.Failure ?? "",
+            LastExitCode = -1,
+            DelegatedPrefix = lease.Prefix?.Value.ToString() ?? "",
+            PrefixPreferredSeconds = left?.PreferredSeconds ?? 0,
+            PrefixValidSeconds = left?.ValidSeconds ?? 0,
+        };
+        status.DnsServers.Add(lease.DnsServers.Select(server => server.ToString()));
+        if (lease.Prefix is { } prefix)
+        {
+            status.LanPrefixes.Add(Ipv6UplinkSteps.LanAddresses(client.Config, client.Client.Uplink, prefix.Value)
+                .Select(item => new LanPrefix { Device = item.Device, Prefix = item.Address.Subnet.ToString() }));
+        }
+        status.Timeline.Add(client.Timeline.Select(ToContract));
+        return status;
     }
 
     private static UplinkStatus ToContract(UplinkDhcpClient client)

@@ -66,6 +66,11 @@ public sealed class Ipv6UplinkTests
         Assert.Matches(@"default via fe80::[0-9a-f:]+ dev wan0 proto dhcp metric 1024", routes);
         Assert.Contains("2001:db8:0:1::100", harness.Namespace.Exec("ip", "-6", "address", "show", "dev", "wan0"), StringComparison.Ordinal);
         Assert.Contains("DNS 2001:db8:0:1::53", client.Timeline.Last(e => e.Detail.StartsWith("bound:", StringComparison.Ordinal)).Detail, StringComparison.Ordinal);
+        // What the API and the dashboard are told: the prefix, its lifetimes, and the LAN's /64 of it.
+        var status = Grpc.UplinkMessages.List(harness.Engine.Uplinks).Uplinks.Single(uplink => uplink.Kind == "dhcpv6");
+        Assert.Equal(("wan0", "bound", prefix.ToString(), "2001:db8:0:1::100/128"), (status.Device, status.State, status.DelegatedPrefix, status.Address));
+        Assert.InRange(status.PrefixValidSeconds, 1u, 40u);
+        Assert.Equal(lanSubnet.ToString(), status.LanPrefixes.Single(lan => lan.Device == "lan0").Prefix);
 
         // The LAN host: a SLAAC address in the LAN's /64, and the router as DNS server in the advertisement.
         string HostAddress() => System.Text.RegularExpressions.Regex.Match(host.Exec("ip", "-6", "-o", "address", "show", "dev", "lan0p", "scope", "global"), @"inet6 ([0-9a-f:]+)/64").Groups[1].Value;
@@ -96,6 +101,12 @@ public sealed class Ipv6UplinkTests
         kea.Dispose();
         await Poll.UntilAsync(() => harness.Namespace.Exec("ip", "-6", "address", "show", "dev", "lan0").Contains("deprecated", StringComparison.Ordinal),
             "the LAN's address deprecated", 40);
+        // The harness's engine keeps a test clock: moved past the preferred lifetime, the status says none is left.
+        harness.Time.Advance(TimeSpan.FromSeconds(21));
+        Assert.Equal(0u, Grpc.UplinkMessages.List(harness.Engine.Uplinks).Uplinks.Single(uplink => uplink.Kind == "dhcpv6").PrefixPreferredSeconds);
+        // The host's advertised address is deprecated with it: the router advertises the prefix's lifetimes as they run out.
+        await Poll.UntilAsync(() => host.Exec("ip", "-6", "address", "show", "dev", "lan0p").Contains("deprecated", StringComparison.Ordinal),
+            "the LAN host's address deprecated", 40);
     }
 
     /// <summary>What the ISP's server logged, for a failure's message.</summary>

@@ -132,4 +132,29 @@ public sealed class DnsmasqConfigTests
 
         Assert.Contains("\nstop-dns-rebind\nrebind-localhost-ok\nrebind-domain-ok=/corp.example/\nrebind-domain-ok=/lab.test/\n", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Ipv6_lans_are_advertised_from_their_own_addresses_each_in_its_mode_even_without_a_dhcpv4_server()
+    {
+        var config = Configs.Parse("""
+            {
+              "schemaVersion": 1,
+              "ports": [ { "name": "wan0" }, { "name": "lan0" }, { "name": "lan1" }, { "name": "lan2" } ],
+              "ipv6": { "clients": [ { "uplink": "wan0" } ],
+                "lans": [ { "device": "lan0", "mode": "slaac" }, { "device": "lan1" }, { "device": "lan2", "mode": "dhcp" } ] }
+            }
+            """);
+
+        var text = DnsmasqConfig.Generate(config, "/state/dnsmasq.leases", [])!.ReplaceLineEndings("\n");
+
+        Assert.Contains("interface=lan0\ninterface=lan1\ninterface=lan2\n", text, StringComparison.Ordinal);
+        Assert.Contains("""
+            enable-ra
+            dhcp-range=set:lan0,::,constructor:lan0,ra-only,64,43200
+            dhcp-range=set:lan1,::,constructor:lan1,ra-stateless,64,43200
+            dhcp-range=set:lan2,::1000,::ffff,constructor:lan2,slaac,64,43200
+
+            """.ReplaceLineEndings("\n"), text, StringComparison.Ordinal);
+        Assert.DoesNotContain("wan0", text, StringComparison.Ordinal);
+    }
 }

@@ -66,6 +66,12 @@ public sealed partial class UplinkDhcpv6Client : IAsyncDisposable
 
     public Dhcpv6Client Client { get; }
 
+    /// <summary>The configuration the LANs are numbered by now.</summary>
+    public RouterConfig Config => Volatile.Read(ref _config);
+
+    /// <summary>The delegated prefix's lifetimes left now; null without a prefix.</summary>
+    public Netlink.Route.AddressLifetime? PrefixLifetimeLeft => Lease.Prefix?.RemainingAt(_time.GetUtcNow());
+
     public UplinkState State { get; private set; } = UplinkState.Stopped;
 
     public Dhcpv6Lease Lease { get; private set; } = Dhcpv6Lease.None;
