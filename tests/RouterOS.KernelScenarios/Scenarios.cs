@@ -29,6 +29,7 @@ internal static class Scenarios
         .. StaleFlowScenarios.All,
         .. OriginalsScenarios.All,
         .. FirewallScenarios.All,
+        .. Ipv6Scenarios.All,
     ];
 
     private static async Task CapabilitiesAsync(Engine engine)

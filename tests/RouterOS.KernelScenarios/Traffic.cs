@@ -23,9 +23,10 @@ internal static partial class Traffic
     }
 
     /// <summary>An iperf3 run from <paramref name="from"/> to the upstream; completes with iperf3's JSON report.</summary>
-    public static Task<JsonNode> IperfAsync(string from, int port, int seconds, bool udp = false)
+    /// <param name="to">The upstream's address to reach: its IPv4 one unless given (its IPv6 one, say).</param>
+    public static Task<JsonNode> IperfAsync(string from, int port, int seconds, bool udp = false, string? to = null)
     {
-        var start = new ProcessStartInfo("ip", ["netns", "exec", from, "iperf3", "-c", Lab.ServerAddress, "-p", port.ToString(CultureInfo.InvariantCulture),
+        var start = new ProcessStartInfo("ip", ["netns", "exec", from, "iperf3", "-c", to ?? Lab.ServerAddress, "-p", port.ToString(CultureInfo.InvariantCulture),
             "-t", seconds.ToString(CultureInfo.InvariantCulture), "-J", "--connect-timeout", "5000", .. udp ? UdpArguments : []])
         {
             RedirectStandardOutput = true,
@@ -49,12 +50,12 @@ internal static partial class Traffic
     public static long SentBytes(JsonNode report) => report["end"]!["sum_sent"]?["bytes"]?.GetValue<long>() ?? report["end"]!["sum"]!["bytes"]!.GetValue<long>();
 
     /// <summary>The router's conntrack lines for flows to the upstream on <paramref name="port"/>.</summary>
-    public static IReadOnlyList<string> Entries(string protocol, int port) =>
-        [.. Shell.Execute("ip", "netns", "exec", Lab.Router, "conntrack", "-L", "-p", protocol, "--dport", port.ToString(CultureInfo.InvariantCulture)).Output
+    public static IReadOnlyList<string> Entries(string protocol, int port, string family = "ipv4") =>
+        [.. Shell.Execute("ip", "netns", "exec", Lab.Router, "conntrack", "-L", "-f", family, "-p", protocol, "--dport", port.ToString(CultureInfo.InvariantCulture)).Output
             .Split('\n', StringSplitOptions.RemoveEmptyEntries)];
 
     /// <summary>The busiest such entry (iperf3 opens a control connection beside the data one).</summary>
-    public static string? Busiest(string protocol, int port) => Entries(protocol, port).OrderByDescending(OriginalBytes).FirstOrDefault();
+    public static string? Busiest(string protocol, int port, string family = "ipv4") => Entries(protocol, port, family).OrderByDescending(OriginalBytes).FirstOrDefault();
 
     public static long OriginalBytes(string entry) => BytesPattern().Match(entry) is { Success: true } match ? long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
 

@@ -67,8 +67,11 @@ internal static class NatRuleset
             output.Line($"oifname {sets[topology.Zone(rule.Zone)!]}{source}{RuleCounters.Reference(RuleCounters.Of(rule))} snat ip to {AddressOrRange(rule.To)}{(rule.To.PrefixLength < 32 ? " persistent" : "")}",
                 ConfigPath.Item("firewall.sourceNat", rule.Name));
         }
+        // IPv4 only: the LANs' IPv6 addresses are global (numbered from the ISP's prefix) and are
+        // routed as they are; hiding them behind the uplink's address (NAT66) would only break
+        // what IPv6 gives back, end-to-end addressing.
         foreach (var zone in masqueraded)
-            output.Line($"oifname {sets[zone]} masquerade", ConfigPath.Item("firewall.zones", zone.Name).Field("masquerade"));
+            output.Line($"oifname {sets[zone]} meta nfproto ipv4 masquerade", ConfigPath.Item("firewall.zones", zone.Name).Field("masquerade"));
         output.Close();
     }
 

@@ -50,7 +50,7 @@ public sealed class FailClosedTests
         Assert.Contains(held.Findings, finding => finding.Path == "ports[lan0]");
         Assert.Contains("revision 1", held.Reason, StringComparison.Ordinal);
         // The table as the engine loaded it (the kernel lists a one-name set without braces).
-        Assert.Contains("oifname { \"wan0\" } masquerade", harness.Ruleset(), StringComparison.Ordinal);
+        Assert.Contains("oifname { \"wan0\" } meta nfproto ipv4 masquerade", harness.Ruleset(), StringComparison.Ordinal);
         Assert.Equal("1", Forwarding(harness));
 
         var withoutLan = Configs.Parse(Configs.LabRouter) with { Ports = [.. Configs.Parse(Configs.LabRouter).Ports.Where(port => port.Name.ToString() == "wan0")], Bridges = default, Addresses = default, Routes = default, Firewall = null };

@@ -28,7 +28,7 @@ public sealed class ApplyTests
         Assert.Contains("default via 203.0.113.1 dev wan0 proto 200", harness.Namespace.Exec("ip", "route"), StringComparison.Ordinal);
         var ruleset = harness.Ruleset();
         Assert.Contains("table inet routeros", ruleset, StringComparison.Ordinal);
-        Assert.Contains("oifname \"wan0\" masquerade", ruleset, StringComparison.Ordinal);
+        Assert.Contains("oifname \"wan0\" meta nfproto ipv4 masquerade", ruleset, StringComparison.Ordinal);
         Assert.Contains("iifname \"br-lan\" oifname \"wan0\" accept", ruleset, StringComparison.Ordinal);
         Assert.Contains("tcp option maxseg size set rt mtu", ruleset, StringComparison.Ordinal);
     }
