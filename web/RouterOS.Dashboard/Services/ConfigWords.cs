@@ -19,6 +19,7 @@ public static partial class ConfigWords
         ("firewall.sourceNat", "source NAT rule"), ("firewall.forwardings", "zone forwarding"), ("firewall.zones", "firewall zone"),
         ("firewall.defaults", "firewall defaults"), ("firewall", "firewall"),
         ("dhcp.servers", "DHCP server on"), ("dhcp.clients", "DHCP client on"), ("dhcp", "DHCP"),
+        ("ipv6.clients", "DHCPv6 client on"), ("ipv6.staticPrefixes", "static prefix on"), ("ipv6.lans", "IPv6 LAN on"), ("ipv6", "IPv6"),
         ("offloadPolicy", "offload rule"), ("flowtables", "flowtable"), ("addresses", "address"), ("bridges", "bridge"),
         ("ports", "port"), ("vlans", "VLAN"), ("pppoe", "PPPoE uplink"), ("routes", "route"), ("shaping", "traffic shaping on"),
         ("system", "system settings"), ("dns", "DNS settings"),
