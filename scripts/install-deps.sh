@@ -7,8 +7,8 @@ set -euo pipefail
 #   jq: sums the test reports into the closing "N passed, N failed" line.
 #   iproute2, nftables, libnftables1, conntrack: the engine (libnftables.so.1 is P/Invoked) and the lab.
 #   iperf3, curl: traffic through the lab router and the privileged tests.
-#   dhcpcd-base: the engine's DHCPv6 client (prefix delegation); kea-dhcp6-server, ndisc6: the ISP's DHCPv6
-#     server and a router-advertisement reader in the IPv6 scenarios.
+#   dhcpcd-base: the engine's DHCPv6 client (prefix delegation); kea-dhcp6-server: the lab's and the tests'
+#     ISP delegating prefixes; ndisc6: rdisc6 reads the router's advertisements in the IPv6 tests.
 #   strace, util-linux (nsenter): `make bench` counts the tools' netlink sends and runs nft in a namespace.
 #   qemu-system-x86, busybox-static, kmod, cpio: the full-kernel test VM (firmware/vm): its initramfs and boot.
 #   stress-ng: `make test-under-load` runs the tests beside it, to show none depends on timing.
@@ -23,8 +23,8 @@ set -euo pipefail
 # `make run` needs only the lab's share (LAB_PACKAGES: the engine, the lab's ISP and LAN client, the
 # README's commands), so a first `make run` does not wait for a browser, qemu and a compiler.
 # Usage: install-deps.sh [lab]  (no argument: everything, for the tests, the image and the benchmarks)
-LAB_PACKAGES=(jq iproute2 nftables libnftables1 conntrack curl util-linux busybox-static dnsmasq-base dhcpcd-base ppp pppoe python3)
-APT_PACKAGES=("${LAB_PACKAGES[@]}" kea-dhcp6-server ndisc6 iperf3 strace qemu-system-x86 kmod cpio chromium stress-ng
+LAB_PACKAGES=(jq iproute2 nftables libnftables1 conntrack curl util-linux busybox-static dnsmasq-base dhcpcd-base kea-dhcp6-server ppp pppoe python3)
+APT_PACKAGES=("${LAB_PACKAGES[@]}" ndisc6 iperf3 strace qemu-system-x86 kmod cpio chromium stress-ng
   mmdebstrap squashfs-tools grub-efi-amd64-bin mtools dosfstools fdisk rauc openssl xz-utils ovmf clang zlib1g-dev
   podman runc docker-compose)
 [[ ${1:-} == lab ]] && APT_PACKAGES=("${LAB_PACKAGES[@]}")

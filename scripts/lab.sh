@@ -100,10 +100,14 @@ ip -n ros-lan link set eth0 address 02:00:00:00:01:00
 ip -n ros-lan link set lo up; ip -n ros-lan link set eth0 up
 ip -n ros-wan link set lo up; ip -n ros-wan link set eth0 up
 ip -n ros-wan address add 203.0.113.1/24 dev eth0
+ip -n ros-wan address add 2001:db8:ff::1/64 dev eth0 nodad
 # The upstream answers HTTP; it has no route back to the LAN, so only masqueraded traffic gets answers.
 mkdir -p "$data/wan-www"
 echo "hello from ros-wan (the upstream)" > "$data/wan-www/index.html"
 ip netns exec ros-wan python3 -m http.server --bind 203.0.113.1 --directory "$data/wan-www" 80 >/dev/null 2>&1 &
+pids+=($!)
+# Over IPv6 too: the LAN's addresses come from the ISP's prefix and are routed, no NAT.
+ip netns exec ros-wan python3 -m http.server --bind 2001:db8:ff::1 --directory "$data/wan-www" 80 >/dev/null 2>&1 &
 pids+=($!)
 
 id -u routeros >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin routeros
@@ -148,6 +152,7 @@ chown routeros: "$lab_config"
 ip netns exec ros-lan busybox udhcpc -i eth0 -f -A 3 -s "$root/scripts/lab-udhcpc.sh" >/dev/null 2>&1 &
 pids+=($!)
 echo "lab: router up. From the LAN client:  ip netns exec ros-lan curl http://203.0.113.1/"
+echo "lab: and over IPv6 (once the ISP delegated the prefix):  ip netns exec ros-lan curl -6 'http://[2001:db8:ff::1]/'"
 echo "lab: kernel state:  ip netns exec ros-router ip -d link;  ip netns exec ros-router nft list ruleset"
 export RouterOS__InitialConfig="$lab_config" RouterOS__EngineSocket="$socket"
 if [[ -n $publish_pid ]]; then

@@ -125,4 +125,16 @@ public class Ipv6RulesTests
     [Fact]
     public void The_router_takes_colon_colon_1_of_each_lan() =>
         Assert.Equal("2001:db8:100:43::1/64", Ipv6Numbering.RouterAddress(Cidr.Parse("2001:db8:100:43::/64")).ToString());
+
+    [Fact]
+    public void A_static_prefix_and_the_ula_prefix_give_each_lan_its_routers_address_with_the_same_subnet_id()
+    {
+        var config = RouterConfigJson.Parse($$"""
+            { "schemaVersion": 1, {{Devices}}, "system": { "ulaPrefix": "fd3c:9a21:5e07::/48" },
+              "ipv6": { "staticPrefixes": [ { "uplink": "wan0", "prefix": "2001:db8:42::/56" } ], "lans": [ { "device": "lan1" }, { "device": "lan2", "subnetId": 9 } ] } }
+            """);
+
+        Assert.Equal(["lan1 2001:db8:42::1/64", "lan1 fd3c:9a21:5e07::1/64", "lan2 2001:db8:42:9::1/64", "lan2 fd3c:9a21:5e07:9::1/64"],
+            Ipv6Numbering.ConfiguredAddresses(config).Select(item => $"{item.Device} {item.Address}"));
+    }
 }
