@@ -275,7 +275,8 @@ public sealed partial class UplinkServices : IAsyncDisposable
     /// </summary>
     private void StopLeftoverDhcpv6Client(string uplink, string directory)
     {
-        var pidFile = Path.Combine(directory, "run", "dhcpcd", $"{uplink}-6.pid");
+        // Manager mode's pid file (dhcpcd(8), FILES).
+        var pidFile = Path.Combine(directory, "run", "dhcpcd", "pid");
         if (!File.Exists(pidFile) || !int.TryParse(File.ReadAllText(pidFile).Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid))
             return;
         var comm = $"/proc/{pid}/comm";

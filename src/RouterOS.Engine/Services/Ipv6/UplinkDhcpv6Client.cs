@@ -84,14 +84,19 @@ public sealed partial class UplinkDhcpv6Client : IAsyncDisposable
     public event Action? Changed;
 
     /// <summary>
-    /// dhcpcd.conf(5) for this uplink: IPv6 only; router solicitation on the uplink alone; IA_NA 1
-    /// when an address is wanted; IA_PD 2 with the prefix hint, assigned to no interface ("-": the
-    /// engine numbers the LANs); the DNS options asked for; a DUID-LLT kept in the state directory.
+    /// dhcpcd.conf(5) for this uplink: only the uplink (allowinterfaces: dhcpcd runs in manager
+    /// mode and waits for it, as a PPPoE uplink's device comes and goes with its session), without
+    /// udev (nodev: the router's namespace has none to announce devices); IPv6 only; router
+    /// solicitation on the uplink alone; IA_NA 1 when an address is wanted; IA_PD 2 with the prefix
+    /// hint, assigned to no interface ("-": the engine numbers the LANs); the DNS options asked for;
+    /// a DUID-LLT kept in the state directory.
     /// </summary>
     internal static string Configuration(Dhcpv6Client client)
     {
         var text = new StringBuilder();
         text.AppendLine("# Written by the RouterOS engine; dhcpcd only reports (--noconfigure), the engine applies.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"allowinterfaces {client.Uplink}");
+        text.AppendLine("nodev");
         text.AppendLine("ipv6only");
         text.AppendLine("noipv6rs");
         text.AppendLine("duid");
@@ -105,7 +110,8 @@ public sealed partial class UplinkDhcpv6Client : IAsyncDisposable
     }
 
     /// <summary>
-    /// dhcpcd -6 -B (foreground, supervised) --noconfigure, inside a private mount namespace
+    /// dhcpcd -6 -B (foreground, supervised) -M (manager mode: it waits for the uplink's device
+    /// rather than exiting while it is missing) --noconfigure, inside a private mount namespace
     /// (unshare) where the state directory's run/ and lib/ are mounted over /run and
     /// /var/lib/dhcpcd. The paths reach the shell as arguments, never inside its script.
     /// </summary>
@@ -114,7 +120,7 @@ public sealed partial class UplinkDhcpv6Client : IAsyncDisposable
             ["--mount", "--propagation", "private", "--", programs.Resolve("sh"), "-c",
              "mount --bind \"$1\" /run && mount --bind \"$2\" /var/lib/dhcpcd && shift 2 && exec \"$@\"", "sh",
              Path.Combine(directory, "run"), Path.Combine(directory, "lib"),
-             programs.Resolve("dhcpcd"), "-6", "-B", "--noconfigure", "-f", configFile, "-c", hookPath, client.Uplink.Value],
+             programs.Resolve("dhcpcd"), "-6", "-B", "-M", "--noconfigure", "-f", configFile, "-c", hookPath],
             Holdoff, StopGrace);
 
     public void Start()

@@ -14,12 +14,12 @@ public sealed class DhcpcdConfigurationTests
         var text = UplinkDhcpv6Client.Configuration(new Dhcpv6Client(InterfaceName.Parse("wan0"), PrefixHintLength: 60)).ReplaceLineEndings("\n");
 
         Assert.EndsWith("interface wan0\n  ipv6rs\n  ia_na 1\n  ia_pd 2/::/60 -\n", text, StringComparison.Ordinal);
-        Assert.Contains("ipv6only\nnoipv6rs\n", text, StringComparison.Ordinal);
+        Assert.StartsWith("# Written by the RouterOS engine; dhcpcd only reports (--noconfigure), the engine applies.\nallowinterfaces wan0\nnodev\nipv6only\nnoipv6rs\n", text, StringComparison.Ordinal);
         Assert.DoesNotContain("ia_na", UplinkDhcpv6Client.Configuration(new Dhcpv6Client(InterfaceName.Parse("wan0"), RequestAddress: false)), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Dhcpcd_runs_in_its_own_mount_namespace_reports_only_and_gets_its_paths_as_arguments()
+    public void Dhcpcd_runs_in_its_own_mount_namespace_as_a_manager_reports_only_and_gets_its_paths_as_arguments()
     {
         var programs = new HelperPrograms(HelperPrograms.SystemDirectories);
         Assert.SkipUnless(programs.Has("dhcpcd") && programs.Has("unshare"), "needs dhcpcd (dhcpcd-base) and unshare");
@@ -31,6 +31,6 @@ public sealed class DhcpcdConfigurationTests
         // The shell's script names no path: they come after it, as $1 and $2.
         Assert.DoesNotContain("/state", spec.Arguments[6], StringComparison.Ordinal);
         Assert.Equal(["/state/dhcpcd/wan0/run", "/state/dhcpcd/wan0/lib"], spec.Arguments.Skip(8).Take(2));
-        Assert.Equal(["-6", "-B", "--noconfigure", "-f", "/state/dhcpcd/wan0/dhcpcd.conf", "-c", "/state/hook.sh", "wan0"], spec.Arguments.Skip(11));
+        Assert.Equal(["-6", "-B", "-M", "--noconfigure", "-f", "/state/dhcpcd/wan0/dhcpcd.conf", "-c", "/state/hook.sh"], spec.Arguments.Skip(11));
     }
 }
