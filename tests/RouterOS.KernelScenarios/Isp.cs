@@ -20,8 +20,7 @@ internal static class Isp
     private static readonly string Directory = $"/etc/netns/{Lab.Server}/ppp";
 
     /// <summary>Writes the secrets (PAP or CHAP) and options and starts the server; stops one already running.</summary>
-    /// <param name="ipv6">Negotiate IPv6CP too (interface identifiers ::1 for the server, ::2 for the router), as IPv6 over PPPoE needs.</param>
-    public static void Start(bool chap = false, bool ipv6 = false)
+    public static void Start(bool chap = false)
     {
         Stop();
         Shell.Run("modprobe", "-a", "ppp_generic", "pppoe", "ppp_async");
@@ -36,7 +35,7 @@ internal static class Isp
             lcp-echo-failure 3
             ms-dns {Dns}
             noipdefault
-            {(ipv6 ? "+ipv6\nipv6 ::1,::2" : "noipv6")}
+            noipv6
 
             """);
         // pppoe-server goes to the background: nothing of it may hold the output we read.

@@ -6,8 +6,10 @@ using RouterOS.Engine.Kernel;
 namespace RouterOS.Engine.Reconcile;
 
 /// <summary>
-/// Static routes in the main table, keyed by destination and metric. The engine's routes carry
-/// its own protocol number; it removes only those.
+/// Static routes in the main table, keyed by destination and metric, and an unreachable route for
+/// each static IPv6 prefix wider than a /64 (RFC 7084 WPD-5: its unused parts are answered, never
+/// sent back to the ISP, which routes them to us). The engine's routes carry its own protocol
+/// number; it removes only those.
 /// </summary>
 internal static class RoutePlanner
 {
@@ -21,18 +23,21 @@ internal static class RoutePlanner
         var sessions = context.Desired.Pppoe.Select(uplink => uplink.Name).ToHashSet();
         var wanted = context.Desired.Routes
             .Where(route => route.Device is not { } device || !sessions.Contains(device) || context.Kernel.Link(device.ToString()) is not null)
-            .Select(route => (Route: route, Kernel: ToKernel(route))).ToList();
+            .Select(route => (Path: ConfigPath.Item("routes", route.Key), Kernel: ToKernel(route)))
+            .Concat(context.Desired.Ipv6OrDefault.StaticPrefixes.Where(prefix => prefix.Prefix.PrefixLength < LanIpv6.SubnetLength)
+                .Select(prefix => (Path: ConfigPath.Item("ipv6.staticPrefixes", prefix.Uplink), Kernel: new KernelRoute(prefix.Prefix, null, null, Ipv6DefaultMetric, Ours: true, Unreachable: true))))
+            .ToList();
         var ours = context.Kernel.Routes.Where(route => route.Ours).ToList();
         // Candidates found by destination, gateway and metric, so matching is linear, not wanted x ours.
         var wantedByKey = wanted.ToLookup(item => Key(item.Kernel));
         var oursByKey = ours.ToLookup(Key);
         foreach (var stale in ours.Where(route => !wantedByKey[Key(route)].Any(item => Matches(item.Kernel, route))))
         {
-            yield return new RouteStep(ConfigPath.Item("routes", stale.Destination), stale.Destination, stale.Gateway, stale.Device, stale.Metric, Add: false);
+            yield return new RouteStep(ConfigPath.Item("routes", stale.Destination), stale.Destination, stale.Gateway, stale.Device, stale.Metric, Add: false, Unreachable: stale.Unreachable);
         }
-        foreach (var (route, kernel) in wanted.Where(item => !oursByKey[Key(item.Kernel)].Any(present => Matches(item.Kernel, present))))
+        foreach (var (path, kernel) in wanted.Where(item => !oursByKey[Key(item.Kernel)].Any(present => Matches(item.Kernel, present))))
         {
-            yield return new RouteStep(ConfigPath.Item("routes", route.Key), kernel.Destination, kernel.Gateway, kernel.Device, kernel.Metric, Add: true);
+            yield return new RouteStep(path, kernel.Destination, kernel.Gateway, kernel.Device, kernel.Metric, Add: true, Unreachable: kernel.Unreachable);
         }
     }
 
@@ -41,7 +46,7 @@ internal static class RoutePlanner
     /// <summary>A route given only a gateway is listed by the kernel with the device it resolved: any device matches.</summary>
     private static bool Matches(KernelRoute wanted, KernelRoute present) =>
         wanted.Destination == present.Destination && wanted.Gateway == present.Gateway && wanted.Metric == present.Metric
-        && (wanted.Device is null || wanted.Device == present.Device);
+        && wanted.Unreachable == present.Unreachable && (wanted.Device is null || wanted.Device == present.Device);
 
     /// <summary>The route as the kernel will list it once added.</summary>
     internal static KernelRoute ToKernel(StaticRoute route)

@@ -160,6 +160,32 @@ public sealed class RulesetAndPlanTests
         Assert.DoesNotContain("ppp-wan", RulesetGenerator.Generate(Configs.Parse(Pppoe.Replace("\"routes\"", "\"flowtables\": [ { \"name\": \"ft\", \"devices\": [ \"ppp-wan\" ] } ], \"routes\"", StringComparison.Ordinal))).Table.Split("chain")[0], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_static_ipv6_prefix_numbers_its_lan_and_routes_its_unused_parts_nowhere_once()
+    {
+        var config = Configs.Parse("""
+            {
+              "schemaVersion": 1,
+              "ports": [ { "name": "wan0" }, { "name": "lan0" } ],
+              "ipv6": { "staticPrefixes": [ { "uplink": "wan0", "prefix": "2001:db8:42::/56" } ], "lans": [ { "device": "lan0", "subnetId": 2 } ] },
+              "firewall": { "zones": [ { "name": "lan", "interfaces": [ "lan0" ] }, { "name": "wan", "interfaces": [ "wan0" ] } ] }
+            }
+            """);
+
+        var plan = Planner.Create(config, null, Kernel("wan0", "lan0"), Capabilities.Full, null);
+
+        Assert.Contains(plan.Steps, step => step is AddressStep { Add: true, Device: "lan0", Path: "ipv6.lans[lan0]" } address && address.Address.ToString() == "2001:db8:42:2::1/64");
+        var unreachable = Assert.Single(plan.Steps.OfType<RouteStep>());
+        Assert.True(unreachable is { Add: true, Unreachable: true, Device: null, Gateway: null, Path: "ipv6.staticPrefixes[wan0]" }, unreachable.ToString());
+        Assert.Equal(Cidr.Parse("2001:db8:42::/56"), unreachable.Destination);
+        var applied = Kernel("wan0", "lan0") with
+        {
+            Routes = [new KernelRoute(Cidr.Parse("2001:db8:42::/56"), null, null, 1024, Ours: true, Unreachable: true)],
+            Addresses = [new KernelAddress("lan0", InterfaceAddress.Parse("2001:db8:42:2::1/64"), Ours: true)],
+        };
+        Assert.DoesNotContain(Planner.Create(config, null, applied, Capabilities.Full, null).Steps, step => step is RouteStep or AddressStep);
+    }
+
     private static KernelState Kernel(params string[] ports) => KernelState.Empty with
     {
         Links = ports.Select((name, i) => Link(name, i + 2, null)).ToDictionary(link => link.Name),
