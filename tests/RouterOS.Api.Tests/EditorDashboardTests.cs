@@ -109,20 +109,7 @@ public sealed class EditorDashboardTests : DashboardPageTests
     }
 
     /// <summary>Puts <see cref="Home"/> in the candidate through a write token, as automation would, and signs a page in.</summary>
-    private async Task<IPage> StartAsync(HttpClient automation)
-    {
-        var page = await Chromium!.NewPageAsync();
-        using (var browser = await Api.CreateBrowserAsync())
-        {
-            Onboarding.UseToken(automation, await Onboarding.CreateTokenAsync(browser, "editor-test", "write"));
-            await automation.PutJsonAsync("/api/v1/config", Home).ExpectAsync(HttpStatusCode.OK);
-            await page.GotoAsync($"{Url}/login");
-            await Browser.Field(page, "password").FillAsync(Onboarding.AdminPassword);
-            await page.GetByTestId("sign-in").ClickAsync();
-            await page.GetByTestId("signed-in-as").WaitForAsync();
-            return page;
-        }
-    }
+    private Task<IPage> StartAsync(HttpClient automation) => SignedInWithConfigAsync(automation, Home, "editor-test");
 
     /// <summary>The candidate as the store holds it, secrets in clear (no API answer shows them).</summary>
     private async Task<Domain.Model.RouterConfig> CandidateAsync()

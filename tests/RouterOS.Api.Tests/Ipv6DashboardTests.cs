@@ -80,16 +80,5 @@ public sealed class Ipv6DashboardTests : DashboardPageTests
     }
 
     /// <summary>Puts <see cref="Home"/> in the candidate through a write token, as automation would, and signs a page in.</summary>
-    private async Task<IPage> StartAsync(HttpClient automation)
-    {
-        var page = await Chromium!.NewPageAsync();
-        using var browser = await Api.CreateBrowserAsync();
-        Onboarding.UseToken(automation, await Onboarding.CreateTokenAsync(browser, "ipv6-test", "write"));
-        await automation.PutJsonAsync("/api/v1/config", Home).ExpectAsync(HttpStatusCode.OK);
-        await page.GotoAsync($"{Url}/login");
-        await Browser.Field(page, "password").FillAsync(Onboarding.AdminPassword);
-        await page.GetByTestId("sign-in").ClickAsync();
-        await page.GetByTestId("signed-in-as").WaitForAsync();
-        return page;
-    }
+    private Task<IPage> StartAsync(HttpClient automation) => SignedInWithConfigAsync(automation, Home, "ipv6-test");
 }

@@ -25,6 +25,24 @@ public abstract class DashboardPageTests : IAsyncLifetime
         Chromium = await Browser.LaunchAsync();
     }
 
+    /// <summary>
+    /// Puts <paramref name="config"/> in the candidate through a write token named
+    /// <paramref name="tokenName"/> (which <paramref name="automation"/> keeps, as automation
+    /// would), and signs a new page in as the admin.
+    /// </summary>
+    protected async Task<Microsoft.Playwright.IPage> SignedInWithConfigAsync(HttpClient automation, string config, string tokenName)
+    {
+        var page = await Chromium!.NewPageAsync();
+        using var browser = await Api.CreateBrowserAsync();
+        Onboarding.UseToken(automation, await Onboarding.CreateTokenAsync(browser, tokenName, "write"));
+        await automation.PutJsonAsync("/api/v1/config", config).ExpectAsync(System.Net.HttpStatusCode.OK);
+        await page.GotoAsync($"{Url}/login");
+        await Browser.Field(page, "password").FillAsync(Onboarding.AdminPassword);
+        await page.GetByTestId("sign-in").ClickAsync();
+        await page.GetByTestId("signed-in-as").WaitForAsync();
+        return page;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Chromium is not null)
