@@ -89,11 +89,12 @@ internal static class Ipv6Scenarios
             File.WriteAllBytes(upload, System.Security.Cryptography.RandomNumberGenerator.GetBytes(ContentBytes));
             File.WriteAllBytes(download, System.Security.Cryptography.RandomNumberGenerator.GetBytes(ContentBytes));
 
-            // Upstream: the client sends, the server keeps what it receives.
-            await TransferAsync(Lab.Server, $"receive('{upload}.got')", Lab.Client, $"send('{upload}', '{ServerAddress}')");
+            // Both connections are the client's: the firewall lets nothing from the upstream open one to the LAN.
+            // Upstream: the client connects and sends, the server keeps what it receives.
+            await TransferAsync(Lab.Server, $"serve_receive('{upload}.got')", Lab.Client, $"connect_send('{upload}', '{ServerAddress}')");
             Expect(File.ReadAllBytes(upload).AsSpan().SequenceEqual(File.ReadAllBytes(upload + ".got")), "the 2 MB sent upstream to arrive unchanged", Describe(upload + ".got"));
-            // Downstream: the server sends, the client keeps what it receives.
-            await TransferAsync(Lab.Client, $"receive('{download}.got')", Lab.Server, $"send('{download}', '{ClientAddress}')");
+            // Downstream: the client connects, the server sends, the client keeps what it receives.
+            await TransferAsync(Lab.Server, $"serve_send('{download}')", Lab.Client, $"connect_receive('{download}.got', '{ServerAddress}')");
             Expect(File.ReadAllBytes(download).AsSpan().SequenceEqual(File.ReadAllBytes(download + ".got")), "the 2 MB sent downstream to arrive unchanged", Describe(download + ".got"));
         }
         finally
@@ -105,30 +106,37 @@ internal static class Ipv6Scenarios
     private static string Describe(string path) => File.Exists(path) ? $"{new FileInfo(path).Length} bytes, not the same" : "nothing";
 
     /// <summary>
-    /// A listener in <paramref name="listener"/> and a sender in <paramref name="sender"/> (python3:
-    /// the guest has the host's tools); the router's classic path must see almost none of it.
+    /// A listening side in <paramref name="server"/> running <paramref name="serve"/>, and a
+    /// connecting side in <paramref name="client"/> running <paramref name="connect"/> (python3: the
+    /// guest has the host's tools); the router's classic path must see almost none of the bytes.
     /// </summary>
-    private static async Task TransferAsync(string listener, string listen, string sender, string send)
+    private static async Task TransferAsync(string server, string serve, string client, string connect)
     {
         const string Code = """
             import socket, sys, time
             PORT = 5301
-            def receive(path):
+            def accept():
                 server = socket.socket(socket.AF_INET6, socket.SOCK_STREAM)
                 server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
                 server.bind(("::", PORT)); server.listen(1)
+                server.settimeout(120)
                 connection, _ = server.accept()
+                return connection
+            def connect(address):
+                for attempt in range(100):
+                    try:
+                        return socket.create_connection((address, PORT), timeout=5)
+                    except OSError:
+                        time.sleep(0.2)
+                sys.exit("no connection to " + address)
+            def receive(connection, path):
+                connection.settimeout(120)
                 with open(path, "wb") as out:
                     while True:
                         data = connection.recv(65536)
                         if not data: break
                         out.write(data)
-            def send(path, address):
-                for attempt in range(50):
-                    try:
-                        connection = socket.create_connection((address, PORT), timeout=5); break
-                    except OSError:
-                        time.sleep(0.2)
+            def send(connection, path):
                 # Paced over some six seconds: the flow is offloaded while it carries the bytes.
                 with open(path, "rb") as source:
                     while True:
@@ -137,16 +145,29 @@ internal static class Ipv6Scenarios
                         connection.sendall(chunk)
                         time.sleep(0.1)
                 connection.close()
+            def serve_receive(path): receive(accept(), path)
+            def serve_send(path): send(accept(), path)
+            def connect_send(path, address): send(connect(address), path)
+            def connect_receive(path, address): receive(connect(address), path)
             """;
         var classicBefore = Traffic.ClassicPathPackets();
-        using var receiving = Process.Start(new ProcessStartInfo("ip", ["netns", "exec", listener, "python3", "-c", $"{Code}\n{listen}\n"]) { RedirectStandardError = true })!;
-        using var sending = Process.Start(new ProcessStartInfo("ip", ["netns", "exec", sender, "python3", "-c", $"{Code}\n{send}\n"]) { RedirectStandardError = true })!;
+        using var listening = Process.Start(new ProcessStartInfo("ip", ["netns", "exec", server, "python3", "-c", $"{Code}\n{serve}\n"]) { RedirectStandardError = true })!;
+        using var connecting = Process.Start(new ProcessStartInfo("ip", ["netns", "exec", client, "python3", "-c", $"{Code}\n{connect}\n"]) { RedirectStandardError = true })!;
         try
         {
-            await sending.WaitForExitAsync();
-            await receiving.WaitForExitAsync();
-            Expect(sending.ExitCode == 0 && receiving.ExitCode == 0, "the sender and the receiver to finish cleanly",
-                $"{sending.StandardError.ReadToEnd()} {receiving.StandardError.ReadToEnd()}");
+            // Each side gives up by itself within two minutes (its socket timeouts); this is the backstop.
+            using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+            try
+            {
+                await connecting.WaitForExitAsync(deadline.Token);
+                await listening.WaitForExitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new ScenarioFailure("expected the 2 MB transfer to finish within 3 minutes; it did not");
+            }
+            Expect(connecting.ExitCode == 0 && listening.ExitCode == 0, "both ends of the transfer to finish cleanly",
+                $"{connecting.StandardError.ReadToEnd()} {listening.StandardError.ReadToEnd()}");
             // On the classic path 2 MB is some 1,400 full-size packets, each counted in the forward
             // chain; offloaded, only the handshake and stragglers are. Timing-proof, unlike catching
             // the short-lived [OFFLOAD] flag in conntrack on an emulated guest.
@@ -156,7 +177,7 @@ internal static class Ipv6Scenarios
         }
         finally
         {
-            foreach (var process in new[] { sending, receiving })
+            foreach (var process in new[] { connecting, listening })
             {
                 if (!process.HasExited)
                     process.Kill();
