@@ -275,16 +275,21 @@ public sealed partial class UplinkServices : IAsyncDisposable
     /// </summary>
     private void StopLeftoverDhcpv6Client(string uplink, string directory)
     {
-        // Manager mode's pid file (dhcpcd(8), FILES).
-        var pidFile = Path.Combine(directory, "run", "dhcpcd", "pid");
-        if (!File.Exists(pidFile) || !int.TryParse(File.ReadAllText(pidFile).Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid))
+        // Manager mode's pid file (dhcpcd(8), FILES), which a live dhcpcd holds locked: read without a lock.
+        if (Ipv6.PidFile.Read(Path.Combine(directory, "run", "dhcpcd", "pid")) is not { } pid)
             return;
-        var comm = $"/proc/{pid}/comm";
-        if (File.Exists(comm) && File.ReadAllText(comm).Trim() == "dhcpcd")
+        try
         {
-            LogLeftoverDhcpv6Client(uplink, pid);
-            Signals.TerminateAndWait(pid, TimeSpan.FromSeconds(5));
+            if (File.ReadAllText($"/proc/{pid}/comm").Trim() != "dhcpcd")
+                return;
         }
+        catch (IOException)
+        {
+            // Gone already (or never a process): nothing to stop.
+            return;
+        }
+        LogLeftoverDhcpv6Client(uplink, pid);
+        Signals.TerminateAndWait(pid, TimeSpan.FromSeconds(5));
     }
 
     /// <summary>
