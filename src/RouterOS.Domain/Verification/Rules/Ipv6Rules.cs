@@ -71,7 +71,8 @@ internal static class Ipv6Rules
         var config = context.Config;
         var sources = Ipv6Numbering.Sources(config);
         var hasUla = config.SystemOrDefault.UlaPrefix is not null;
-        foreach (var subnet in Ipv6Numbering.Assign(config))
+        var subnets = Ipv6Numbering.Assign(config);
+        foreach (var subnet in subnets)
         {
             var lan = subnet.Lan;
             var path = ConfigPath.Item("ipv6.lans", lan.Device);
@@ -98,7 +99,7 @@ internal static class Ipv6Rules
                     (subnet.Uplink is not null && config.Ipv6OrDefault.Clients.Any(c => c.Uplink == subnet.Uplink) ? "; ask the ISP for a larger prefix (a shorter prefixHintLength)" : ""));
             }
         }
-        foreach (var clash in Ipv6Numbering.Assign(config).Where(s => s.Lan.SubnetId is not null).GroupBy(s => (s.Uplink?.Value, s.SubnetId)).Where(g => g.Count() > 1))
+        foreach (var clash in subnets.Where(s => s.Lan.SubnetId is not null).GroupBy(s => (s.Uplink?.Value, s.SubnetId)).Where(g => g.Count() > 1))
         {
             var lans = clash.Select(s => s.Lan.Device.Value).ToList();
             context.Error(ConfigPath.Item("ipv6.lans", lans[1]).Field("subnetId"), $"subnet id {clash.Key.SubnetId} is taken by {lans[0]} as well; each LAN needs its own /64");
